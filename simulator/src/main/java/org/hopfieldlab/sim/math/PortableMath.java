@@ -1,0 +1,179 @@
+package org.hopfieldlab.sim.math;
+
+/**
+ * Elementary functions built only from IEEE + − × ÷ and sqrt, so that every runtime (JVM, TeaVM JavaScript,
+ * TeaVM Wasm) produces the same bits. {@code Math.tanh/exp/log} are not used anywhere in the core: their results
+ * differ between the JVM and V8.
+ *
+ * <p>Accuracy (measured against {@code Math} by {@code PortableMathTest} on dense grids):
+ * <ul>
+ *   <li>{@link #tanh}: relative error ≤ 1e-14 everywhere; exactly ±1 for |y| ≥ 20.</li>
+ *   <li>{@link #exp}: relative error ≤ 1e-14 on [-700, 700].</li>
+ *   <li>{@link #log}: absolute error ≤ 1e-14 on (0, 1e300].</li>
+ *   <li>{@link #logCosh}: absolute error ≤ 1e-13.</li>
+ * </ul>
+ *
+ * <p>Expressions keep compound operands on the left of {@code +} and {@code *}: TeaVM's JavaScript backend drops
+ * the parentheses of a compound right operand ({@code a + (b + c)} becomes {@code a+b+c}).
+ */
+public final class PortableMath {
+    private PortableMath() {
+    }
+
+    public static final double LN2 = 0.6931471805599453;
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double INV_LN2 = 1.4426950408889634;
+    private static final double SQRT2 = 1.4142135623730951;
+
+    /** Powers of two 2^k for k in [-1074, 1023], built by exact doubling/halving (no bit tricks: longs are slow in JS). */
+    private static final int POW2_OFFSET = 1074;
+    private static final double[] POW2 = new double[1074 + 1024];
+
+    static {
+        POW2[POW2_OFFSET] = 1.0;
+        for (int k = 1; k <= 1023; k++) {
+            POW2[POW2_OFFSET + k] = POW2[POW2_OFFSET + k - 1] * 2.0;
+        }
+        for (int k = 1; k <= 1074; k++) {
+            POW2[POW2_OFFSET - k] = POW2[POW2_OFFSET - k + 1] * 0.5;
+        }
+    }
+
+    /** Exact power of two 2^k, clamped to 0 / +Inf outside the double range. */
+    public static double pow2(int k) {
+        if (k > 1023) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (k < -1074) {
+            return 0.0;
+        }
+        return POW2[POW2_OFFSET + k];
+    }
+
+    /**
+     * Hyperbolic tangent for the activation σ(x) = tanh(βx) in the simulation hot loop: tanh(y) = E / (E + 2) with
+     * E = e^{2y} − 1. E is computed without branches or tables, so the JIT can vectorise the loop: a degree-8 Taylor
+     * polynomial gives expm1(w) for w = 2y/1024 (|w| ≤ 0.04), then ten doublings expm1(2w) = expm1(w)·(expm1(w) + 2)
+     * bring it to expm1(2y) with a small relative error (no cancellation near 0). |y| is capped at 20, beyond
+     * which the correctly rounded tanh is exactly ±1. NaN propagates (divergence detection relies on it).
+     */
+    public static double tanh(double y) {
+        double c = Math.max(-20.0, Math.min(20.0, y));
+        double w = c * (2.0 / 1024.0);
+        double q = (((((((w * (1.0 / 40320.0) + (1.0 / 5040.0)) * w + (1.0 / 720.0)) * w + (1.0 / 120.0)) * w
+                + (1.0 / 24.0)) * w + (1.0 / 6.0)) * w + 0.5) * w + 1.0) * w;
+        q = (q + 2.0) * q;
+        q = (q + 2.0) * q;
+        q = (q + 2.0) * q;
+        q = (q + 2.0) * q;
+        q = (q + 2.0) * q;
+        q = (q + 2.0) * q;
+        q = (q + 2.0) * q;
+        q = (q + 2.0) * q;
+        q = (q + 2.0) * q;
+        q = (q + 2.0) * q;
+        return q / (q + 2.0);
+    }
+
+    /** e^x with range reduction x = k ln2 + r, |r| ≤ ln2/2, and a degree-13 Taylor polynomial for e^r. */
+    public static double exp(double x) {
+        if (x != x) {
+            return x;
+        }
+        if (x > 709.782712893384) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (x < -745.1332191019412) {
+            return 0.0;
+        }
+        int k = (int) Math.floor(x * INV_LN2 + 0.5);
+        double r = (x - k * LN2_HI) - k * LN2_LO;
+        double p = ((((((((((((r * (1.0 / 6227020800.0) + (1.0 / 479001600.0)) * r + (1.0 / 39916800.0)) * r
+                + (1.0 / 3628800.0)) * r + (1.0 / 362880.0)) * r + (1.0 / 40320.0)) * r + (1.0 / 5040.0)) * r
+                + (1.0 / 720.0)) * r + (1.0 / 120.0)) * r + (1.0 / 24.0)) * r + (1.0 / 6.0)) * r + 0.5) * r + 1.0) * r
+                + 1.0;
+        // split the scaling so that subnormal results and k = 1024 stay exact
+        if (k < -1000) {
+            return p * pow2(k + 200) * pow2(-200);
+        }
+        if (k > 1000) {
+            return p * pow2(k - 100) * pow2(100);
+        }
+        return p * pow2(k);
+    }
+
+    /** Natural logarithm: exponent extraction by comparisons, then 2·atanh series on a mantissa near 1. */
+    public static double log(double x) {
+        if (x != x || x < 0.0) {
+            return Double.NaN;
+        }
+        if (x == 0.0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (x == Double.POSITIVE_INFINITY) {
+            return x;
+        }
+        int e = 0;
+        double m = x;
+        // scale into [1, 2) by exact powers of two (coarse steps first, then single ones)
+        while (m < 1e-30) {
+            m = m * pow2(100);
+            e = e - 100;
+        }
+        while (m < 1.0) {
+            m = m * 2.0;
+            e = e - 1;
+        }
+        while (m >= 1e30) {
+            m = m * pow2(-100);
+            e = e + 100;
+        }
+        while (m >= 2.0) {
+            m = m * 0.5;
+            e = e + 1;
+        }
+        // centre the mantissa on 1: m in [sqrt(1/2), sqrt(2))
+        if (m > SQRT2) {
+            m = m * 0.5;
+            e = e + 1;
+        }
+        return (log1pCentered(m - 1.0) + e * LN2_LO) + e * LN2_HI;
+    }
+
+    /** ln(1 + t) for t ≥ 0 (used by lnCosh; accurate also for tiny t). */
+    public static double log1p(double t) {
+        if (t != t || t < -1.0) {
+            return Double.NaN;
+        }
+        if (t > 0.4142135623730951 || t < -0.2928932188134524) {
+            return log(1.0 + t);
+        }
+        return log1pCentered(t);
+    }
+
+    /** ln(1+t) = 2 atanh(s), s = t / (2 + t), for t in [sqrt(1/2)−1, sqrt(2)−1] so |s| ≤ 0.1716. */
+    private static double log1pCentered(double t) {
+        double s = t / (t + 2.0);
+        double s2 = s * s;
+        // series 2(s + s^3/3 + ... + s^23/23): truncation < 0.1716^25/25 ≈ 2e-21
+        double q = ((((((((((s2 * (1.0 / 23.0) + (1.0 / 21.0)) * s2 + (1.0 / 19.0)) * s2 + (1.0 / 17.0)) * s2
+                + (1.0 / 15.0)) * s2 + (1.0 / 13.0)) * s2 + (1.0 / 11.0)) * s2 + (1.0 / 9.0)) * s2 + (1.0 / 7.0)) * s2
+                + (1.0 / 5.0)) * s2 + (1.0 / 3.0)) * s2;
+        return (q * s + s) * 2.0;
+    }
+
+    /** ln cosh(y) = |y| + ln(1 + e^{−2|y|}) − ln 2, overflow-free for any y. */
+    public static double logCosh(double y) {
+        double a = y < 0.0 ? -y : y;
+        return (a + log1p(exp(-2.0 * a))) - LN2;
+    }
+
+    /** sech²(y) = 4 e^{−2|y|} / (1 + e^{−2|y|})², accurate in relative terms also where tanh saturates. */
+    public static double sech2(double y) {
+        double a = y < 0.0 ? -y : y;
+        double e = exp(-2.0 * a);
+        double d = e + 1.0;
+        return (e * 4.0) / (d * d);
+    }
+}

@@ -1,0 +1,217 @@
+package org.hopfieldlab.sim.run;
+
+import org.hopfieldlab.sim.input.Cues;
+import org.hopfieldlab.sim.input.ResolvedInput;
+import org.hopfieldlab.sim.math.SeededRandom;
+import org.hopfieldlab.sim.memory.MemorySet;
+import org.hopfieldlab.sim.model.ClassicModel;
+import org.hopfieldlab.sim.model.ContinuousModel;
+import org.hopfieldlab.sim.model.DiscreteModel;
+import org.hopfieldlab.sim.model.IdpModel;
+import org.hopfieldlab.sim.model.ModernModel;
+import org.hopfieldlab.sim.model.NetworkModel;
+import org.hopfieldlab.sim.spec.Choices.InitialState;
+import org.hopfieldlab.sim.spec.Choices.MemoryKind;
+import org.hopfieldlab.sim.spec.Choices.Update;
+import org.hopfieldlab.sim.spec.ExperimentSpec;
+import org.hopfieldlab.sim.spec.ModelKind;
+import org.hopfieldlab.sim.spec.PatternCodec;
+
+/**
+ * One trial of an experiment, stepped on demand (the browser advances it in time slices, the CLI in one go).
+ * Randomness comes from three independent streams of (seed, trial): memories, inputs, dynamics — so changing the
+ * noise keeps the same memories and inputs, and every trial is reproducible on its own, in any order or thread.
+ */
+public final class Simulation {
+    public static final int STREAM_MEMORIES = 1;
+    public static final int STREAM_INPUTS = 2;
+    public static final int STREAM_DYNAMICS = 3;
+
+    private final ExperimentSpec spec;
+    private final MemorySet memories;
+    private final ResolvedInput inputs;
+    private final NetworkModel model;
+    private final ContinuousModel continuous;
+    private final DiscreteModel discrete;
+    private final EulerMaruyama integrator;
+    private final SeededRandom dynamics;
+    private final double[] x;
+    private final int[] windowStart;
+    private final int pulseSteps;
+    private final int totalSteps;
+    private int step;
+    private int window = -1;
+    private boolean inputOn;
+
+    public Simulation(ExperimentSpec spec, int trial) {
+        this.spec = spec;
+        this.memories = memoriesFor(spec, trial);
+        this.inputs = ResolvedInput.resolve(spec.schedule(), memories, spec.mask(), spec.flip(), spec.cueAmplitude(),
+                new SeededRandom(spec.seed(), STREAM_INPUTS, trial));
+        this.dynamics = new SeededRandom(spec.seed(), STREAM_DYNAMICS, trial);
+        this.model = modelFor(spec, memories);
+        this.continuous = model instanceof ContinuousModel ? (ContinuousModel) model : null;
+        this.discrete = model instanceof DiscreteModel ? (DiscreteModel) model : null;
+        this.integrator = continuous != null ? new EulerMaruyama(memories.n()) : null;
+        this.totalSteps = spec.steps();
+        this.windowStart = new int[spec.schedule().size()];
+        for (int w = 0; w < windowStart.length; w++) {
+            windowStart[w] = spec.windowStartStep(w);
+        }
+        this.pulseSteps = (int) Math.round(spec.pulse() / spec.dt());
+        this.x = initialState(spec, memories, dynamics);
+        updateInput();
+    }
+
+    /** The memory set of a trial: random sets are drawn per trial, the others are fixed. */
+    public static MemorySet memoriesFor(ExperimentSpec spec, int trial) {
+        MemoryKind kind = spec.memories();
+        if (kind == MemoryKind.ORTHOGONAL) {
+            return MemorySet.orthogonal(spec.n(), spec.p());
+        }
+        if (kind == MemoryKind.GLYPHS) {
+            int side = (int) Math.round(Math.sqrt(spec.n()));
+            return MemorySet.glyphs(spec.chars(), side / 10);
+        }
+        if (kind == MemoryKind.CUSTOM) {
+            int side = (int) Math.round(Math.sqrt(spec.n()));
+            return MemorySet.custom(PatternCodec.decode(spec.patterns(), spec.n(), spec.p()),
+                    side * side == spec.n() ? side : 0);
+        }
+        return MemorySet.random(spec.n(), spec.p(), new SeededRandom(spec.seed(), STREAM_MEMORIES, trial));
+    }
+
+    private static NetworkModel modelFor(ExperimentSpec spec, MemorySet memories) {
+        ModelKind kind = spec.model();
+        if (kind == ModelKind.CLASSIC) {
+            return new ClassicModel(memories, spec.beta());
+        }
+        if (kind == ModelKind.MODERN) {
+            return new ModernModel(memories, spec.beta(), spec.gainMap(), spec.lambda(), spec.degree(), spec.gamma());
+        }
+        if (kind == ModelKind.DISCRETE) {
+            return new DiscreteModel(memories, spec.update() == Update.SYNC);
+        }
+        return new IdpModel(memories, spec.beta());
+    }
+
+    private static double[] initialState(ExperimentSpec spec, MemorySet memories, SeededRandom rng) {
+        int n = memories.n();
+        double[] x0 = new double[n];
+        if (spec.initialState() == InitialState.GAUSS) {
+            for (int i = 0; i < n; i++) {
+                x0[i] = rng.nextGaussian();
+            }
+        } else if (spec.initialState() == InitialState.CUE) {
+            x0 = Cues.cue(memories, spec.cue(), spec.mask(), spec.flip(), rng);
+        }
+        if (spec.model() == ModelKind.DISCRETE) {
+            // sign units: undecided entries (masked or zero) start at a random sign
+            for (int i = 0; i < n; i++) {
+                x0[i] = x0[i] > 0 ? 1.0 : (x0[i] < 0 ? -1.0 : rng.nextSign());
+            }
+        }
+        return x0;
+    }
+
+    /** Switches the input at window boundaries and at the end of a pulse. */
+    private void updateInput() {
+        int w = window < 0 ? 0 : window;
+        while (w + 1 < windowStart.length && step >= windowStart[w + 1]) {
+            w++;
+        }
+        boolean on = inputs.u(w) != null && (pulseSteps == 0 || step - windowStart[w] < pulseSteps);
+        if (w != window || on != inputOn) {
+            window = w;
+            inputOn = on;
+            model.setInput(on ? inputs.u(w) : null);
+        }
+    }
+
+    /**
+     * Advances up to {@code maxSteps} steps (fewer at the end of the run). Throws {@link DivergenceException} when
+     * the state blows up; the state then holds the last finite values' successors and must not be used.
+     */
+    public int advance(int maxSteps) {
+        int done = 0;
+        double dt = spec.dt();
+        double noise = spec.noise();
+        while (done < maxSteps && step < totalSteps) {
+            if (continuous != null) {
+                if (!integrator.step(continuous, x, dt, noise, dynamics)) {
+                    throw new DivergenceException((step + 1) * dt, dt, EulerMaruyama.BOUND);
+                }
+            } else {
+                discrete.sweep(x, dynamics);
+            }
+            step++;
+            done++;
+            updateInput();
+        }
+        return done;
+    }
+
+    /** Advances to the given step (capped at the end of the run). */
+    public void advanceTo(int targetStep) {
+        advance(Math.min(targetStep, totalSteps) - step);
+    }
+
+    public boolean finished() {
+        return step >= totalSteps;
+    }
+
+    public int step() {
+        return step;
+    }
+
+    public double time() {
+        return step * spec.dt();
+    }
+
+    public int totalSteps() {
+        return totalSteps;
+    }
+
+    /** The window in force at the current step. */
+    public int window() {
+        return window;
+    }
+
+    public boolean inputOn() {
+        return inputOn;
+    }
+
+    /** The live state x (do not modify). */
+    public double[] state() {
+        return x;
+    }
+
+    public ExperimentSpec spec() {
+        return spec;
+    }
+
+    public MemorySet memories() {
+        return memories;
+    }
+
+    public ResolvedInput inputs() {
+        return inputs;
+    }
+
+    public NetworkModel model() {
+        return model;
+    }
+
+    public void overlaps(double[] out) {
+        model.overlaps(x, out);
+    }
+
+    public double energy() {
+        return model.energy(x);
+    }
+
+    /** 32-bit FNV-1a over the raw bits of x, as 8 hex digits: equal on every runtime iff the run is bit-identical. */
+    public String checksum() {
+        return Checksum.of(x);
+    }
+}
