@@ -1,0 +1,56 @@
+package org.hopfieldlab.web;
+
+import org.hopfieldlab.sim.memory.MemorySet;
+import org.hopfieldlab.sim.run.Simulation;
+import org.hopfieldlab.sim.spec.ExperimentSpec;
+import org.hopfieldlab.sim.theory.Theory;
+
+/** One live simulation in the page plus the read-out buffers the page polls (refreshed on demand, not per step). */
+final class LabSession {
+    final ExperimentSpec spec;
+    final Simulation sim;
+    final double[] overlaps;
+    final double[] activations;
+    double energy;
+    Theory.MemoryPrediction[] theory;
+
+    LabSession(ExperimentSpec spec, int trial) {
+        this.spec = spec;
+        this.sim = new Simulation(spec, trial);
+        this.overlaps = new double[spec.p()];
+        this.activations = new double[spec.n()];
+    }
+
+    /** Recomputes overlaps, energy and σ(x) from the current state. O(N·P). */
+    void refresh() {
+        sim.overlaps(overlaps);
+        energy = sim.energy();
+        double[] x = sim.state();
+        for (int i = 0; i < x.length; i++) {
+            activations[i] = sim.model().activation(x[i]);
+        }
+    }
+
+    /** W(α)_ij = (1/N) Σ_μ α_μ ξ^μ_i ξ^μ_j, zero on the diagonal, with the gains in force now. */
+    double synapse(int i, int j) {
+        if (i == j) {
+            return 0;
+        }
+        MemorySet m = sim.memories();
+        double[] gains = sim.model().gains();
+        double w = 0;
+        for (int mu = 0; mu < m.p(); mu++) {
+            w = gains[mu] * m.get(mu, i) * m.get(mu, j) + w;
+        }
+        return w / m.n();
+    }
+
+    /** E(x; u) at x = a ξ^μ1 + b ξ^μ2 (the plane of two memories), with the input in force now. */
+    double energyAt(int mu1, int mu2, double a, double b, double[] scratch) {
+        MemorySet m = sim.memories();
+        for (int i = 0; i < m.n(); i++) {
+            scratch[i] = m.get(mu1, i) * a + m.get(mu2, i) * b;
+        }
+        return sim.model().energy(scratch);
+    }
+}
