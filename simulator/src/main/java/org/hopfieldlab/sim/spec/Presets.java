@@ -65,8 +65,10 @@ public final class Presets {
         // 6. modern Hopfield family
         add("modern", "Modern Hopfield: softmax gains from input and state",
                 "Gains α = softmax(λ Ξᵀ d / N) with d = γ u + (1 − γ) σ(x): γ = 1 is input-driven, γ = 0 retrieves "
-                        + "from the state alone.",
-                sequence.toBuilder().model(ModelKind.MODERN).gainMap(GainMap.SOFTMAX).lambda(10).gamma(0.5).build());
+                        + "from the state alone. Softmax gains sum to 1, so the noise is low (0.3): only the "
+                        + "dominant memory keeps a well and the state switches at once.",
+                sequence.toBuilder().model(ModelKind.MODERN).gainMap(GainMap.SOFTMAX).lambda(10).gamma(0.5).noise(0.3)
+                        .build());
         // teaching: the cat's tail with letters
         List<Window> cueWindow = new ArrayList<>();
         cueWindow.add(Window.cue(0, 2));
