@@ -314,6 +314,29 @@ public final class LabExports {
         return get(id).synapse(i, j);
     }
 
+    /** α_μ the input of window w alone would set: ξ^μ · u_w / N (0 when the window's input is off). */
+    @JSExport
+    public static double inputGain(int id, int w, int mu) {
+        return get(id).inputGain(w, mu);
+    }
+
+    /** Signed projection ξ^μ · x / N of the state x (not σ(x)) on memory μ: the amplitude c of x ≈ c ξ^μ. */
+    @JSExport
+    public static double projection(int id, int mu) {
+        return get(id).projection(mu);
+    }
+
+    @JSExport
+    public static int finished(int id) {
+        return get(id).sim.finished() ? 1 : 0;
+    }
+
+    /** Packs the state's σ(x) (as of the last refresh) as 8-bit grey levels, two hex digits each: one call per frame. */
+    @JSExport
+    public static String activationsHex(int id) {
+        return get(id).activationsHex();
+    }
+
     @JSExport
     public static double energyAt(int id, int mu1, int mu2, double a, double b) {
         return get(id).energyAt(mu1, mu2, a, b, scratch);

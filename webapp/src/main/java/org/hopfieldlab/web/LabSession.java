@@ -53,4 +53,40 @@ final class LabSession {
         }
         return sim.model().energy(scratch);
     }
+
+    double inputGain(int w, int mu) {
+        double[] u = sim.inputs().u(w);
+        if (u == null) {
+            return 0;
+        }
+        MemorySet m = sim.memories();
+        double s = 0;
+        for (int i = 0; i < m.n(); i++) {
+            s = m.get(mu, i) * u[i] + s;
+        }
+        return s / m.n();
+    }
+
+    double projection(int mu) {
+        MemorySet m = sim.memories();
+        double[] x = sim.state();
+        double s = 0;
+        for (int i = 0; i < m.n(); i++) {
+            s = m.get(mu, i) * x[i] + s;
+        }
+        return s / m.n();
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    String activationsHex() {
+        char[] out = new char[activations.length * 2];
+        for (int i = 0; i < activations.length; i++) {
+            int g = (int) Math.round((activations[i] + 1) * 127.5);
+            g = g < 0 ? 0 : (g > 255 ? 255 : g);
+            out[2 * i] = HEX[g >> 4];
+            out[2 * i + 1] = HEX[g & 15];
+        }
+        return new String(out);
+    }
 }

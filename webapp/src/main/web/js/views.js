@@ -1,0 +1,369 @@
+// Hopfield Lab views: colours, the network picture, memory thumbnails, gain bars, the input band, the energy
+// landscape, the synapse matrix, uPlot charts and SVG export. Classic script: defines window.HLViews.
+(function (root) {
+  "use strict";
+
+  // Okabe–Ito (colour-blind safe) first, then Paul Tol's muted set; memory μ keeps its colour everywhere.
+  var PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#B8A200", "#7F7F7F",
+    "#332288", "#44AA99", "#882255", "#999933", "#88CCEE", "#AA4499", "#117733", "#DDCC77", "#CC6677"];
+
+  function memColor(mu) { return PALETTE[mu % PALETTE.length]; }
+
+  function cssVar(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
+
+  function hexToRgb(h) {
+    h = h.replace("#", "");
+    return [parseInt(h.substr(0, 2), 16), parseInt(h.substr(2, 2), 16), parseInt(h.substr(4, 2), 16)];
+  }
+
+  function withAlpha(hex, a) { var c = hexToRgb(hex); return "rgba(" + c[0] + "," + c[1] + "," + c[2] + "," + a + ")"; }
+
+  // σ = −1 → paper, σ = +1 → ink; the midpoint is a neutral grey so undecided neurons read as "unsure".
+  var PAPER = [246, 243, 236], INK = [22, 34, 56];
+  var LUT = new Uint8Array(256 * 3);
+  for (var g = 0; g < 256; g++) {
+    var t = g / 255;
+    for (var k = 0; k < 3; k++) LUT[g * 3 + k] = Math.round(PAPER[k] + (INK[k] - PAPER[k]) * t);
+  }
+
+  function side(n, width) {
+    if (width > 0) return { w: width, h: Math.ceil(n / width) };
+    var s = Math.round(Math.sqrt(n));
+    if (s * s === n) return { w: s, h: s };
+    var w = Math.ceil(Math.sqrt(n));
+    return { w: w, h: Math.ceil(n / w) };
+  }
+
+  var scratchCanvas = document.createElement("canvas");
+
+  // Draws per-neuron grey levels (0..255, 255 = σ = +1) into `canvas`, pixel-exact and scaled to fit.
+  function drawPicture(canvas, levels, n, width, opts) {
+    opts = opts || {};
+    var dim = side(n, width);
+    scratchCanvas.width = dim.w;
+    scratchCanvas.height = dim.h;
+    var sctx = scratchCanvas.getContext("2d");
+    var img = sctx.createImageData(dim.w, dim.h);
+    var d = img.data;
+    for (var i = 0; i < dim.w * dim.h; i++) {
+      var lv = i < n ? levels[i] : 0;
+      d[4 * i] = LUT[lv * 3]; d[4 * i + 1] = LUT[lv * 3 + 1]; d[4 * i + 2] = LUT[lv * 3 + 2];
+      d[4 * i + 3] = i < n ? 255 : 0;
+    }
+    sctx.putImageData(img, 0, 0);
+    var ctx = canvas.getContext("2d");
+    ctx.imageSmoothingEnabled = false;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    var scale = Math.min(canvas.width / dim.w, canvas.height / dim.h);
+    var w = dim.w * scale, h = dim.h * scale;
+    ctx.drawImage(scratchCanvas, (canvas.width - w) / 2, (canvas.height - h) / 2, w, h);
+    if (opts.grid && scale >= 6) {
+      ctx.strokeStyle = "rgba(128,128,128,0.18)";
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      for (var x = 0; x <= dim.w; x++) { var px = Math.round((canvas.width - w) / 2 + x * scale) + 0.5; ctx.moveTo(px, (canvas.height - h) / 2); ctx.lineTo(px, (canvas.height + h) / 2); }
+      for (var y = 0; y <= dim.h; y++) { var py = Math.round((canvas.height - h) / 2 + y * scale) + 0.5; ctx.moveTo((canvas.width - w) / 2, py); ctx.lineTo((canvas.width + w) / 2, py); }
+      ctx.stroke();
+    }
+  }
+
+  function memoryLevels(memories, n, mu, out) {
+    for (var i = 0; i < n; i++) out[i] = memories[mu * n + i] > 0 ? 255 : 0;
+    return out;
+  }
+
+  function innerWidth(el) {
+    var cs = getComputedStyle(el);
+    return el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+  }
+
+  function fitCanvas(canvas, cssW, cssH) {
+    var dpr = root.devicePixelRatio || 1;
+    var w = Math.max(1, Math.round(cssW * dpr)), h = Math.max(1, Math.round(cssH * dpr));
+    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+    canvas.style.width = cssW + "px";
+    canvas.style.height = cssH + "px";
+    return dpr;
+  }
+
+  // Bars of α_μ with the existence threshold 1/β (β α' = 1) as a dashed line.
+  function drawBars(canvas, values, opts) {
+    var cssW = innerWidth(canvas.parentNode), cssH = 128;
+    var dpr = fitCanvas(canvas, cssW, cssH);
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, cssW, cssH);
+    var p = values.length, top = 10, bottom = 20, left = 34, right = 6;
+    var max = opts.max || 1e-9, min = Math.min(0, opts.min || 0);
+    for (var mu = 0; mu < p; mu++) { max = Math.max(max, values[mu]); min = Math.min(min, values[mu]); }
+    if (opts.threshold != null) max = Math.max(max, opts.threshold * 1.15);
+    max = niceCeil(max);
+    var H = cssH - top - bottom, W = cssW - left - right;
+    function y(v) { return top + (max - v) / (max - min) * H; }
+    var text = cssVar("--muted"), grid = cssVar("--grid");
+    ctx.font = "10px " + cssVar("--mono-font");
+    ctx.fillStyle = text;
+    ctx.textAlign = "right";
+    ctx.textBaseline = "middle";
+    ctx.strokeStyle = grid;
+    ctx.lineWidth = 1;
+    [max, (max + min) / 2, min].forEach(function (v) {
+      ctx.beginPath(); ctx.moveTo(left, Math.round(y(v)) + 0.5); ctx.lineTo(cssW - right, Math.round(y(v)) + 0.5); ctx.stroke();
+      ctx.fillText(fmt(v, 3), left - 4, y(v));
+    });
+    var bw = W / p, gap = Math.min(4, bw * 0.25);
+    for (var m = 0; m < p; m++) {
+      var v = values[m], x = left + m * bw + gap / 2;
+      ctx.fillStyle = opts.emph && opts.emph[m] ? memColor(m) : withAlpha(memColor(m), 0.45);
+      var y0 = y(Math.max(0, v)), y1 = y(Math.min(0, v));
+      roundRect(ctx, x, y0, bw - gap, Math.max(1, y1 - y0), Math.min(3, (bw - gap) / 3));
+      if (p <= 24) {
+        ctx.fillStyle = text;
+        ctx.textAlign = "center";
+        ctx.textBaseline = "top";
+        ctx.fillText(String(m + 1), x + (bw - gap) / 2, cssH - bottom + 5);
+      }
+    }
+    if (opts.threshold != null && opts.threshold > min && opts.threshold < max) {
+      var ty = Math.round(y(opts.threshold)) + 0.5;
+      ctx.strokeStyle = cssVar("--accent");
+      ctx.setLineDash([4, 3]);
+      ctx.beginPath(); ctx.moveTo(left, ty); ctx.lineTo(cssW - right, ty); ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.textAlign = "right";
+      ctx.textBaseline = "bottom";
+      var label = "existence β α′ = 1", lw = ctx.measureText(label).width;
+      ctx.fillStyle = cssVar("--panel");
+      ctx.globalAlpha = 0.85;
+      ctx.fillRect(cssW - right - lw - 6, ty - 14, lw + 6, 12);
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = cssVar("--accent");
+      ctx.fillText(label, cssW - right - 3, ty - 2);
+    }
+  }
+
+  function niceCeil(v) {
+    if (!(v > 0)) return 1;
+    var e = Math.pow(10, Math.floor(Math.log10(v))), f = v / e;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * e;
+  }
+
+  function roundRect(ctx, x, y, w, h, r) {
+    ctx.beginPath();
+    if (ctx.roundRect) ctx.roundRect(x, y, w, h, r); else ctx.rect(x, y, w, h);
+    ctx.fill();
+  }
+
+  function fmt(v, digits) {
+    if (v == null || isNaN(v)) return "–";
+    var a = Math.abs(v);
+    if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(1);
+    if (a >= 100) return v.toFixed(0);
+    return String(Number(v.toFixed(digits)));
+  }
+
+  // The band under the overlap plot: one segment per input window, in the colour of its dominant memory.
+  function drawBand(canvas, u, windows, total, dt, opts) {
+    var cssW = innerWidth(canvas.parentNode), cssH = 18;
+    var dpr = fitCanvas(canvas, cssW, cssH);
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, cssW, cssH);
+    if (!u || !u.bbox) return;
+    var left = u.bbox.left / (root.devicePixelRatio || 1), width = u.bbox.width / (root.devicePixelRatio || 1);
+    var T = total * dt;
+    ctx.font = "600 10px " + cssVar("--ui-font");
+    ctx.textBaseline = "middle";
+    ctx.textAlign = "center";
+    for (var w = 0; w < windows.length; w++) {
+      var a = windows[w].start, b = w + 1 < windows.length ? windows[w + 1].start : T;
+      var x0 = left + a / T * width, x1 = left + b / T * width;
+      var tg = windows[w].target;
+      var pulseEnd = opts.pulse > 0 ? Math.min(b, a + opts.pulse) : b;
+      ctx.fillStyle = tg >= 0 ? memColor(tg) : cssVar("--grid");
+      ctx.globalAlpha = 0.9;
+      ctx.fillRect(x0 + 1, 3, Math.max(1, (left + pulseEnd / T * width) - x0 - 2), 12);
+      if (pulseEnd < b) { ctx.globalAlpha = 0.25; ctx.fillRect(left + pulseEnd / T * width, 3, x1 - (left + pulseEnd / T * width) - 1, 12); }
+      ctx.globalAlpha = 1;
+      if (x1 - x0 > 26) {
+        ctx.fillStyle = "#fff";
+        var label = tg < 0 ? "off" : (windows[w].kind === "c" ? "cue " : "ξ") + (tg + 1);
+        ctx.fillText(label, (x0 + Math.min(x1, left + pulseEnd / T * width)) / 2, 9);
+      }
+    }
+  }
+
+  // uPlot overlap chart: one series per memory, coloured; memories that no window targets are faint.
+  function overlapChart(el, p, emph, opts) {
+    var series = [{ label: "t" }];
+    for (var mu = 0; mu < p; mu++) {
+      series.push({
+        label: "ξ" + (mu + 1), stroke: emph[mu] ? memColor(mu) : withAlpha(memColor(mu), 0.35),
+        width: emph[mu] ? 2 : 1, points: { show: false }
+      });
+    }
+    var axisStroke = cssVar("--muted"), grid = cssVar("--grid");
+    return new root.uPlot({
+      width: el.clientWidth || 600, height: opts.height || 220,
+      legend: { show: false }, cursor: { drag: { x: false, y: false }, points: { show: false } },
+      scales: { x: { time: false, range: [0, opts.T] }, y: { range: [0, 1] } },
+      axes: [
+        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), label: opts.xlabel || "", labelFont: "11px " + cssVar("--ui-font"), labelSize: opts.xlabel ? 18 : 0 },
+        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), size: 42, splits: function () { return [0, 0.25, 0.5, 0.75, 0.9, 1]; } }
+      ],
+      series: series,
+      hooks: opts.hooks || {}
+    }, emptyData(p), el);
+  }
+
+  function energyChart(el, count, opts) {
+    var series = [{ label: "t" }];
+    var colors = [cssVar("--ink"), cssVar("--accent")];
+    for (var k = 0; k < count; k++) series.push({ label: k ? "compare" : "E", stroke: colors[k], width: 1.6, points: { show: false }, dash: k ? [5, 3] : undefined });
+    var axisStroke = cssVar("--muted"), grid = cssVar("--grid");
+    return new root.uPlot({
+      width: el.clientWidth || 600, height: opts.height || 150,
+      legend: { show: false }, cursor: { drag: { x: false, y: false }, points: { show: false } },
+      scales: { x: { time: false, range: [0, opts.T] } },
+      axes: [
+        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font") },
+        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), size: 58,
+          values: function (u, vals) { return vals.map(function (v) { return fmt(v, 1); }); } }
+      ],
+      series: series
+    }, emptyData(count), el);
+  }
+
+  function emptyData(k) { var d = [[]]; for (var i = 0; i < k; i++) d.push([]); return d; }
+
+  // Viridis-like ramp for energies (dark = low = deep well).
+  var VIRIDIS = [[68, 1, 84], [72, 40, 120], [62, 74, 137], [49, 104, 142], [38, 130, 142], [31, 158, 137],
+    [53, 183, 121], [110, 206, 88], [181, 222, 43], [253, 231, 37]];
+  function ramp(stops, t) {
+    t = Math.max(0, Math.min(1, t)) * (stops.length - 1);
+    var i = Math.min(stops.length - 2, Math.floor(t)), f = t - i, a = stops[i], b = stops[i + 1];
+    return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
+  }
+
+  // Energy heat map over the plane (a, b) with the trajectory on top.
+  function drawHeat(canvas, heat, traj, opts) {
+    var cssW = Math.min(innerWidth(canvas.parentNode), 400), cssH = cssW;
+    var dpr = fitCanvas(canvas, cssW, cssH);
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, cssW, cssH);
+    if (!heat || !heat.e) return;
+    var pad = 34, W = cssW - pad - 8, H = cssH - pad - 8, res = heat.res, e = heat.e;
+    var sorted = Array.prototype.slice.call(e).sort(function (a, b) { return a - b; });
+    var lo = sorted[0], hi = sorted[Math.floor((sorted.length - 1) * 0.995)];
+    scratchCanvas.width = res; scratchCanvas.height = res;
+    var sctx = scratchCanvas.getContext("2d"), img = sctx.createImageData(res, res);
+    for (var i = 0; i < res * res; i++) {
+      // square-root stretch shows the wells' floors and rims at once
+      var c = ramp(VIRIDIS, Math.sqrt((e[i] - lo) / (hi - lo || 1)));
+      img.data[4 * i] = c[0]; img.data[4 * i + 1] = c[1]; img.data[4 * i + 2] = c[2]; img.data[4 * i + 3] = 255;
+    }
+    sctx.putImageData(img, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(scratchCanvas, pad, 8, W, H);
+    var r = heat.range;
+    function px(a) { return pad + (a + r) / (2 * r) * W; }
+    function py(b) { return 8 + (r - b) / (2 * r) * H; }
+    // axes
+    ctx.strokeStyle = "rgba(255,255,255,0.35)";
+    ctx.setLineDash([3, 3]);
+    ctx.beginPath(); ctx.moveTo(px(0), 8); ctx.lineTo(px(0), 8 + H); ctx.moveTo(pad, py(0)); ctx.lineTo(pad + W, py(0)); ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = cssVar("--muted");
+    ctx.font = "11px " + cssVar("--ui-font");
+    ctx.textAlign = "center"; ctx.textBaseline = "top";
+    ctx.fillText(fmt(-r, 2), pad, 8 + H + 4); ctx.fillText(fmt(r, 2), pad + W, 8 + H + 4);
+    ctx.fillStyle = memColor(heat.mu1);
+    ctx.fillText("amplitude along ξ" + (heat.mu1 + 1), pad + W / 2, 8 + H + 4);
+    ctx.save(); ctx.translate(12, 8 + H / 2); ctx.rotate(-Math.PI / 2);
+    ctx.fillStyle = memColor(heat.mu2);
+    ctx.fillText("amplitude along ξ" + (heat.mu2 + 1), 0, -6);
+    ctx.restore();
+    // trajectory
+    if (traj && traj.length) {
+      ctx.save();
+      ctx.beginPath(); ctx.rect(pad, 8, W, H); ctx.clip();
+      ctx.strokeStyle = "rgba(255,255,255,0.9)";
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      for (var k = 0; k < traj.length; k++) {
+        var x = px(traj[k][0]), y = py(traj[k][1]);
+        if (k === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
+      }
+      ctx.stroke();
+      var last = traj[traj.length - 1];
+      ctx.fillStyle = "#fff"; ctx.strokeStyle = "#E69F00"; ctx.lineWidth = 2.5;
+      ctx.beginPath(); ctx.arc(px(last[0]), py(last[1]), 5, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+      ctx.restore();
+    }
+  }
+
+  // W(u) block with a diverging blue–white–orange map (colour-blind safe), symmetric around 0.
+  function drawSynapses(canvas, syn) {
+    var cssW = Math.min(innerWidth(canvas.parentNode), 400), cssH = cssW;
+    var dpr = fitCanvas(canvas, cssW, cssH);
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, cssW, cssH);
+    if (!syn || !syn.w) return 0;
+    var size = syn.size, w = syn.w, max = 1e-12;
+    for (var i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]));
+    scratchCanvas.width = size; scratchCanvas.height = size;
+    var sctx = scratchCanvas.getContext("2d"), img = sctx.createImageData(size, size);
+    var NEG = [33, 102, 172], MID = [247, 247, 247], POS = [214, 96, 0];
+    for (var k = 0; k < size * size; k++) {
+      var t = w[k] / max, c = t < 0 ? NEG : POS, f = Math.min(1, Math.abs(t));
+      img.data[4 * k] = MID[0] + (c[0] - MID[0]) * f;
+      img.data[4 * k + 1] = MID[1] + (c[1] - MID[1]) * f;
+      img.data[4 * k + 2] = MID[2] + (c[2] - MID[2]) * f;
+      img.data[4 * k + 3] = 255;
+    }
+    sctx.putImageData(img, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(scratchCanvas, 0, 0, cssW, cssH);
+    return max;
+  }
+
+  // A plain SVG line chart of the same data as a uPlot chart (x, then one array per series).
+  function chartSvg(title, data, strokes, yRange, xlabel, ylabel) {
+    var W = 800, H = 360, L = 64, R = 16, T = 34, B = 44;
+    var xs = data[0], n = xs.length, xmax = xs.length ? xs[n - 1] : 1, xmin = 0;
+    var ymin = yRange ? yRange[0] : Infinity, ymax = yRange ? yRange[1] : -Infinity;
+    if (!yRange) for (var s = 1; s < data.length; s++) for (var i = 0; i < n; i++) { ymin = Math.min(ymin, data[s][i]); ymax = Math.max(ymax, data[s][i]); }
+    if (!(ymax > ymin)) { ymax = ymin + 1; }
+    function X(v) { return (L + (v - xmin) / (xmax - xmin || 1) * (W - L - R)).toFixed(1); }
+    function Y(v) { return (T + (ymax - v) / (ymax - ymin) * (H - T - B)).toFixed(1); }
+    var out = ['<svg xmlns="http://www.w3.org/2000/svg" width="' + W + '" height="' + H + '" viewBox="0 0 ' + W + " " + H + '" font-family="Inter, system-ui, sans-serif" font-size="12">',
+      '<rect width="100%" height="100%" fill="#fff"/>',
+      '<text x="' + L + '" y="20" font-size="14" font-weight="600" fill="#1b2538">' + esc(title) + "</text>"];
+    for (var k = 0; k <= 4; k++) {
+      var yv = ymin + (ymax - ymin) * k / 4, xv = xmin + (xmax - xmin) * k / 4;
+      out.push('<line x1="' + L + '" x2="' + (W - R) + '" y1="' + Y(yv) + '" y2="' + Y(yv) + '" stroke="#e3e6ec"/>');
+      out.push('<text x="' + (L - 6) + '" y="' + Y(yv) + '" text-anchor="end" dominant-baseline="middle" fill="#5b6475">' + fmt(yv, 2) + "</text>");
+      out.push('<text x="' + X(xv) + '" y="' + (H - B + 16) + '" text-anchor="middle" fill="#5b6475">' + fmt(xv, 2) + "</text>");
+    }
+    out.push('<text x="' + ((L + W - R) / 2) + '" y="' + (H - 8) + '" text-anchor="middle" fill="#5b6475">' + esc(xlabel) + "</text>");
+    out.push('<text transform="translate(16 ' + ((T + H - B) / 2) + ') rotate(-90)" text-anchor="middle" fill="#5b6475">' + esc(ylabel) + "</text>");
+    for (var sr = 1; sr < data.length; sr++) {
+      var pts = [];
+      for (var j = 0; j < n; j++) if (data[sr][j] != null) pts.push(X(xs[j]) + "," + Y(data[sr][j]));
+      out.push('<polyline fill="none" stroke-width="1.6" stroke="' + strokes[sr - 1] + '" points="' + pts.join(" ") + '"/>');
+    }
+    out.push("</svg>");
+    return out.join("\n");
+  }
+
+  function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
+
+  root.HLViews = {
+    memColor: memColor, withAlpha: withAlpha, cssVar: cssVar, side: side, drawPicture: drawPicture,
+    memoryLevels: memoryLevels, drawBars: drawBars, drawBand: drawBand, overlapChart: overlapChart,
+    energyChart: energyChart, drawHeat: drawHeat, drawSynapses: drawSynapses, chartSvg: chartSvg, fmt: fmt, esc: esc,
+    fitCanvas: fitCanvas
+  };
+})(window);

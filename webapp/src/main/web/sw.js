@@ -1,0 +1,40 @@
+// Hopfield Lab service worker: precaches the whole static bundle so the lab opens offline after the first visit.
+// The cache name changes with every build (@lab.build@ is filled in by Maven), so a new deployment replaces it.
+"use strict";
+var CACHE = "hopfield-lab-@lab.build@";
+var FILES = [
+  "./", "index.html", "manifest.webmanifest", "css/lab.css",
+  "js/lab.js", "js/views.js", "js/engine.js", "js/engine-core.js", "js/worker.js", "js/hopfield-classic.js",
+  "wasm/hopfield.wasm", "wasm/hopfield.wasm-runtime.js",
+  "vendor/uPlot.iife.min.js", "vendor/uPlot.min.css",
+  "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png"
+];
+
+self.addEventListener("install", function (ev) {
+  ev.waitUntil(caches.open(CACHE).then(function (c) { return c.addAll(FILES); }).then(function () { return self.skipWaiting(); }));
+});
+
+self.addEventListener("activate", function (ev) {
+  ev.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(keys.filter(function (k) { return k.indexOf("hopfield-lab-") === 0 && k !== CACHE; })
+      .map(function (k) { return caches.delete(k); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+// Cache first (the bundle is immutable per build); the page's query string is its state, so it is ignored.
+// Pages of the same origin that are not part of the bundle go to the network.
+self.addEventListener("fetch", function (ev) {
+  var req = ev.request;
+  if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
+  ev.respondWith(caches.open(CACHE).then(function (c) {
+    return c.match(req, { ignoreSearch: true }).then(function (hit) {
+      if (hit) return hit;
+      return fetch(req).then(function (res) {
+        if (res.ok && req.mode !== "navigate" && FILES.some(function (f) { return new URL(f, self.location.href).href === req.url.split("?")[0]; })) {
+          c.put(req, res.clone());
+        }
+        return res;
+      });
+    });
+  }));
+});

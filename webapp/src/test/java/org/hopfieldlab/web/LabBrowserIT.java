@@ -1,0 +1,380 @@
+package org.hopfieldlab.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hopfieldlab.sim.run.Simulation;
+import org.hopfieldlab.sim.spec.Presets;
+import org.hopfieldlab.sim.spec.SpecCodec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * End-to-end tests of the in-browser lab in real headless Debian Chromium (Selenium, chromedriver from /usr/bin):
+ * the default preset retrieves, share links reproduce runs, malformed links explain themselves, the lab works from
+ * disk and offline, the JS and Wasm engines reproduce the JVM's checksums; plus a timing harness (not pass/fail).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LabBrowserIT {
+    static final Path LAB = Path.of(System.getProperty("lab.dir", "target/lab")).toAbsolutePath();
+    static final Path SHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    static final String BENCH_SPEC = "model=idp&n=1024&p=10&noise=8&dt=0.01&t=10&in=0:d1";
+
+    static StaticServer server;
+    static ChromeDriver browser;
+    static final List<String> benchJson = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws IOException {
+        assertTrue(Files.isRegularFile(LAB.resolve("index.html")), "no lab bundle at " + LAB);
+        Files.createDirectories(SHOTS);
+        server = new StaticServer(LAB);
+        browser = newBrowser(1400, 900);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static ChromeDriver newBrowser(int width, int height) throws IOException {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary("/usr/bin/chromium");
+        Path profile = Files.createTempDirectory("lab-chromium-");
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+                "--allow-file-access-from-files");
+        ChromeDriver d = new ChromeDriver(service, o);
+        d.manage().timeouts().scriptTimeout(Duration.ofSeconds(180));
+        d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+        return d;
+    }
+
+    static void open(WebDriver d, String url) {
+        d.get(url);
+        new WebDriverWait(d, Duration.ofSeconds(60)).until(x -> {
+            Object s = ((JavascriptExecutor) x).executeScript("return document.body.getAttribute('data-state')");
+            return s != null && !"loading".equals(s) && ((JavascriptExecutor) x)
+                    .executeScript("return window.hopfieldLab && hopfieldLab.frame()") != null;
+        });
+    }
+
+    static Object js(WebDriver d, String script, Object... args) {
+        return ((JavascriptExecutor) d).executeScript(script, args);
+    }
+
+    /** Runs a promise-returning expression in the page and returns its JSON-encoded result. */
+    static String async(WebDriver d, String promiseExpr) {
+        return (String) ((JavascriptExecutor) d).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "Promise.resolve().then(function () { return " + promiseExpr + "; })"
+                        + ".then(function (r) { done(JSON.stringify(r)); }, function (e) { done(JSON.stringify({error: String(e)})); });");
+    }
+
+    static void shot(WebDriver d, String name) throws IOException {
+        byte[] png = ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve(name + ".png"), png);
+    }
+
+    static String jvmChecksum(String spec) {
+        Simulation sim = new Simulation(SpecCodec.parse(spec), 0);
+        sim.advance(Integer.MAX_VALUE);
+        return sim.checksum();
+    }
+
+    static String field(String json, String key) {
+        int k = json.indexOf("\"" + key + "\":");
+        assertTrue(k >= 0, key + " missing in " + json);
+        int from = k + key.length() + 3;
+        if (json.charAt(from) == '"') {
+            return json.substring(from + 1, json.indexOf('"', from + 1));
+        }
+        int to = from;
+        while (to < json.length() && ",}]".indexOf(json.charAt(to)) < 0) {
+            to++;
+        }
+        return json.substring(from, to);
+    }
+
+    // 1. The default preset runs and retrieves its dominant memory.
+    @Test
+    @Order(1)
+    void defaultPresetRetrievesTheDominantMemory() throws IOException {
+        open(browser, server.url("index.html"));
+        assertEquals(Presets.get("sequence").spec().toString(), js(browser, "return hopfieldLab.spec()"));
+        shot(browser, "desktop-default-running");
+        String end = async(browser, "hopfieldLab.runToEnd()");
+        assertEquals("true", field(end, "finished"), end);
+        double dominant = ((Number) js(browser, "return hopfieldLab.maxDominantOverlap()")).doubleValue();
+        assertTrue(dominant > 0.9, "dominant overlap " + dominant);
+        double last = Double.parseDouble((String) js(browser, "return document.body.getAttribute('data-dominant-overlap')"));
+        assertTrue(last > 0.9, "final dominant overlap " + last);
+        assertEquals(jvmChecksum(Presets.get("sequence").spec().toString()), field(end, "checksum"),
+                "the page's final state must be the JVM's, bit for bit");
+        assertEquals("wasm", js(browser, "return hopfieldLab.engine()"), "Chromium supports Wasm GC: the page uses it");
+        js(browser, "window.scrollTo(0, 0)");
+        shot(browser, "desktop-default-finished");
+    }
+
+    // 2. A share link (with an input switched mid-run) reopened in a fresh browser gives the same final checksum.
+    @Test
+    @Order(2)
+    void shareLinkReproducesTheRunInAFreshBrowser() throws IOException {
+        String spec = "model=idp&n=256&p=4&noise=4&dt=0.01&t=8&in=0:d1&seed=7";
+        open(browser, server.url("index.html?" + spec));
+        async(browser, "hopfieldLab.runTo(300)");
+        js(browser, "hopfieldLab.switchInput('d3')");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(x -> String.valueOf(js(x, "return hopfieldLab.spec()"))
+                .contains("3:d3"));
+        String switched = (String) js(browser, "return hopfieldLab.spec()");
+        assertTrue(switched.contains("in=0:d1,3:d3"), switched);
+        assertEquals("300", field(async(browser, "hopfieldLab.frame()"), "step"), "fast-forwarded to the switch");
+        String end = async(browser, "hopfieldLab.runToEnd()");
+        String checksum = field(end, "checksum");
+        assertEquals(jvmChecksum(switched), checksum, "switching mid-run equals a fresh run of the new spec");
+        browser.findElement(By.id("copy-link")).click();
+        String link = (String) js(browser, "return document.body.getAttribute('data-link')");
+        assertNotNull(link);
+        assertTrue(link.contains(switched), link);
+
+        ChromeDriver fresh = newBrowser(1400, 900);
+        try {
+            open(fresh, link);
+            assertEquals(switched, js(fresh, "return hopfieldLab.spec()"));
+            String again = async(fresh, "hopfieldLab.runToEnd()");
+            assertEquals(checksum, field(again, "checksum"), "the share link reproduces the run exactly");
+        } finally {
+            fresh.quit();
+        }
+    }
+
+    // 3. Malformed and outdated links explain what went wrong and what was kept.
+    @Test
+    @Order(3)
+    void malformedLinkShowsAClearMessage() throws IOException {
+        open(browser, server.url("index.html?v=1&n=abc&noise=3&p=5"));
+        WebElement notice = browser.findElement(By.id("notice"));
+        assertTrue(notice.isDisplayed());
+        String text = notice.getText();
+        assertTrue(text.contains("n = 'abc' is not a whole number"), text);
+        assertTrue(text.contains("kept") && text.contains("noise"), text);
+        String spec = (String) js(browser, "return hopfieldLab.spec()");
+        assertTrue(spec.contains("noise=3") && spec.contains("p=5") && spec.contains("n=1024"), spec);
+        js(browser, "window.scrollTo(0, 0)");
+        shot(browser, "desktop-malformed-link");
+
+        open(browser, server.url("index.html?v=9&model=idp"));
+        String outdated = browser.findElement(By.id("notice")).getText();
+        assertTrue(outdated.contains("version 9"), outdated);
+
+        open(browser, server.url("index.html?model=quantum&in=zzz"));
+        String both = browser.findElement(By.id("notice")).getText();
+        assertTrue(both.contains("model") && both.contains("in"), both);
+        assertEquals(Presets.get("sequence").spec().toString(), js(browser, "return hopfieldLab.spec()"));
+    }
+
+    // 4a. Opened from disk (file://): classic scripts, the JS engine on the main thread, same bits.
+    @Test
+    @Order(4)
+    void worksFromDiskWithoutAServer() throws IOException {
+        String spec = Presets.get("energy").spec().toString();
+        open(browser, LAB.resolve("index.html").toUri() + "?" + spec);
+        assertEquals("js", js(browser, "return hopfieldLab.engine()"));
+        assertEquals("main-thread", js(browser, "return document.body.getAttribute('data-engine-kind')"));
+        String end = async(browser, "hopfieldLab.runToEnd()");
+        assertEquals(jvmChecksum(spec), field(end, "checksum"));
+        js(browser, "window.scrollTo(0, 0)");
+        shot(browser, "desktop-file-url-energy");
+    }
+
+    // 4b. After one visit, the service worker serves the whole lab with the server gone.
+    @Test
+    @Order(5)
+    void worksOfflineThroughTheServiceWorker() throws IOException {
+        ChromeDriver d = newBrowser(1400, 900);
+        StaticServer own = new StaticServer(LAB);
+        try {
+            String url = own.url("index.html?preset=glitch");
+            open(d, url);
+            String ready = async(d, "navigator.serviceWorker.ready.then(function (r) { return { active: !!r.active }; })");
+            assertTrue(ready.contains("true"), ready);
+            new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> Boolean.TRUE.equals(
+                    js(x, "return !!navigator.serviceWorker.controller")) || reload(x));
+            own.close();
+            d.navigate().refresh();
+            open(d, url);
+            String end = async(d, "hopfieldLab.runToEnd()");
+            assertEquals("true", field(end, "finished"), end);
+            assertEquals("wasm", js(d, "return hopfieldLab.engine()"), "the Wasm module also comes from the cache");
+            shot(d, "desktop-offline-glitch");
+        } finally {
+            d.quit();
+            own.close();
+        }
+    }
+
+    private static boolean reload(WebDriver d) {
+        d.navigate().refresh();
+        return false;
+    }
+
+    // 5. Determinism: both engines in Chromium reproduce the golden (JVM) checksums.
+    @Test
+    @Order(6)
+    void jsAndWasmReproduceTheGoldenChecksums() throws IOException {
+        Path golden = Path.of(System.getProperty("golden.file", "target/jvm-checksums.tsv"));
+        if (!Files.isRegularFile(golden)) {
+            golden = Path.of("target/jvm-checksums.tsv");
+        }
+        List<String[]> cases = new ArrayList<>();
+        for (String line : Files.readAllLines(golden, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                cases.add(line.split("\t"));
+            }
+        }
+        assertFalse(cases.isEmpty(), "no cases in " + golden);
+        open(browser, server.url("index.html?preset=energy"));
+        int failures = 0;
+        StringBuilder report = new StringBuilder();
+        for (String[] c : cases) {
+            for (String engine : new String[] {"js", "wasm"}) {
+                String r = async(browser, "hopfieldLab.call({cmd: 'runChecksum', engine: '" + engine + "', spec: "
+                        + quote(c[0]) + ", trial: " + Integer.parseInt(c[1].trim()) + "})");
+                String got = field(r, "checksum");
+                boolean ok = got.equals(c[2].trim());
+                failures += ok ? 0 : 1;
+                report.append(ok ? "ok   " : "FAIL ").append(engine).append(' ').append(got).append(" (JVM ")
+                        .append(c[2].trim()).append(") ").append(c[0]).append(" #").append(c[1]).append('\n');
+            }
+        }
+        System.out.print("Chromium golden checksums (" + golden + "):\n" + report);
+        assertEquals(0, failures, report.toString());
+    }
+
+    static String quote(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    // 6. Timing harness (prints and records, does not judge): one 1000-step IDP run at N = 1024, P = 10, s = 8.
+    @Test
+    @Order(7)
+    void browserBenchmark() throws IOException {
+        open(browser, server.url("index.html?preset=energy"));
+        js(browser, "hopfieldLab.pause()");
+        for (String engine : new String[] {"js", "wasm"}) {
+            String r = async(browser, "hopfieldLab.call({cmd: 'bench', engine: '" + engine + "', spec: '" + BENCH_SPEC
+                    + "', warmup: 3, reps: 9})");
+            String times = r.substring(r.indexOf('[') + 1, r.indexOf(']'));
+            double[] t = Arrays.stream(times.split(",")).mapToDouble(Double::parseDouble).sorted().toArray();
+            double median = t[t.length / 2];
+            System.out.printf(Locale.ROOT, "browser bench %-4s median %.1f ms (min %.1f, max %.1f) over %d runs%n",
+                    engine, median, t[0], t[t.length - 1], t.length);
+            benchJson.add(String.format(Locale.ROOT, "\"%s\": {\"medianMs\": %.2f, \"minMs\": %.2f, \"maxMs\": %.2f, "
+                    + "\"runs\": %d}", engine, median, t[0], t[t.length - 1], t.length));
+        }
+        // Frame rate while simulating N = 4096 (64×64 picture), P = 20, from requestAnimationFrame timestamps.
+        String big = "model=idp&n=4096&p=20&noise=8&dt=0.01&t=30&in=0:d1,10:d2,20:d3";
+        open(browser, server.url("index.html?" + big + "&speed=3"));
+        js(browser, "hopfieldLab.play()");
+        String fps = async(browser, "new Promise(function (ok) { var s0 = hopfieldLab.frame().step;"
+                + " var n0 = hopfieldLab.fps().length; setTimeout(function () { var f = hopfieldLab.fps().slice(-150);"
+                + " f.sort(function (a, b) { return a - b; }); ok({ medianFrameMs: f[Math.floor(f.length / 2)],"
+                + " p95FrameMs: f[Math.floor(f.length * 0.95)], frames: f.length,"
+                + " stepsPerSecond: (hopfieldLab.frame().step - s0) / 3 }); }, 3000); })");
+        System.out.println("browser frame timing at N=4096, P=20, 8 steps/frame: " + fps);
+        shot(browser, "desktop-n4096-p20");
+        benchJson.add("\"spec\": \"" + BENCH_SPEC + "\"");
+        benchJson.add("\"n4096p20\": " + fps);
+        Path out = Path.of(System.getProperty("bench.file", "target/browser-bench.json"));
+        Files.writeString(out, "{\n  " + String.join(",\n  ", benchJson) + "\n}\n", StandardCharsets.UTF_8);
+    }
+
+    // Embedding contract of the server: state messages out, load messages in, relative URLs under any prefix.
+    @Test
+    @Order(8)
+    void embeddedLabTalksToItsParent() {
+        server.page("embed/host.html", "<!doctype html><body><iframe id=f style='width:1200px;height:800px'"
+                + " src='../index.html?preset=energy'></iframe><script>window.msgs=[];"
+                + "addEventListener('message',function(e){msgs.push(e.data)});</script></body>");
+        browser.get(server.url("embed/host.html"));
+        String energy = Presets.get("energy").spec().toString();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(x -> String.valueOf(js(x,
+                "return JSON.stringify(window.msgs)")).contains(energy));
+        String glitch = Presets.get("glitch").spec().toString();
+        js(browser, "document.getElementById('f').contentWindow.postMessage({type: 'hopfield-lab:load', spec: arguments[0]}, '*')",
+                glitch);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(x -> String.valueOf(js(x,
+                "var m = window.msgs[window.msgs.length - 1]; return m && m.type + ' ' + m.spec")).equals(
+                "hopfield-lab:state " + glitch));
+    }
+
+    // Screenshots of the other views and of a phone-sized screen (looked at by hand).
+    @Test
+    @Order(9)
+    void screenshotsOfViewsAndPhone() throws IOException {
+        open(browser, server.url("index.html?preset=letters-cue&view=compare"));
+        async(browser, "hopfieldLab.runToEnd()");
+        js(browser, "window.scrollTo(0, 0)");
+        shot(browser, "desktop-compare-letters");
+        open(browser, server.url("index.html?preset=glitch&view=synapses&hide=noise,beta&lock=model"));
+        async(browser, "hopfieldLab.runTo(900)");
+        js(browser, "window.scrollTo(0, 400)");
+        shot(browser, "desktop-teacher-synapses");
+        assertFalse(browser.findElement(By.cssSelector("[data-key=noise]")).isDisplayed(), "hide=noise hides the control");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        open(browser, server.url("index.html?preset=energy&view=landscape"));
+        async(browser, "hopfieldLab.runTo(1400)");
+        js(browser, "hopfieldLab.selectTab('landscape')");
+        async(browser, "new Promise(function (ok) { setTimeout(ok, 600); })");
+        shot(browser, "desktop-dark-landscape");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+        ChromeDriver phone = newBrowser(390, 844);
+        try {
+            open(phone, server.url("index.html"));
+            async(phone, "hopfieldLab.runTo(1500)");
+            shot(phone, "phone-default");
+            js(phone, "window.scrollTo(0, 900)");
+            shot(phone, "phone-plots");
+        } finally {
+            phone.quit();
+        }
+    }
+}
