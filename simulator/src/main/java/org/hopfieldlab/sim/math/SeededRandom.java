@@ -54,7 +54,10 @@ public final class SeededRandom {
         return result;
     }
 
-    /** Uniform integer in [0, bound), bound ≥ 1 (Lemire-free rejection on the top bits; exact, no bias). */
+    /**
+     * Uniform integer in [0, bound), bound ≥ 1 (rejection sampling of the low bits under the smallest covering mask;
+     * exact, no bias).
+     */
     public int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive: " + bound);

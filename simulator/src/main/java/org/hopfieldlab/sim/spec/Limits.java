@@ -110,10 +110,12 @@ public final class Limits {
                         + SpecCodec.formatNumber(win.start())
                         + ", not after the previous one (window starts must increase by at least dt)");
             }
-            if (!(win.start() < b.duration)) {
+            if (!(win.start() < b.duration) || Math.round(win.start() / b.dt) >= Math.round(b.duration / b.dt)) {
+                // a start that rounds to the last step would give the window no step at all
                 throw new SpecException("in", "input window " + (w + 1) + " starts at "
                         + SpecCodec.formatNumber(win.start()) + ", not before the end t = "
-                        + SpecCodec.formatNumber(b.duration));
+                        + SpecCodec.formatNumber(b.duration)
+                        + (win.start() < b.duration ? " (within dt/2 of it, so the window would get no step)" : ""));
             }
             if ((win.kind() == Window.Kind.RECIPE || win.kind() == Window.Kind.CUE)
                     && (win.target() < 0 || win.target() >= b.p)) {

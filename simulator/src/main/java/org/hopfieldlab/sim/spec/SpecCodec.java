@@ -319,9 +319,13 @@ public final class SpecCodec {
         return (int) v;
     }
 
-    /** Plain decimal numbers only (digits, sign, point, exponent): no NaN, Infinity, hex or type suffixes. */
+    /**
+     * Plain decimal numbers only (digits, sign, point, exponent): no NaN, Infinity, hex or type suffixes. Up to 400
+     * characters: {@link #formatNumber} writes tiny values without an exponent (up to ~330 characters for the
+     * smallest doubles), and every value it writes must parse back.
+     */
     static double parseNumber(String key, String value) {
-        boolean ok = !value.isEmpty() && value.length() <= 40;
+        boolean ok = !value.isEmpty() && value.length() <= 400;
         boolean digit = false;
         for (int k = 0; ok && k < value.length(); k++) {
             char c = value.charAt(k);
