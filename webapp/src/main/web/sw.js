@@ -4,7 +4,10 @@
 var CACHE = "hopfield-lab-@lab.build@";
 var FILES = [
   "./", "index.html", "manifest.webmanifest", "css/lab.css",
-  "js/lab.js", "js/views.js", "js/engine.js", "js/engine-core.js", "js/worker.js", "js/hopfield-classic.js",
+  "js/views.js", "js/engine.js", "js/engine-core.js", "js/worker.js", "js/hopfield-classic.js",
+  "js/lab/base.js", "js/lab/spec.js", "js/lab/link.js", "js/lab/run.js", "js/lab/display.js", "js/lab/side-views.js",
+  "js/lab/synapses.js", "js/lab/controls.js", "js/lab/schedule.js", "js/lab/memories.js", "js/lab/export.js",
+  "js/lab/main.js",
   "wasm/hopfield.wasm", "wasm/hopfield.wasm-runtime.js",
   "vendor/uPlot.iife.min.js", "vendor/uPlot.min.css",
   "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png"

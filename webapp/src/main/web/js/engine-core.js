@@ -57,7 +57,7 @@
       memories = new Int8Array(n * p);
       for (var m = 0; m < p; m++) for (var i = 0; i < n; i++) memories[m * n + i] = c.memory(id, m, i) > 0 ? 1 : -1;
     }
-    s.pending = this.newBatch(s);
+    s.pending = this.newBatch();
     this.sample(s);
     var skipped = 0;
     if (msg.toStep > 0) skipped = this.advance(s, msg.toStep, 1e9);
@@ -68,7 +68,7 @@
     };
   };
 
-  EngineCore.prototype.newBatch = function (s) {
+  EngineCore.prototype.newBatch = function () {
     return { t: [], step: [], m: [], e: [], win: [], proj: [] };
   };
 
@@ -105,7 +105,7 @@
   EngineCore.prototype.frame = function (s) {
     var c = this.core, id = s.id, p = s.p;
     c.refresh(id);
-    var ov = new Float32Array(p), gains = new Float32Array(p), proj = new Float32Array(p);
+    var ov = new Float32Array(p), gains = new Float32Array(p);
     for (var mu = 0; mu < p; mu++) {
       ov[mu] = c.overlap(id, mu);
       gains[mu] = c.gain(id, mu);
@@ -113,7 +113,7 @@
     var hex = c.activationsHex(id), act = new Uint8Array(s.n);
     for (var i = 0; i < s.n; i++) act[i] = parseInt(hex.substr(2 * i, 2), 16);
     var b = s.pending;
-    s.pending = this.newBatch(s);
+    s.pending = this.newBatch();
     var w = c.window(id);
     var f = {
       step: c.step(id), time: c.time(id), window: w, inputOn: c.inputOn(id), overlaps: ov, gains: gains,
@@ -152,13 +152,38 @@
     return {};
   };
 
-  // W(u) block: size × size synapses of the first `size` neurons, with the gains in force now.
+  // W(α)_ij = (1/N) Σ_μ α_μ ξ^μ_i ξ^μ_j (zero diagonal) for an even sample of `size` neurons, with the gains in force
+  // now minus msg.minus (the gains of another moment, for a difference view). The neurons come sorted by their signs
+  // in the memories msg.order (+ before −, the first memory most significant), so each memory's term shows as a
+  // checkerboard of blocks; groups[k] is row k's sign pattern as bits (1 = −). O(size² · P), from the ±1 memories.
   EngineCore.prototype.cmd_synapse = function (msg) {
     var s = this.slots[msg.slot];
     if (!s) return {};
-    var c = this.core, size = Math.min(msg.size, s.n), out = new Float32Array(size * size);
-    for (var i = 0; i < size; i++) for (var j = 0; j < size; j++) out[i * size + j] = c.synapse(s.id, i, j);
-    return { size: size, w: out, step: c.step(s.id) };
+    var c = this.core, id = s.id, n = s.n, p = s.p, size = Math.min(msg.size, n), keys = msg.order || [];
+    var rows = [];
+    for (var k = 0; k < size; k++) {
+      var i = Math.floor(k * n / size), code = 0;
+      for (var q = 0; q < keys.length; q++) code = 2 * code + (c.memory(id, keys[q], i) > 0 ? 0 : 1);
+      rows.push({ i: i, code: code, k: k });
+    }
+    rows.sort(function (a, b) { return a.code - b.code || a.k - b.k; });
+    var xi = new Float64Array(p * size), groups = new Uint8Array(size), neurons = new Int32Array(size);
+    rows.forEach(function (r, k) {
+      neurons[k] = r.i;
+      groups[k] = r.code;
+      for (var mu = 0; mu < p; mu++) xi[mu * size + k] = c.memory(id, mu, r.i) > 0 ? 1 : -1;
+    });
+    var g = new Float64Array(p), gains = new Float32Array(p);
+    for (var mu = 0; mu < p; mu++) { gains[mu] = c.gain(id, mu); g[mu] = c.gain(id, mu) - (msg.minus ? msg.minus[mu] : 0); }
+    var out = new Float32Array(size * size);
+    for (var a = 0; a < size; a++) {
+      for (var b = a + 1; b < size; b++) {
+        var w = 0;
+        for (var nu = 0; nu < p; nu++) w += g[nu] * xi[nu * size + a] * xi[nu * size + b];
+        out[a * size + b] = out[b * size + a] = w / n;
+      }
+    }
+    return { size: size, w: out, step: c.step(id), neurons: neurons, groups: groups, gains: gains };
   };
 
   // Energy over the plane x = a ξ^mu1 + b ξ^mu2, a, b in [-range, range].
@@ -190,11 +215,6 @@
       });
     }
     return { rows: rows, step: c.step(id) };
-  };
-
-  EngineCore.prototype.cmd_checksum = function (msg) {
-    var s = this.slots[msg.slot];
-    return s ? { checksum: this.core.checksum(s.id), step: this.core.step(s.id) } : {};
   };
 
   EngineCore.prototype.cmd_runChecksum = function (msg) {

@@ -27,26 +27,15 @@
     });
   };
 
-  // Main-thread engine: the classic TeaVM JS build, loaded with a <script> tag; run requests are time-sliced
-  // by the caller's budget so the page keeps drawing.
+  // Main-thread engine: the classic TeaVM JS build that index.html loads anyway (the page needs the core for
+  // specs); run requests are time-sliced by the caller's budget so the page keeps drawing.
   function LocalEngine() {
     var self = this;
     this.kind = "main-thread";
     this.name = "js";
-    this.ready = new Promise(function (resolve, reject) {
-      function go() {
-        try {
-          self.core = new root.HLEngineCore(root.HopfieldCoreJs, "js");
-          resolve(self.core.handle({ cmd: "info" }));
-        } catch (e) { reject(e); }
-      }
-      if (root.HopfieldCoreJs) { go(); return; }
-      root.exports = {};
-      var s = document.createElement("script");
-      s.src = "js/hopfield-classic.js";
-      s.onload = function () { root.HopfieldCoreJs = root.exports; delete root.exports; go(); };
-      s.onerror = function () { reject(new Error("could not load js/hopfield-classic.js")); };
-      document.head.appendChild(s);
+    this.ready = new Promise(function (resolve) {
+      self.core = new root.HLEngineCore(root.HopfieldCoreJs, "js");
+      resolve(self.core.handle({ cmd: "info" }));
     });
   }
 

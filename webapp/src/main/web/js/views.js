@@ -130,15 +130,22 @@
       ctx.setLineDash([4, 3]);
       ctx.beginPath(); ctx.moveTo(left, ty); ctx.lineTo(cssW - right, ty); ctx.stroke();
       ctx.setLineDash([]);
-      ctx.textAlign = "right";
-      ctx.textBaseline = "bottom";
-      var label = "existence β α′ = 1", lw = ctx.measureText(label).width;
-      ctx.fillStyle = cssVar("--panel");
-      ctx.globalAlpha = 0.85;
-      ctx.fillRect(cssW - right - lw - 6, ty - 14, lw + 6, 12);
-      ctx.globalAlpha = 1;
-      ctx.fillStyle = cssVar("--accent");
-      ctx.fillText(label, cssW - right - 3, ty - 2);
+      // the label sits just above the line where no bar reaches it: right end first, else left end, else none
+      var label = "existence β α′ = 1", lw = ctx.measureText(label).width + 6;
+      var clear = function (x0) {
+        for (var q = 0; q < p; q++) {
+          var bx = left + q * bw;
+          if (bx + bw > x0 && bx < x0 + lw && y(Math.max(0, values[q])) < ty) return false;
+        }
+        return true;
+      };
+      var lx = clear(cssW - right - lw) ? cssW - right - lw : clear(left) ? left : -1;
+      if (lx >= 0) {
+        ctx.textAlign = "left";
+        ctx.textBaseline = "bottom";
+        ctx.fillStyle = cssVar("--accent");
+        ctx.fillText(label, lx + 3, ty - 2);
+      }
     }
   }
 
@@ -303,21 +310,32 @@
     }
   }
 
-  // W(u) block with a diverging blue–white–orange map (colour-blind safe), symmetric around 0.
-  function drawSynapses(canvas, syn) {
+  // |w| at quantile q (e.g. 0.98): a colour scale that a few extreme entries cannot wash out.
+  function absQuantile(w, q) {
+    var a = new Float32Array(w.length);
+    for (var i = 0; i < w.length; i++) a[i] = Math.abs(w[i]);
+    a.sort();
+    return a[Math.min(a.length - 1, Math.floor(q * (a.length - 1)))] || 1e-12;
+  }
+
+  // W(u) with a diverging blue–white–orange map (colour-blind safe), symmetric around 0 and clipped at ±scale.
+  // Rows and columns come sorted by sign groups (syn.groups: bit set = −1 in that key memory); strips on the left
+  // and top show each key memory's sign (coloured = +1), lines mark the group boundaries.
+  function drawSynapses(canvas, syn, opts) {
+    opts = opts || {};
     var cssW = Math.min(innerWidth(canvas.parentNode), 400), cssH = cssW;
     var dpr = fitCanvas(canvas, cssW, cssH);
     var ctx = canvas.getContext("2d");
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, cssW, cssH);
-    if (!syn || !syn.w) return 0;
-    var size = syn.size, w = syn.w, max = 1e-12;
-    for (var i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]));
+    if (!syn || !syn.w) return;
+    var size = syn.size, w = syn.w, scale = opts.scale || absQuantile(w, 0.98);
+    var keys = opts.keys || [], nk = keys.length, strip = 6, m = nk ? nk * strip + 4 : 0, A = cssW - m;
     scratchCanvas.width = size; scratchCanvas.height = size;
     var sctx = scratchCanvas.getContext("2d"), img = sctx.createImageData(size, size);
     var NEG = [33, 102, 172], MID = [247, 247, 247], POS = [214, 96, 0];
     for (var k = 0; k < size * size; k++) {
-      var t = w[k] / max, c = t < 0 ? NEG : POS, f = Math.min(1, Math.abs(t));
+      var t = w[k] / scale, c = t < 0 ? NEG : POS, f = Math.min(1, Math.abs(t));
       img.data[4 * k] = MID[0] + (c[0] - MID[0]) * f;
       img.data[4 * k + 1] = MID[1] + (c[1] - MID[1]) * f;
       img.data[4 * k + 2] = MID[2] + (c[2] - MID[2]) * f;
@@ -325,8 +343,28 @@
     }
     sctx.putImageData(img, 0, 0);
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(scratchCanvas, 0, 0, cssW, cssH);
-    return max;
+    ctx.drawImage(scratchCanvas, m, m, A, A);
+    if (!nk || !syn.groups) return;
+    var cell = A / size, off = cssVar("--grid");
+    for (var q = 0; q < nk; q++) {
+      var bit = 1 << (nk - 1 - q), pos = memColor(keys[q]);
+      for (var r = 0; r < size; r++) {
+        ctx.fillStyle = syn.groups[r] & bit ? off : pos;
+        var at = m + r * cell, len = Math.max(cell, 1);
+        ctx.fillRect(q * strip, at, strip - 1, len);   // left strip: rows
+        ctx.fillRect(at, q * strip, len, strip - 1);   // top strip: columns
+      }
+    }
+    // group boundaries: the first key's split drawn stronger than the finer ones
+    for (var b = 1; b < size; b++) {
+      var diffBits = syn.groups[b] ^ syn.groups[b - 1];
+      if (!diffBits) continue;
+      var major = diffBits >= (1 << (nk - 1));
+      ctx.strokeStyle = major ? "rgba(20,28,45,0.55)" : "rgba(20,28,45,0.22)";
+      ctx.lineWidth = 1;
+      var x = Math.round(m + b * cell) + 0.5;
+      ctx.beginPath(); ctx.moveTo(x, m); ctx.lineTo(x, m + A); ctx.moveTo(m, x); ctx.lineTo(m + A, x); ctx.stroke();
+    }
   }
 
   // A plain SVG line chart of the same data as a uPlot chart (x, then one array per series).
@@ -361,9 +399,9 @@
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
 
   root.HLViews = {
-    memColor: memColor, withAlpha: withAlpha, cssVar: cssVar, side: side, drawPicture: drawPicture,
+    memColor: memColor, withAlpha: withAlpha, cssVar: cssVar, drawPicture: drawPicture,
     memoryLevels: memoryLevels, drawBars: drawBars, drawBand: drawBand, overlapChart: overlapChart,
-    energyChart: energyChart, drawHeat: drawHeat, drawSynapses: drawSynapses, chartSvg: chartSvg, fmt: fmt, esc: esc,
-    fitCanvas: fitCanvas
+    energyChart: energyChart, drawHeat: drawHeat, drawSynapses: drawSynapses, absQuantile: absQuantile,
+    chartSvg: chartSvg, fmt: fmt, esc: esc
   };
 })(window);

@@ -309,11 +309,6 @@ public final class LabExports {
         return get(id).sim.memories().get(mu, i);
     }
 
-    @JSExport
-    public static double synapse(int id, int i, int j) {
-        return get(id).synapse(i, j);
-    }
-
     /** α_μ the input of window w alone would set: ξ^μ · u_w / N (0 when the window's input is off). */
     @JSExport
     public static double inputGain(int id, int w, int mu) {

@@ -31,20 +31,6 @@ final class LabSession {
         }
     }
 
-    /** W(α)_ij = (1/N) Σ_μ α_μ ξ^μ_i ξ^μ_j, zero on the diagonal, with the gains in force now. */
-    double synapse(int i, int j) {
-        if (i == j) {
-            return 0;
-        }
-        MemorySet m = sim.memories();
-        double[] gains = sim.model().gains();
-        double w = 0;
-        for (int mu = 0; mu < m.p(); mu++) {
-            w = gains[mu] * m.get(mu, i) * m.get(mu, j) + w;
-        }
-        return w / m.n();
-    }
-
     /** E(x; u) at x = a ξ^μ1 + b ξ^μ2 (the plane of two memories), with the input in force now. */
     double energyAt(int mu1, int mu2, double a, double b, double[] scratch) {
         MemorySet m = sim.memories();

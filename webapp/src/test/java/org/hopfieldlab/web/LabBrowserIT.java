@@ -258,10 +258,8 @@ class LabBrowserIT {
     @Test
     @Order(6)
     void jsAndWasmReproduceTheGoldenChecksums() throws IOException {
-        Path golden = Path.of(System.getProperty("golden.file", "target/jvm-checksums.tsv"));
-        if (!Files.isRegularFile(golden)) {
-            golden = Path.of("target/jvm-checksums.tsv");
-        }
+        Path golden = Path.of(System.getProperty("golden.file",
+                "../simulator/src/test/resources/golden-checksums.tsv"));
         List<String[]> cases = new ArrayList<>();
         for (String line : Files.readAllLines(golden, StandardCharsets.UTF_8)) {
             if (!line.isBlank() && !line.startsWith("#")) {
@@ -344,28 +342,71 @@ class LabBrowserIT {
                 "hopfield-lab:state " + glitch));
     }
 
-    // Screenshots of the other views and of a phone-sized screen (looked at by hand).
+    // The synapse view sorts neurons by the schedule's dominant memories: the dominant memory's blocks carry the
+    // contrast, and the contrast moves to the next memory when the input switches.
     @Test
     @Order(9)
+    void synapseBlocksFollowTheInput() throws IOException {
+        open(browser, server.url("index.html?preset=sequence&view=synapses"));
+        async(browser, "hopfieldLab.runTo(900)");
+        String first = async(browser, BLOCKS);
+        async(browser, "hopfieldLab.runTo(1200)");
+        String second = async(browser, BLOCKS);
+        double a1 = Double.parseDouble(field(first, "c1")), a2 = Double.parseDouble(field(first, "c2"));
+        double b1 = Double.parseDouble(field(second, "c1")), b2 = Double.parseDouble(field(second, "c2"));
+        assertEquals("true", field(first, "sorted"), first);
+        assertTrue(a1 > a2, "input ξ1: ξ1's blocks have the contrast " + first);
+        assertTrue(b2 > b1, "input ξ2: the contrast moves to ξ2's blocks " + second);
+        // the contrast of memory K's blocks is its gain: mean of W_ij ξ^K_i ξ^K_j ≈ α_K / N
+        assertEquals(Double.parseDouble(field(first, "g1")) / 1024, a1, 0.2 * a1, first);
+        assertEquals(Double.parseDouble(field(second, "g2")) / 1024, b2, 0.2 * b2, second);
+        js(browser, "window.scrollTo(0, 0)");
+    }
+
+    /** Block contrasts of W for the keys ξ1, ξ2: mean of W_ij ξ^k_i ξ^k_j over the sample, and the gains. */
+    static final String BLOCKS = "hopfieldLab.call({cmd: 'synapse', slot: 0, size: 256, order: [0, 1]}).then(function (r) {"
+            + " var n = r.size, c = [0, 0], sorted = true;"
+            + " for (var i = 1; i < n; i++) if (r.groups[i] < r.groups[i - 1]) sorted = false;"
+            + " for (var k = 0; k < 2; k++) { var bit = k ? 1 : 2, sum = 0;"
+            + "   for (var i = 0; i < n; i++) for (var j = 0; j < n; j++) if (i !== j)"
+            + "     sum += r.w[i * n + j] * ((r.groups[i] & bit) ? -1 : 1) * ((r.groups[j] & bit) ? -1 : 1);"
+            + "   c[k] = sum / (n * (n - 1)); }"
+            + " return { c1: c[0], c2: c[1], g1: r.gains[0], g2: r.gains[1], sorted: sorted }; })";
+
+    // Screenshots of the views, desktop and phone, light and dark (looked at by hand).
+    @Test
+    @Order(10)
     void screenshotsOfViewsAndPhone() throws IOException {
         open(browser, server.url("index.html?preset=letters-cue&view=compare"));
         async(browser, "hopfieldLab.runToEnd()");
         js(browser, "window.scrollTo(0, 0)");
         shot(browser, "desktop-compare-letters");
+        // synapses before and after the scheduled switch ξ1 → ξ2 at t = 10, and the difference view
+        open(browser, server.url("index.html?preset=sequence&view=synapses"));
+        async(browser, "hopfieldLab.runTo(950)");
+        synapseShot(browser, "desktop-synapses-before-switch", "1,2,3@0");
+        async(browser, "hopfieldLab.runTo(1300)");
+        synapseShot(browser, "desktop-synapses-after-switch", "1,2,3@1");
+        js(browser, "hopfieldLab.setSynapseDiff(true)");
+        synapseShot(browser, "desktop-synapses-diff", "1,2,3:diff@1");
+        js(browser, "hopfieldLab.setSynapseDiff(false)");
         open(browser, server.url("index.html?preset=glitch&view=synapses&hide=noise,beta&lock=model"));
         async(browser, "hopfieldLab.runTo(900)");
         js(browser, "window.scrollTo(0, 400)");
         shot(browser, "desktop-teacher-synapses");
         assertFalse(browser.findElement(By.cssSelector("[data-key=noise]")).isDisplayed(), "hide=noise hides the control");
-        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        dark(browser, true);
         open(browser, server.url("index.html?preset=energy&view=landscape"));
         async(browser, "hopfieldLab.runTo(1400)");
         js(browser, "hopfieldLab.selectTab('landscape')");
         async(browser, "new Promise(function (ok) { setTimeout(ok, 600); })");
         shot(browser, "desktop-dark-landscape");
-        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+        open(browser, server.url("index.html?preset=sequence&view=synapses"));
+        async(browser, "hopfieldLab.runTo(1300)");
+        synapseShot(browser, "desktop-dark-synapses", "1,2,3@1");
+        js(browser, "window.scrollTo(0, 0)");
+        shot(browser, "desktop-dark-default");
+        dark(browser, false);
         ChromeDriver phone = newBrowser(390, 844);
         try {
             open(phone, server.url("index.html"));
@@ -373,8 +414,28 @@ class LabBrowserIT {
             shot(phone, "phone-default");
             js(phone, "window.scrollTo(0, 900)");
             shot(phone, "phone-plots");
+            open(phone, server.url("index.html?view=synapses"));
+            async(phone, "hopfieldLab.runTo(950)");
+            synapseShot(phone, "phone-synapses-before-switch", "1,2,3@0");
+            async(phone, "hopfieldLab.runTo(1300)");
+            synapseShot(phone, "phone-synapses-after-switch", "1,2,3@1");
+            open(phone, server.url("index.html?preset=letters-cue&view=compare"));
+            async(phone, "hopfieldLab.runToEnd()");
+            shot(phone, "phone-compare-letters");
         } finally {
             phone.quit();
         }
+    }
+
+    static void dark(ChromeDriver d, boolean on) {
+        d.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", on ? "dark" : "light"))));
+    }
+
+    /** Waits for the synapse picture of the given state (sorting keys, diff, window), scrolls to it, shoots. */
+    static void synapseShot(WebDriver d, String name, String expect) throws IOException {
+        new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> expect.equals(js(x, "return document.body.getAttribute('data-syn')")));
+        js(d, "document.getElementById('tab-synapses').scrollIntoView({block: 'center'})");
+        shot(d, name);
     }
 }

@@ -1,0 +1,147 @@
+// The live run views: network pictures, overlap and energy charts with the input band, legend, gain bars and
+// the data-* attributes on <body> that tests and automation read. Built once per run, redrawn every frame.
+(function (L) {
+  "use strict";
+
+  var S = L.S, V = L.V, $ = L.$;
+  var charts = { ov: [null, null], en: null };
+
+  function build() {
+    var s0 = S.slots[0], s1 = S.slots[1];
+    ["overlap-plot", "overlap-plot-1", "energy-plot"].forEach(function (id) { $(id).innerHTML = ""; });
+    charts.ov = [null, null];
+    [s0, s1].forEach(function (s, k) {
+      if (!s) return;
+      $(k ? "overlap-plot-1" : "overlap-plot").hidden = false;
+      $("band-" + k).hidden = false;
+      charts.ov[k] = V.overlapChart($(k ? "overlap-plot-1" : "overlap-plot"), s.info.p, s.emph, {
+        T: s.T, height: s1 ? 170 : 230,
+        hooks: { draw: [function (u) { V.drawBand($("band-" + k), u, s.info.windows, s.info.total, s.dt, { pulse: Number(s.kv.pulse) }); drawMarks(u, s); }] }
+      });
+    });
+    $("overlap-plot-1").hidden = !s1;
+    $("band-1").hidden = !s1;
+    charts.en = V.energyChart($("energy-plot"), s1 ? 2 : 1, { T: s0.T, height: 150 });
+    // in compare mode two overlap charts and two energy lines: say which model is which
+    [s0, s1].forEach(function (s, k) { $("plot-tag-" + k).hidden = !s1; if (s) $("plot-tag-" + k).textContent = L.modelName(s.model); });
+    $("energy-legend").hidden = !s1;
+    if (s1) {
+      $("energy-legend").innerHTML = '<span class="lg emph"><i style="background:' + V.cssVar("--ink") + '"></i>' + L.modelName(s0.model) + "</span>"
+        + '<span class="lg emph"><i style="background:repeating-linear-gradient(90deg,' + V.cssVar("--accent") + ' 0 5px,transparent 5px 8px)"></i>' + L.modelName(s1.model) + "</span>";
+    }
+    $("tag-0").textContent = L.modelName(s0.model);
+    $("pic-1").hidden = !s1;
+    $("pictures").classList.toggle("two", !!s1);
+    if (s1) $("tag-1").textContent = L.modelName(s1.model);
+    document.body.setAttribute("data-model", s0.model);
+    L.memories.buildGallery(s0);
+    buildLegend(s0);
+    L.schedule.buildSwitchButtons(s0);
+    L.side.buildSelectors(s0);
+    $("tend").textContent = V.fmt(s0.T, 2);
+    var classicLike = s0.model === "classic" || s0.model === "discrete";
+    $("bars-title").innerHTML = classicLike ? "Input weights ξ<sup>μ</sup>·u / N" : "Synaptic gains α<sub>μ</sub>(u)";
+  }
+
+  // On the overlap chart: a dotted "now" line and the dashed retrieval threshold.
+  function drawMarks(u, s) {
+    if (!s.frame) return;
+    var ctx = u.ctx, x = u.valToPos(s.frame.time, "x", true), y = u.valToPos(L.threshold(s), "y", true);
+    ctx.save();
+    ctx.strokeStyle = V.cssVar("--muted");
+    ctx.globalAlpha = 0.5;
+    ctx.setLineDash([2, 3]);
+    ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke();
+    ctx.strokeStyle = V.cssVar("--accent");
+    ctx.globalAlpha = 0.6;
+    ctx.setLineDash([6, 4]);
+    ctx.beginPath(); ctx.moveTo(u.bbox.left, y); ctx.lineTo(u.bbox.left + u.bbox.width, y); ctx.stroke();
+    ctx.restore();
+  }
+
+  function buildLegend(s) {
+    var html = [];
+    for (var mu = 0; mu < s.info.p && mu < 24; mu++) {
+      html.push('<span class="lg' + (s.emph[mu] ? " emph" : "") + '"><i style="background:' + V.memColor(mu) + '"></i>ξ' + (mu + 1) + "</span>");
+    }
+    if (s.info.p > 24) html.push('<span class="lg">… ' + (s.info.p - 24) + " more</span>");
+    html.push('<span class="lg thr"><i></i>threshold ' + L.threshold(s) + "</span>");
+    $("legend").innerHTML = html.join("");
+  }
+
+  function drawAll() {
+    var s0 = S.slots[0];
+    if (!s0 || !s0.frame) return;
+    $("time").textContent = s0.frame.time.toFixed(2);
+    $("progress-bar").style.width = (100 * s0.frame.step / Math.max(1, s0.info.total)) + "%";
+    [0, 1].forEach(function (k) {
+      var s = S.slots[k];
+      if (!s || !s.frame) return;
+      var fr = s.frame, best = L.best(fr.overlaps, s.info.p), thr = L.threshold(s);
+      V.drawPicture($("state-" + k), fr.act, s.info.n, s.info.width);
+      $("thinks-" + k).innerHTML = fr.overlaps[best] > thr
+        ? 'recalls <b class="mem-text" style="--c:' + V.memColor(best) + '">ξ' + (best + 1) + "</b> <span class=mono>m = " + fr.overlaps[best].toFixed(3) + "</span>"
+        : '<span class="muted">no memory above ' + thr + " (best ξ" + (best + 1) + ", m = " + fr.overlaps[best].toFixed(2) + ")</span>";
+      if (s.dirty && charts.ov[k]) charts.ov[k].setData([s.t].concat(s.m));
+    });
+    var s1 = S.slots[1];
+    if (charts.en && (s0.dirty || (s1 && s1.dirty))) {
+      var ed = [s0.t, s0.e];
+      // the compare run is on the same time grid; it may lag by a batch, so pad it with gaps
+      if (s1) ed.push(s0.t.map(function (_, i) { return i < s1.e.length ? s1.e[i] : null; }));
+      charts.en.setData(ed);
+    }
+    s0.dirty = false;
+    if (s1) s1.dirty = false;
+    L.memories.updateGallery(s0);
+    drawGains(s0);
+    L.side.drawLive(s0);
+    updateBody(s0);
+  }
+
+  // What the bar chart shows: the gains α in force (IDP, modern) or the input's weights ξ·u/N (classic).
+  function currentBars(s) {
+    var f = s.frame, p = s.info.p, vals = new Float32Array(p);
+    if (s.model === "idp" || s.model === "modern") { for (var mu = 0; mu < p; mu++) vals[mu] = f.gains[mu]; }
+    else if (f.window >= 0 && f.inputOn) { var g = s.info.windows[f.window].gains; for (var k = 0; k < p; k++) vals[k] = g[k]; }
+    return vals;
+  }
+
+  function drawGains(s) {
+    var vals = currentBars(s), p = s.info.p, sum = 0;
+    for (var mu = 0; mu < p; mu++) sum += vals[mu];
+    var idpLike = s.model === "idp" || s.model === "modern";
+    // β α′ = 1 with α′ = α − Σα/N  →  α = 1/β + Σα/N
+    V.drawBars($("bars"), vals, { emph: s.emph, threshold: idpLike ? 1 / Number(s.kv.beta) + sum / s.info.n : null });
+    $("bars-note").textContent = !s.frame.inputOn
+      ? "The input is off now: " + (idpLike ? "all gains are 0, so the synapses vanish and the state decays." : "nothing is added to the state.")
+      : idpLike ? "The input sets how strongly each memory is stored right now. A memory's well exists when β α′ > 1 (dashed line)."
+        : "The classic model adds u to the state; its synapses W stay fixed.";
+  }
+
+  function updateBody(s) {
+    var f = s.frame, b = document.body, best = L.best(f.overlaps, s.info.p);
+    b.setAttribute("data-state", f.finished ? "finished" : (S.playing ? "running" : "paused"));
+    b.setAttribute("data-step", String(f.step));
+    b.setAttribute("data-checksum", f.checksum);
+    b.setAttribute("data-best", String(best + 1));
+    b.setAttribute("data-best-overlap", f.overlaps[best].toFixed(4));
+    var tg = f.window >= 0 ? s.info.windows[f.window].target : -1;
+    b.setAttribute("data-dominant-overlap", tg >= 0 ? f.overlaps[tg].toFixed(4) : "");
+  }
+
+  function wire() {
+    var timer = 0;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        [0, 1].forEach(function (k) { var c = charts.ov[k]; if (c) c.setSize({ width: $(k ? "overlap-plot-1" : "overlap-plot").clientWidth, height: c.height }); });
+        if (charts.en) charts.en.setSize({ width: $("energy-plot").clientWidth, height: charts.en.height });
+        drawAll();
+        L.synapses.redraw();
+      }, 120);
+    });
+  }
+
+  L.display = { build: build, drawAll: drawAll, currentBars: currentBars, charts: charts, wire: wire };
+})(window.HLab = window.HLab || {});

@@ -1,0 +1,211 @@
+// The memories: the gallery of thumbnails with live overlaps (a click drives that memory), and the dialog to
+// draw memories on a grid or upload pictures, which become mem=custom with the patterns packed into pat=.
+(function (L) {
+  "use strict";
+
+  var S = L.S, V = L.V, $ = L.$;
+
+  function buildGallery(s) {
+    var g = $("gallery"), info = s.info, levels = new Uint8Array(info.n);
+    g.innerHTML = "";
+    g.classList.toggle("many", info.p > 12);
+    for (var mu = 0; mu < info.p; mu++) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "mem" + (s.emph[mu] ? " emph" : "");
+      b.style.setProperty("--c", V.memColor(mu));
+      b.title = "Memory " + (mu + 1) + ": click to make it the dominant input from now on";
+      b.dataset.mu = mu;
+      var c = document.createElement("canvas");
+      c.width = 56; c.height = 56;
+      if (info.memories) V.drawPicture(c, V.memoryLevels(info.memories, info.n, mu, levels), info.n, info.width);
+      b.appendChild(c);
+      var lab = document.createElement("span");
+      lab.className = "mem-label";
+      lab.innerHTML = "<i>ξ" + (mu + 1) + "</i><b>–</b>";
+      b.appendChild(lab);
+      var bar = document.createElement("span");
+      bar.className = "mem-bar";
+      bar.appendChild(document.createElement("span"));
+      b.appendChild(bar);
+      b.addEventListener("click", L.schedule.switchInput.bind(null, "d" + (mu + 1)));
+      g.appendChild(b);
+    }
+  }
+
+  function updateGallery(s) {
+    var f = s.frame, items = $("gallery").children, thr = L.threshold(s), best = L.best(f.overlaps, s.info.p);
+    var w = f.window >= 0 ? s.info.windows[f.window] : null;
+    for (var k = 0; k < items.length; k++) {
+      var m = f.overlaps[k];
+      items[k].querySelector("b").textContent = m.toFixed(2);
+      items[k].querySelector(".mem-bar span").style.width = (100 * Math.min(1, m)) + "%";
+      items[k].classList.toggle("recalled", k === best && m > thr);
+      items[k].classList.toggle("driven", !!(w && w.target === k && f.inputOn));
+    }
+  }
+
+  // ---- the draw / upload dialog ----
+
+  var D = { side: 16, mems: [], cur: 0, pen: 1, stroke: 1, last: -1, painting: false };
+  var MAX_MEMS = 16;
+
+  function openDraw() {
+    var s = S.slots[0], side = s ? Math.round(Math.sqrt(s.info.n)) : 0;
+    // edit the current pictures when they are square pictures; else start from three simple shapes
+    if (s && s.info.memories && (s.kv.mem === "custom" || s.kv.mem === "glyphs") && side * side === s.info.n && s.info.n <= 1024) {
+      D.side = side;
+      D.mems = [];
+      for (var mu = 0; mu < s.info.p; mu++) D.mems.push(Int8Array.from(s.info.memories.subarray(mu * s.info.n, (mu + 1) * s.info.n)));
+    } else {
+      D.side = 16;
+      D.mems = [starter(16, 0), starter(16, 1), starter(16, 2)];
+    }
+    D.cur = 0;
+    $("draw-side").value = String(D.side);
+    renderDrawList();
+    paintEditor();
+    var dlg = $("draw-dialog");
+    if (dlg.showModal) dlg.showModal(); else dlg.setAttribute("open", "");
+  }
+
+  // A ring, a plus and an X: distinct enough to be retrieved from each other.
+  function starter(side, k) {
+    var m = new Int8Array(side * side), c = (side - 1) / 2;
+    for (var y = 0; y < side; y++) for (var x = 0; x < side; x++) {
+      var dx = x - c, dy = y - c, r = Math.sqrt(dx * dx + dy * dy);
+      var on = k === 0 ? (r < side * 0.42 && r > side * 0.26) : k === 1 ? (Math.abs(dx) < side * 0.12 || Math.abs(dy) < side * 0.12) && r < side * 0.45
+        : Math.abs(Math.abs(dx) - Math.abs(dy)) < side * 0.1 && r < side * 0.48;
+      m[y * side + x] = on ? 1 : -1;
+    }
+    return m;
+  }
+
+  function levelsOf(m) { var lv = new Uint8Array(m.length); for (var k = 0; k < m.length; k++) lv[k] = m[k] > 0 ? 255 : 0; return lv; }
+
+  function renderDrawList() {
+    var box = $("draw-list");
+    box.innerHTML = "";
+    D.mems.forEach(function (m, i) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "mem" + (i === D.cur ? " sel" : "");
+      b.style.setProperty("--c", V.memColor(i));
+      var c = document.createElement("canvas"); c.width = 48; c.height = 48;
+      V.drawPicture(c, levelsOf(m), m.length, D.side);
+      b.appendChild(c);
+      var l = document.createElement("span"); l.className = "mem-label"; l.innerHTML = "<i>ξ" + (i + 1) + "</i>"; b.appendChild(l);
+      b.addEventListener("click", function () { D.cur = i; renderDrawList(); paintEditor(); });
+      box.appendChild(b);
+    });
+    $("draw-msg").textContent = D.mems.length + " memories of " + D.side + " × " + D.side + " = " + D.side * D.side + " neurons";
+  }
+
+  function paintEditor() {
+    var m = D.mems[D.cur];
+    V.drawPicture($("draw-canvas"), levelsOf(m), m.length, D.side, { grid: true });
+  }
+
+  // Nearest-neighbour resize when the grid size changes.
+  function resample(m, from, to) {
+    var out = new Int8Array(to * to);
+    for (var y = 0; y < to; y++) for (var x = 0; x < to; x++) out[y * to + x] = m[Math.floor(y * from / to) * from + Math.floor(x * from / to)];
+    return out;
+  }
+
+  // An uploaded picture, fitted into the grid on white and binarised at its mean brightness (dark = +1).
+  function binarise(img) {
+    var cv = document.createElement("canvas"); cv.width = D.side; cv.height = D.side;
+    var ctx = cv.getContext("2d");
+    ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, D.side, D.side);
+    var sc = Math.min(D.side / img.width, D.side / img.height), w = img.width * sc, h = img.height * sc;
+    ctx.drawImage(img, (D.side - w) / 2, (D.side - h) / 2, w, h);
+    var d = ctx.getImageData(0, 0, D.side, D.side).data, lum = [], mean = 0;
+    for (var i = 0; i < D.side * D.side; i++) { var l = 0.299 * d[4 * i] + 0.587 * d[4 * i + 1] + 0.114 * d[4 * i + 2]; lum.push(l); mean += l; }
+    mean /= lum.length;
+    var m = new Int8Array(D.side * D.side);
+    for (var k = 0; k < lum.length; k++) m[k] = lum[k] < mean ? 1 : -1;
+    return m;
+  }
+
+  function edited() { paintEditor(); renderDrawList(); }
+
+  function wireDraw() {
+    var c = $("draw-canvas");
+    function cell(ev) {
+      var r = c.getBoundingClientRect(), x = Math.floor((ev.clientX - r.left) / r.width * D.side), y = Math.floor((ev.clientY - r.top) / r.height * D.side);
+      return x >= 0 && y >= 0 && x < D.side && y < D.side ? y * D.side + x : -1;
+    }
+    // Pointer events come at most once per frame, so a fast stroke skips cells: fill the line since the last one.
+    function paint(ev) {
+      var i = cell(ev);
+      if (i < 0) { D.last = -1; return; }
+      var m = D.mems[D.cur], from = D.last >= 0 ? D.last : i, x0 = from % D.side, y0 = Math.floor(from / D.side);
+      var x1 = i % D.side, y1 = Math.floor(i / D.side), steps = Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0), 1), any = false;
+      for (var k = 0; k <= steps; k++) {
+        var j = Math.round(y0 + (y1 - y0) * k / steps) * D.side + Math.round(x0 + (x1 - x0) * k / steps);
+        if (m[j] !== D.stroke) { m[j] = D.stroke; any = true; }
+      }
+      D.last = i;
+      if (any) paintEditor();
+    }
+    // pointer events cover mouse, pen and touch; capture keeps the stroke when it leaves the canvas
+    c.addEventListener("pointerdown", function (ev) {
+      D.painting = true;
+      c.setPointerCapture(ev.pointerId);
+      D.stroke = ev.button === 2 ? -1 : D.pen;   // the right button erases, for this stroke only
+      D.last = -1;
+      paint(ev);
+      ev.preventDefault();
+    });
+    c.addEventListener("pointermove", function (ev) { if (D.painting) paint(ev); });
+    c.addEventListener("pointerup", function () { D.painting = false; renderDrawList(); });
+    c.addEventListener("contextmenu", function (ev) { ev.preventDefault(); });
+    $("draw-pen").querySelectorAll("button").forEach(function (b) {
+      b.addEventListener("click", function () { D.pen = Number(b.dataset.pen); $("draw-pen").querySelectorAll("button").forEach(function (x) { x.classList.toggle("on", x === b); }); });
+    });
+    $("draw-clear").addEventListener("click", function () { D.mems[D.cur].fill(-1); edited(); });
+    $("draw-invert").addEventListener("click", function () { var m = D.mems[D.cur]; for (var i = 0; i < m.length; i++) m[i] = -m[i]; edited(); });
+    $("draw-noise").addEventListener("click", function () { var m = D.mems[D.cur]; for (var i = 0; i < m.length; i++) m[i] = Math.random() < 0.5 ? 1 : -1; edited(); });
+    $("draw-add").addEventListener("click", function () {
+      if (D.mems.length >= MAX_MEMS) return;
+      D.mems.push(new Int8Array(D.side * D.side).fill(-1)); D.cur = D.mems.length - 1; edited();
+    });
+    $("draw-del").addEventListener("click", function () {
+      if (D.mems.length <= 1) return;
+      D.mems.splice(D.cur, 1); D.cur = Math.max(0, D.cur - 1); edited();
+    });
+    $("draw-side").addEventListener("change", function () {
+      var ns = Number($("draw-side").value);
+      D.mems = D.mems.map(function (m) { return resample(m, D.side, ns); });
+      D.side = ns; edited();
+    });
+    $("draw-upload").addEventListener("change", function () {
+      var file = $("draw-upload").files[0];
+      if (!file) return;
+      var img = new Image();
+      img.onload = function () {
+        var m = binarise(img);
+        if (D.mems.length < MAX_MEMS) { D.mems.push(m); D.cur = D.mems.length - 1; } else D.mems[D.cur] = m;
+        edited();
+        URL.revokeObjectURL(img.src);
+        $("draw-upload").value = "";
+      };
+      img.src = URL.createObjectURL(file);
+    });
+    $("draw-use").addEventListener("click", function (ev) {
+      ev.preventDefault();
+      var n = D.side * D.side, signs = "";
+      D.mems.forEach(function (m) { for (var i = 0; i < n; i++) signs += m[i] > 0 ? "+" : "-"; });
+      var p = D.mems.length;
+      try {
+        var spec = L.spec.changed({ mem: "custom", n: n, p: p, pat: L.core.packPatterns(signs, n), "in": L.spec.fixSchedule(S.kv["in"], p) });
+        $("draw-dialog").close();
+        L.run.setSpec(spec);
+      } catch (e) { $("draw-msg").textContent = e.message; }
+    });
+    $("open-draw").addEventListener("click", openDraw);
+  }
+
+  L.memories = { buildGallery: buildGallery, updateGallery: updateGallery, openDraw: openDraw, wire: wireDraw };
+})(window.HLab = window.HLab || {});
