@@ -146,6 +146,8 @@ public final class SeededRandom {
         int b = s1;
         int c = s2;
         int d = s3;
+        // local copies: TeaVM's Wasm output re-checks class initialisation on every static field read in a loop
+        double[] xs = X;
         for (int k = 0; k < len; k++) {
             int bits = Integer.rotateLeft(b * 5, 7) * 9;
             int t = b << 9;
@@ -156,8 +158,8 @@ public final class SeededRandom {
             c ^= t;
             d = Integer.rotateLeft(d, 11);
             int i = bits & (LAYERS - 1);
-            double x = ((bits >> 7) + 0.5) * TWO_POW_M24 * X[i];
-            if (Math.abs(x) >= X[i + 1]) {
+            double x = ((bits >> 7) + 0.5) * TWO_POW_M24 * xs[i];
+            if (Math.abs(x) >= xs[i + 1]) {
                 s0 = a;
                 s1 = b;
                 s2 = c;
