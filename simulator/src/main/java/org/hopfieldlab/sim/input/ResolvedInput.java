@@ -44,7 +44,7 @@ public final class ResolvedInput {
      * rescaled so Σ_μ a_μ = √(P N).
      */
     public static ResolvedInput resolve(List<Window> schedule, MemorySet memories, double mask, double flip,
-            double cueAmplitude, SeededRandom rng) {
+            double cueAmplitude, double[] drawnCue, SeededRandom rng) {
         int count = schedule.size();
         int n = memories.n();
         int p = memories.p();
@@ -95,6 +95,14 @@ public final class ResolvedInput {
                     }
                     u[w] = c;
                     previousDominant = win.target();
+                    break;
+                }
+                case DRAWN: {
+                    double[] c = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        c[i] = drawnCue[i] * cueAmplitude;
+                    }
+                    u[w] = c;
                     break;
                 }
                 default:

@@ -10,10 +10,10 @@ import java.util.List;
  *
  * <p>Text form (used inside the spec's {@code in} key): {@code start:dK} a random mixture by the paper's recipe with
  * memory K dominant; {@code start:wA_B_C} explicit weights a_μ of u = Σ a_μ ξ^μ; {@code start:cK} a partial/noisy
- * cue of memory K; {@code start:off} no input. Memory numbers are 1-based, as in the paper.
+ * cue of memory K; {@code start:p} the drawn cue picture (spec key cuepat); {@code start:off} no input. Memory numbers are 1-based, as in the paper.
  */
 public final class Window {
-    public enum Kind { RECIPE, WEIGHTS, CUE, OFF }
+    public enum Kind { RECIPE, WEIGHTS, CUE, DRAWN, OFF }
 
     private final double start;
     private final Kind kind;
@@ -34,6 +34,11 @@ public final class Window {
 
     public static Window cue(double start, int memory) {
         return new Window(start, Kind.CUE, memory, Collections.<Double>emptyList());
+    }
+
+    /** The drawn cue picture as input (it asks for no particular memory). */
+    public static Window drawn(double start) {
+        return new Window(start, Kind.DRAWN, -1, Collections.<Double>emptyList());
     }
 
     public static Window off(double start) {

@@ -46,8 +46,9 @@ public final class Simulation {
     public Simulation(ExperimentSpec spec, int trial) {
         this.spec = spec;
         this.memories = memoriesFor(spec, trial);
+        double[] drawnCue = spec.cuePattern().isEmpty() ? null : PatternCodec.decodeCue(spec.cuePattern(), spec.n());
         this.inputs = ResolvedInput.resolve(spec.schedule(), memories, spec.mask(), spec.flip(), spec.cueAmplitude(),
-                new SeededRandom(spec.seed(), STREAM_INPUTS, trial));
+                drawnCue, new SeededRandom(spec.seed(), STREAM_INPUTS, trial));
         this.dynamics = new SeededRandom(spec.seed(), STREAM_DYNAMICS, trial);
         this.model = modelFor(spec, memories);
         this.continuous = model instanceof ContinuousModel ? (ContinuousModel) model : null;
@@ -59,7 +60,7 @@ public final class Simulation {
             windowStart[w] = spec.windowStartStep(w);
         }
         this.pulseSteps = (int) Math.round(spec.pulse() / spec.dt());
-        this.x = initialState(spec, memories, dynamics);
+        this.x = initialState(spec, memories, drawnCue, dynamics);
         updateInput();
     }
 
@@ -95,7 +96,8 @@ public final class Simulation {
         return new IdpModel(memories, spec.beta());
     }
 
-    private static double[] initialState(ExperimentSpec spec, MemorySet memories, SeededRandom rng) {
+    private static double[] initialState(ExperimentSpec spec, MemorySet memories, double[] drawnCue,
+            SeededRandom rng) {
         int n = memories.n();
         double[] x0 = new double[n];
         if (spec.initialState() == InitialState.GAUSS) {
@@ -104,6 +106,8 @@ public final class Simulation {
             }
         } else if (spec.initialState() == InitialState.CUE) {
             x0 = Cues.cue(memories, spec.cue(), spec.mask(), spec.flip(), rng);
+        } else if (spec.initialState() == InitialState.DRAWN) {
+            x0 = drawnCue.clone();
         }
         if (spec.model() == ModelKind.DISCRETE) {
             // sign units: undecided entries (masked or zero) start at a random sign

@@ -19,7 +19,9 @@ public final class Choices {
         GAUSS("gauss"),
         ZERO("zero"),
         /** x(0) = the cue (memory `cue` partially masked and/or flipped): classic pattern completion. */
-        CUE("cue");
+        CUE("cue"),
+        /** x(0) = a drawn picture (key cuepat), e.g. a scribbled letter to complete. */
+        DRAWN("drawn");
         public final String key;
 
         InitialState(String key) {

@@ -36,6 +36,7 @@ public final class ExperimentSpec {
     private final double mask;
     private final double flip;
     private final double cueAmplitude;
+    private final String cuePattern;
     private final GainMap gainMap;
     private final double lambda;
     private final int degree;
@@ -63,6 +64,7 @@ public final class ExperimentSpec {
         mask = b.mask;
         flip = b.flip;
         cueAmplitude = b.cueAmplitude;
+        cuePattern = b.cuePattern;
         gainMap = b.gainMap;
         lambda = b.lambda;
         degree = b.degree;
@@ -95,6 +97,8 @@ public final class ExperimentSpec {
     public double mask() { return mask; }
     public double flip() { return flip; }
     public double cueAmplitude() { return cueAmplitude; }
+    /** A drawn cue picture, packed like {@link PatternCodec} (one memory), for x0=drawn and input windows "p". */
+    public String cuePattern() { return cuePattern; }
     public GainMap gainMap() { return gainMap; }
     public double lambda() { return lambda; }
     public int degree() { return degree; }
@@ -165,6 +169,7 @@ public final class ExperimentSpec {
         double mask = 0;
         double flip = 0;
         double cueAmplitude = 1;
+        String cuePattern = "";
         GainMap gainMap = GainMap.LINEAR;
         double lambda = 1;
         int degree = 3;
@@ -198,6 +203,7 @@ public final class ExperimentSpec {
             mask = s.mask;
             flip = s.flip;
             cueAmplitude = s.cueAmplitude;
+            cuePattern = s.cuePattern;
             gainMap = s.gainMap;
             lambda = s.lambda;
             degree = s.degree;
@@ -225,6 +231,7 @@ public final class ExperimentSpec {
         public Builder mask(double v) { mask = v; return this; }
         public Builder flip(double v) { flip = v; return this; }
         public Builder cueAmplitude(double v) { cueAmplitude = v; return this; }
+        public Builder cuePattern(String v) { cuePattern = v; return this; }
         public Builder gainMap(GainMap v) { gainMap = v; return this; }
         public Builder lambda(double v) { lambda = v; return this; }
         public Builder degree(int v) { degree = v; return this; }
@@ -265,15 +272,18 @@ public final class ExperimentSpec {
                 mask = d.mask;
                 flip = d.flip;
             }
-            if (!hasCueWindow()) {
+            if (!hasWindow(Window.Kind.CUE) && !hasWindow(Window.Kind.DRAWN)) {
                 cueAmplitude = d.cueAmplitude;
+            }
+            if (!usesDrawnCue()) {
+                cuePattern = d.cuePattern;
             }
             return new ExperimentSpec(this);
         }
 
-        boolean hasCueWindow() {
+        boolean hasWindow(Window.Kind kind) {
             for (Window w : schedule) {
-                if (w.kind() == Window.Kind.CUE) {
+                if (w.kind() == kind) {
                     return true;
                 }
             }
@@ -281,7 +291,11 @@ public final class ExperimentSpec {
         }
 
         boolean usesCue() {
-            return initialState == InitialState.CUE || hasCueWindow();
+            return initialState == InitialState.CUE || hasWindow(Window.Kind.CUE);
+        }
+
+        boolean usesDrawnCue() {
+            return initialState == InitialState.DRAWN || hasWindow(Window.Kind.DRAWN);
         }
     }
 }

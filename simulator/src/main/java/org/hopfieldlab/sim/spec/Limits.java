@@ -50,6 +50,9 @@ public final class Limits {
             throw new SpecException("cue", "x0=cue needs the cued memory: cue = " + (b.cue + 1)
                     + "; allowed: 1 to p = " + b.p);
         }
+        if (b.usesDrawnCue()) {
+            PatternCodec.decodeCue(b.cuePattern, b.n);
+        }
         if (b.model == ModelKind.DISCRETE && b.noise != 0) {
             throw new SpecException("noise", "noise = " + SpecCodec.formatNumber(b.noise)
                     + " but the discrete model has no noise; allowed: 0");

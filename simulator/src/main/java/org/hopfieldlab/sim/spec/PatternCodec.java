@@ -36,22 +36,37 @@ public final class PatternCodec {
         if (text.isEmpty()) {
             throw new SpecException("pat", "custom memories need pat = the packed pictures; none given");
         }
+        return decode(text, n, p, "pat");
+    }
+
+    /** Decodes one drawn cue picture of N entries (key "cuepat"). */
+    public static double[] decodeCue(String text, int n) {
+        if (text.isEmpty()) {
+            throw new SpecException("cuepat", "x0=drawn and input windows 'p' need cuepat = the packed cue picture; "
+                    + "none given");
+        }
+        return decode(text, n, 1, "cuepat")[0];
+    }
+
+    private static double[][] decode(String text, int n, int p, String key) {
         String[] parts = split(text);
+        String item = key.equals("pat") ? "memory " : "picture ";
         if (parts.length != p) {
-            throw new SpecException("pat", "pat holds " + parts.length + " memories but p = " + p);
+            throw new SpecException(key, key.equals("pat") ? "pat holds " + parts.length + " memories but p = " + p
+                    : key + " holds " + parts.length + " pictures but needs " + p);
         }
         int chars = (n + 5) / 6;
         double[][] out = new double[p][n];
         for (int mu = 0; mu < p; mu++) {
             String part = parts[mu];
             if (part.length() != chars) {
-                throw new SpecException("pat", "memory " + (mu + 1) + " in pat has " + part.length()
+                throw new SpecException(key, item + (mu + 1) + " in " + key + " has " + part.length()
                         + " characters; n = " + n + " needs " + chars);
             }
             for (int c = 0; c < chars; c++) {
                 int v = ALPHABET.indexOf(part.charAt(c));
                 if (v < 0) {
-                    throw new SpecException("pat", "memory " + (mu + 1) + " in pat has the character '"
+                    throw new SpecException(key, item + (mu + 1) + " in " + key + " has the character '"
                             + part.charAt(c) + "'; allowed: A-Z a-z 0-9 - _");
                 }
                 for (int b = 0; b < 6; b++) {

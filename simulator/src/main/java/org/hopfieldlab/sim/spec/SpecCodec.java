@@ -22,7 +22,7 @@ public final class SpecCodec {
 
     /** Every key, in canonical order. */
     public static final String[] KEYS = {"v", "model", "n", "p", "mem", "chars", "pat", "beta", "noise", "dt", "t",
-        "seed", "trials", "in", "pulse", "x0", "cue", "mask", "flip", "camp", "map", "lambda", "deg", "gamma",
+        "seed", "trials", "in", "pulse", "x0", "cue", "mask", "flip", "camp", "cuepat", "map", "lambda", "deg", "gamma",
         "update", "thr"};
 
     public static String format(ExperimentSpec s) {
@@ -56,6 +56,9 @@ public final class SpecCodec {
         }
         if (relevant(s, "camp")) {
             put(q, "camp", formatNumber(s.cueAmplitude()));
+        }
+        if (relevant(s, "cuepat")) {
+            put(q, "cuepat", s.cuePattern());
         }
         if (s.model() == ModelKind.MODERN) {
             put(q, "map", s.gainMap().key);
@@ -151,6 +154,7 @@ public final class SpecCodec {
             case "mask": b.mask(parseNumber(key, value)); break;
             case "flip": b.flip(parseNumber(key, value)); break;
             case "camp": b.cueAmplitude(parseNumber(key, value)); break;
+            case "cuepat": b.cuePattern(value); break;
             case "map": b.gainMap(choice(key, value, GainMap.values())); break;
             case "lambda": b.lambda(parseNumber(key, value)); break;
             case "deg": b.degree(parseInt(key, value)); break;
@@ -168,8 +172,9 @@ public final class SpecCodec {
             case "pat": return s.memories() == MemoryKind.CUSTOM;
             case "cue": return s.initialState() == InitialState.CUE;
             case "mask":
-            case "flip": return s.initialState() == InitialState.CUE || hasCueWindow(s);
-            case "camp": return hasCueWindow(s);
+            case "flip": return s.initialState() == InitialState.CUE || hasWindow(s, Window.Kind.CUE);
+            case "camp": return hasWindow(s, Window.Kind.CUE) || hasWindow(s, Window.Kind.DRAWN);
+            case "cuepat": return s.initialState() == InitialState.DRAWN || hasWindow(s, Window.Kind.DRAWN);
             case "map":
             case "gamma": return s.model() == ModelKind.MODERN;
             case "lambda": return s.model() == ModelKind.MODERN && s.gainMap() == GainMap.SOFTMAX;
@@ -186,7 +191,8 @@ public final class SpecCodec {
             case "cue": return "only with x0=cue";
             case "mask":
             case "flip": return "only with x0=cue or a cue window cK in 'in'";
-            case "camp": return "only with a cue window cK in 'in'";
+            case "camp": return "only with a cue window cK or p in 'in'";
+            case "cuepat": return "only with x0=drawn or a drawn-cue window p in 'in'";
             case "map":
             case "gamma": return "only with model=modern";
             case "lambda": return "only with model=modern and map=softmax";
@@ -196,9 +202,9 @@ public final class SpecCodec {
         }
     }
 
-    private static boolean hasCueWindow(ExperimentSpec s) {
+    private static boolean hasWindow(ExperimentSpec s, Window.Kind kind) {
         for (Window w : s.schedule()) {
-            if (w.kind() == Window.Kind.CUE) {
+            if (w.kind() == kind) {
                 return true;
             }
         }
@@ -216,6 +222,7 @@ public final class SpecCodec {
                 case RECIPE: sb.append('d').append(w.target() + 1); break;
                 case CUE: sb.append('c').append(w.target() + 1); break;
                 case OFF: sb.append("off"); break;
+                case DRAWN: sb.append('p'); break;
                 default:
                     sb.append('w');
                     for (int k = 0; k < w.weights().size(); k++) {
@@ -235,7 +242,7 @@ public final class SpecCodec {
             int colon = item.indexOf(':');
             if (colon <= 0 || colon == item.length() - 1) {
                 throw new SpecException("in", "input window '" + item + "' must look like start:dK (recipe, K "
-                        + "dominant), start:cK (cue of memory K), start:wA_B_… (weights) or start:off");
+                        + "dominant), start:cK (cue of memory K), start:wA_B_… (weights), start:p (drawn cue) or start:off");
             }
             double start = parseNumber("in", item.substring(0, colon));
             String what = item.substring(colon + 1);
@@ -243,6 +250,8 @@ public final class SpecCodec {
             String rest = what.substring(1);
             if (what.equals("off")) {
                 out.add(Window.off(start));
+            } else if (what.equals("p")) {
+                out.add(Window.drawn(start));
             } else if (kind == 'd') {
                 out.add(Window.recipe(start, parseInt("in", rest) - 1));
             } else if (kind == 'c') {
@@ -256,7 +265,7 @@ public final class SpecCodec {
                 out.add(Window.weights(start, a));
             } else {
                 throw new SpecException("in", "input window '" + item + "': unknown input '" + what
-                        + "'; use dK, cK, wA_B_… or off");
+                        + "'; use dK, cK, wA_B_…, p or off");
             }
         }
         return out;

@@ -30,7 +30,7 @@ class ResolvedInputTest {
             MemorySet m = MemorySet.random(n, p, new SeededRandom(seed, 1, 0));
             List<Window> schedule = List.of(Window.recipe(0, 0), Window.recipe(10, 1), Window.recipe(20, 2),
                     Window.recipe(30, 2), Window.recipe(40, 7));
-            ResolvedInput in = ResolvedInput.resolve(schedule, m, 0, 0, 1, new SeededRandom(seed, 2, 0));
+            ResolvedInput in = ResolvedInput.resolve(schedule, m, 0, 0, 1, null, new SeededRandom(seed, 2, 0));
             assertEquals(5, in.windows());
             int previous = -1;
             for (int w = 0; w < 5; w++) {
@@ -83,7 +83,7 @@ class ResolvedInputTest {
         MemorySet m = MemorySet.orthogonal(64, 8);
         SeededRandom r = new SeededRandom(4);
         for (int k = 0; k < count; k++) {
-            ResolvedInput in = ResolvedInput.resolve(List.of(Window.recipe(0, 3)), m, 0, 0, 1, r);
+            ResolvedInput in = ResolvedInput.resolve(List.of(Window.recipe(0, 3)), m, 0, 0, 1, null, r);
             double[] a = in.weights(0);
             double others = 0;
             for (int mu = 0; mu < 8; mu++) {
@@ -100,7 +100,7 @@ class ResolvedInputTest {
         MemorySet m = MemorySet.orthogonal(64, 3);
         double[] a = {0.5, 2.0, -1.0};
         List<Window> schedule = List.of(Window.weights(0, a), Window.cue(1, 2), Window.off(2));
-        ResolvedInput in = ResolvedInput.resolve(schedule, m, 0.25, 0, 3.0, new SeededRandom(1));
+        ResolvedInput in = ResolvedInput.resolve(schedule, m, 0.25, 0, 3.0, null, new SeededRandom(1));
         assertArrayEquals(a, in.weights(0), 0.0);
         assertArrayEquals(naiveMixture(m, a), in.u(0), 0.0);
         assertEquals(1, in.target(0), "the target of a weights window is its largest weight");
@@ -119,7 +119,7 @@ class ResolvedInputTest {
     @Test
     void previousDominantIsNotSuppressedWhenItRepeats() {
         MemorySet m = MemorySet.orthogonal(32, 4);
-        ResolvedInput in = ResolvedInput.resolve(List.of(Window.recipe(0, 1), Window.recipe(5, 1)), m, 0, 0, 1,
+        ResolvedInput in = ResolvedInput.resolve(List.of(Window.recipe(0, 1), Window.recipe(5, 1)), m, 0, 0, 1, null,
                 new SeededRandom(9));
         double[] a = in.weights(1);
         for (int mu = 0; mu < 4; mu++) {

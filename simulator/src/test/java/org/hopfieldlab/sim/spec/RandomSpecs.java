@@ -131,9 +131,12 @@ final class RandomSpecs {
             if (k > 0 && (Math.round(start / dt) != starts.get(k) || !(start < t))) {
                 start = starts.get(k) * dt;
             }
-            switch (r.nextInt(4)) {
+            switch (r.nextInt(5)) {
                 case 0:
                     schedule.add(Window.recipe(start, r.nextInt(p)));
+                    break;
+                case 3:
+                    schedule.add(Window.drawn(start));
                     break;
                 case 1:
                     schedule.add(Window.cue(start, r.nextInt(p)));
@@ -157,6 +160,12 @@ final class RandomSpecs {
             b.cue(r.nextInt(p));
         }
         b.mask(number(r, 0, 1, false)).flip(number(r, 0, 1, false)).cueAmplitude(number(r, 0, 1000, true));
+        // a drawn cue picture for x0=drawn and "p" windows (ignored, and normalised away, otherwise)
+        double[] drawn = new double[n];
+        for (int i = 0; i < n; i++) {
+            drawn[i] = r.nextBoolean() ? 1.0 : -1.0;
+        }
+        b.cuePattern(PatternCodec.encode(new double[][] {drawn}));
         b.lambda(number(r, 0, 1000, false)).degree(2 + r.nextInt(9)).gamma(number(r, 0, 1, false));
         b.threshold(number(r, 0, 1, true));
         b.seed(r.nextInt(4) == 0 ? Integer.MAX_VALUE - r.nextInt(3) : r.nextInt(Integer.MAX_VALUE));

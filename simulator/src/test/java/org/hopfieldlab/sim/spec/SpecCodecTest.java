@@ -212,7 +212,7 @@ class SpecCodecTest {
             SpecException e = assertThrows(SpecException.class, () -> SpecCodec.parse("in=" + item), item);
             assertEquals("in", e.key(), item + ": " + e.getMessage());
         }
-        rejects("in=0:x1", "in", "unknown input 'x1'", "use dK, cK, wA_B_… or off");
+        rejects("in=0:x1", "in", "unknown input 'x1'", "use dK, cK, wA_B_…, p or off");
         rejects("in=d1", "in", "must look like start:dK");
     }
 }
