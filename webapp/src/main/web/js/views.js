@@ -187,14 +187,15 @@
       var x0 = left + a / T * width, x1 = left + b / T * width;
       var tg = windows[w].target;
       var pulseEnd = opts.pulse > 0 ? Math.min(b, a + opts.pulse) : b;
-      ctx.fillStyle = tg >= 0 ? memColor(tg) : cssVar("--grid");
+      var drawn = windows[w].kind === "p";
+      ctx.fillStyle = tg >= 0 ? memColor(tg) : drawn ? cssVar("--accent") : cssVar("--grid");
       ctx.globalAlpha = 0.9;
       ctx.fillRect(x0 + 1, 3, Math.max(1, (left + pulseEnd / T * width) - x0 - 2), 12);
       if (pulseEnd < b) { ctx.globalAlpha = 0.25; ctx.fillRect(left + pulseEnd / T * width, 3, x1 - (left + pulseEnd / T * width) - 1, 12); }
       ctx.globalAlpha = 1;
       if (x1 - x0 > 26) {
         ctx.fillStyle = "#fff";
-        var label = tg < 0 ? "off" : (windows[w].kind === "c" ? "cue " : "ξ") + (tg + 1);
+        var label = drawn ? (x1 - x0 > 64 ? "drawn cue" : "cue") : tg < 0 ? "off" : (windows[w].kind === "c" ? "cue " : "ξ") + (tg + 1);
         ctx.fillText(label, (x0 + Math.min(x1, left + pulseEnd / T * width)) / 2, 9);
       }
     }

@@ -16,7 +16,8 @@
   L.S = {
     spec: "", kv: {}, ui: { hide: [], lock: [], view: "", speed: 3, engine: "auto" },
     engine: null, presets: [], playing: false, inflight: false, gen: 0, restarting: null,
-    slots: [null, null], compare: false, tab: "theory", fps: []
+    slots: [null, null], compare: false, tab: "theory", fps: [],
+    lastCue: null   // the last drawn cue {n, pat}: it comes back when a drawn start or window needs one again
   };
 
   L.modelName = function (m) { return { idp: "IDP", classic: "Classic", modern: "Modern", discrete: "Discrete" }[m] || m; };

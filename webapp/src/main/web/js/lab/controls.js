@@ -32,7 +32,8 @@
     show("[data-key=cue]", kv.x0 === "cue");
     show("[data-key=mask]", kv.x0 === "cue" || cueWin);
     show("[data-key=flip]", kv.x0 === "cue" || cueWin);
-    show("[data-key=camp]", cueWin);
+    show("[data-key=camp]", cueWin || L.spec.hasDrawnWindow(kv));
+    syncCue(kv);
     $("compare-label").textContent = kv.model === "discrete" ? "Compare (not for discrete)" : "Compare with " + (kv.model === "classic" ? "IDP" : "classic");
     $("compare").disabled = !L.spec.compareSpec(S.spec) || L.link.isLocked("compare");
     L.schedule.render();
@@ -40,6 +41,21 @@
     $("preset").value = match ? match.name : "";
     $("preset-desc").textContent = match ? match.description : "Your own experiment — copy the link to share it exactly.";
     L.link.applyTeacher();
+  }
+
+  // The "Draw a cue…" button shows the cue in use (a thumbnail) and is off when N is not a square picture.
+  function syncCue(kv) {
+    var n = Number(kv.n), side = L.memories.cueSide(n), cue = kv.cuepat ? L.spec.unpackCue(kv.cuepat, n) : null;
+    $("open-cue").disabled = !side;
+    $("open-cue").title = side ? "Draw a partial or noisy picture: the network completes it" : "A cue is drawn on a square picture: N must be a square number";
+    $("open-cue-label").textContent = cue ? "Edit the drawn cue…" : "Draw a cue…";
+    $("cue-thumb").hidden = !cue;
+    $("open-cue").classList.toggle("has-cue", !!cue);
+    if (cue) {
+      var lv = new Uint8Array(n);
+      for (var i = 0; i < n; i++) lv[i] = cue[i] > 0 ? 255 : 0;
+      L.V.drawPicture($("cue-thumb"), lv, n, side);
+    }
   }
 
   // Never overwrite the field the user is typing in.
@@ -91,7 +107,13 @@
         L.run.tryChange(ch, b);
       });
     });
-    $("x0-kind").querySelectorAll("button").forEach(function (b) { b.addEventListener("click", function () { L.run.tryChange({ x0: b.dataset.x0 }, b); }); });
+    $("x0-kind").querySelectorAll("button").forEach(function (b) {
+      b.addEventListener("click", function () {
+        // a drawn start needs a picture: draw one first when there is none yet
+        if (b.dataset.x0 === "drawn" && !L.spec.cueFor(S.kv)) { L.memories.openCue({ start: true }); return; }
+        L.run.tryChange({ x0: b.dataset.x0 }, b);
+      });
+    });
     bind("f-n", "n"); bind("f-dt", "dt"); bind("f-t", "t"); bind("f-seed", "seed"); bind("f-pulse", "pulse");
     bind("f-cue", "cue"); bind("f-mask", "mask"); bind("f-flip", "flip"); bind("f-camp", "camp");
     bind("f-lambda", "lambda"); bind("f-deg", "deg"); bind("f-map", "map"); bind("f-update", "update");

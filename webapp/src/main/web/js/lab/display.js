@@ -34,6 +34,7 @@
     $("pictures").classList.toggle("two", !!s1);
     if (s1) $("tag-1").textContent = L.modelName(s1.model);
     document.body.setAttribute("data-model", s0.model);
+    buildCueKey(s0);
     L.memories.buildGallery(s0);
     buildLegend(s0);
     L.schedule.buildSwitchButtons(s0);
@@ -41,6 +42,37 @@
     $("tend").textContent = V.fmt(s0.T, 2);
     var classicLike = s0.model === "classic" || s0.model === "discrete";
     $("bars-title").innerHTML = classicLike ? "Input weights ξ<sup>μ</sup>·u / N" : "Synaptic gains α<sub>μ</sub>(u)";
+  }
+
+  // Under the network picture: the drawn cue itself and how to read the marks on the picture.
+  function buildCueKey(s) {
+    $("cue-key").hidden = !s.cue;
+    if (!s.cue) return;
+    var lv = new Uint8Array(s.info.n);
+    for (var i = 0; i < s.info.n; i++) lv[i] = s.cue[i] > 0 ? 255 : 0;
+    V.drawPicture($("cue-key-thumb"), lv, s.info.n, s.info.width);
+    var start = s.kv.x0 === "drawn", input = L.spec.hasDrawnWindow(s.kv);
+    $("cue-key-use").textContent = "(" + (start && input ? "the start state and the input" : start ? "the start state" : "the input") + ")";
+  }
+
+  // Marks on the network picture where the state differs from the drawn cue: pixels the network inked are filled
+  // in the colour of the memory it recalls, pixels it erased are ringed. So the completion reads at a glance.
+  function drawCueMarks(canvas, s, colour) {
+    var n = s.info.n, w = s.info.width > 0 ? s.info.width : Math.round(Math.sqrt(n)), h = Math.ceil(n / w);
+    var ctx = canvas.getContext("2d"), sc = Math.min(canvas.width / w, canvas.height / h);
+    var ox = (canvas.width - w * sc) / 2, oy = (canvas.height - h * sc) / 2, act = s.frame.act, lw = Math.max(1.5, sc * 0.14);
+    ctx.save();
+    ctx.fillStyle = colour;
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = lw;
+    for (var i = 0; i < n; i++) {
+      var on = act[i] >= 128, cue = s.cue[i] > 0;
+      if (on === cue) continue;
+      var x = ox + (i % w) * sc, y = oy + Math.floor(i / w) * sc;
+      if (on) { ctx.globalAlpha = 0.35 + 0.6 * (act[i] - 128) / 127; ctx.fillRect(x, y, sc, sc); }
+      else { ctx.globalAlpha = 0.9; ctx.strokeRect(x + lw / 2 + sc * 0.12, y + lw / 2 + sc * 0.12, sc * 0.76 - lw, sc * 0.76 - lw); }
+    }
+    ctx.restore();
   }
 
   // On the overlap chart: a dotted "now" line and the dashed retrieval threshold.
@@ -79,8 +111,14 @@
       if (!s || !s.frame) return;
       var fr = s.frame, best = L.best(fr.overlaps, s.info.p), thr = L.threshold(s);
       V.drawPicture($("state-" + k), fr.act, s.info.n, s.info.width);
-      $("thinks-" + k).innerHTML = fr.overlaps[best] > thr
-        ? 'recalls <b class="mem-text" style="--c:' + V.memColor(best) + '">ξ' + (best + 1) + "</b> <span class=mono>m = " + fr.overlaps[best].toFixed(3) + "</span>"
+      var recalled = fr.overlaps[best] > thr;
+      if (s.cue) {
+        var colour = recalled ? V.memColor(best) : V.cssVar("--accent");
+        drawCueMarks($("state-" + k), s, colour);
+        if (k === 0) $("cue-key").style.setProperty("--c", colour);
+      }
+      $("thinks-" + k).innerHTML = recalled
+        ? (s.cue ? "completes the cue to " : "recalls ") + '<b class="mem-text" style="--c:' + V.memColor(best) + '">ξ' + (best + 1) + "</b> <span class=mono>m = " + fr.overlaps[best].toFixed(3) + "</span>"
         : '<span class="muted">no memory above ' + thr + " (best ξ" + (best + 1) + ", m = " + fr.overlaps[best].toFixed(2) + ")</span>";
       if (s.dirty && charts.ov[k]) charts.ov[k].setData([s.t].concat(s.m));
     });

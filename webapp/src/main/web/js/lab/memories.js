@@ -1,5 +1,7 @@
 // The memories: the gallery of thumbnails with live overlaps (a click drives that memory), and the dialog to
 // draw memories on a grid or upload pictures, which become mem=custom with the patterns packed into pat=.
+// The same dialog draws the cue picture (mode "cue"): one picture of N pixels, started from a memory or blank,
+// which becomes cuepat= and is used as the start state (x0=drawn) and/or an input window p.
 (function (L) {
   "use strict";
 
@@ -47,8 +49,48 @@
 
   // ---- the draw / upload dialog ----
 
-  var D = { side: 16, mems: [], cur: 0, pen: 1, stroke: 1, last: -1, painting: false };
-  var MAX_MEMS = 16;
+  var D = { mode: "mem", side: 16, mems: [], cur: 0, pen: 1, stroke: 1, last: -1, painting: false, cue: {} };
+  var MAX_MEMS = 16, MAX_CUE_SIDE = 64;
+
+  function showDialog(mode) {
+    D.mode = mode;
+    var dlg = $("draw-dialog");
+    dlg.setAttribute("data-mode", mode);
+    $("draw-title").textContent = mode === "cue" ? "Draw a cue" : "Draw memories";
+    $("draw-use").textContent = mode === "cue" ? "Use this cue" : "Use these memories";
+    renderDrawList();
+    paintEditor();
+    if (!dlg.open) { if (dlg.showModal) dlg.showModal(); else dlg.setAttribute("open", ""); }
+  }
+
+  // The side of the square picture a cue is drawn on, or 0 when N is not a square (no picture to draw on).
+  function cueSide(n) { var side = Math.round(Math.sqrt(n)); return side * side === n && side <= MAX_CUE_SIDE ? side : 0; }
+
+  // opts.start / opts.input: preset the "use as" boxes; opts.inText: a schedule the editor is changing to (its
+  // drawn-cue windows get the cue).
+  function openCue(opts) {
+    opts = opts || {};
+    var s = S.slots[0], kv = S.kv;
+    if (!s) return false;
+    var side = cueSide(s.info.n);
+    if (!side) { L.toast("A cue is drawn on a square picture: N must be a square number (100, 400, 1024 …)."); return false; }
+    var pending = opts.inText != null ? { "in": opts.inText } : kv;
+    var hasP = L.spec.hasDrawnWindow(pending), idpLike = kv.model === "idp" || kv.model === "modern";
+    D.side = side;
+    D.mems = [L.spec.unpackCue(L.spec.cueFor(kv), s.info.n) || new Int8Array(s.info.n).fill(-1)];
+    D.cur = 0;
+    D.cue = { inText: opts.inText, hasP: hasP };
+    $("cue-as-start").checked = opts.start != null ? opts.start : kv.x0 === "drawn" || !hasP;
+    $("cue-as-input").checked = hasP || (opts.input != null ? opts.input : idpLike);
+    $("cue-as-input").disabled = opts.inText != null;
+    $("cue-from-box").hidden = hasP;
+    $("cue-from").value = "0";
+    $("cue-note").textContent = hasP ? "The schedule's drawn-cue windows feed the cue × the cue amplitude."
+      : idpLike ? "IDP makes its synapses from the input: started from the cue with no input, the state just decays. Feed it as input too."
+        : "The classic model stores its memories for good: starting from the cue is the textbook recall.";
+    showDialog("cue");
+    return true;
+  }
 
   function openDraw() {
     var s = S.slots[0], side = s ? Math.round(Math.sqrt(s.info.n)) : 0;
@@ -63,10 +105,7 @@
     }
     D.cur = 0;
     $("draw-side").value = String(D.side);
-    renderDrawList();
-    paintEditor();
-    var dlg = $("draw-dialog");
-    if (dlg.showModal) dlg.showModal(); else dlg.setAttribute("open", "");
+    showDialog("mem");
   }
 
   // A ring, a plus and an X: distinct enough to be retrieved from each other.
@@ -83,7 +122,36 @@
 
   function levelsOf(m) { var lv = new Uint8Array(m.length); for (var k = 0; k < m.length; k++) lv[k] = m[k] > 0 ? 255 : 0; return lv; }
 
+  // Cue mode: the list offers pictures to start from (blank, the memories); a click copies one into the grid.
+  function renderStarts() {
+    var box = $("draw-list"), s = S.slots[0], n = D.side * D.side, items = [{ label: "blank", m: new Int8Array(n).fill(-1), c: "var(--muted)" }];
+    if (s && s.info.memories) {
+      for (var mu = 0; mu < Math.min(s.info.p, MAX_MEMS); mu++) {
+        items.push({ label: "ξ" + (mu + 1), m: s.info.memories.subarray(mu * n, (mu + 1) * n), c: V.memColor(mu) });
+      }
+    }
+    box.innerHTML = "";
+    items.forEach(function (it) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "mem start-from";
+      b.dataset.start = it.label;
+      b.title = "Start the cue from " + (it.label === "blank" ? "a blank picture" : "memory " + it.label);
+      b.style.setProperty("--c", it.c);
+      var c = document.createElement("canvas"); c.width = 48; c.height = 48;
+      V.drawPicture(c, levelsOf(it.m), n, D.side);
+      b.appendChild(c);
+      var l = document.createElement("span"); l.className = "mem-label"; l.innerHTML = "<i>" + it.label + "</i>"; b.appendChild(l);
+      b.addEventListener("click", function () { D.mems[0] = Int8Array.from(it.m); edited(); });
+      box.appendChild(b);
+    });
+    var ink = 0, m = D.mems[0];
+    for (var i = 0; i < m.length; i++) if (m[i] > 0) ink++;
+    $("draw-msg").textContent = "Cue of " + D.side + " × " + D.side + " = " + n + " neurons · " + ink + " inked";
+  }
+
   function renderDrawList() {
+    if (D.mode === "cue") { renderStarts(); return; }
     var box = $("draw-list");
     box.innerHTML = "";
     D.mems.forEach(function (m, i) {
@@ -160,6 +228,7 @@
     });
     c.addEventListener("pointermove", function (ev) { if (D.painting) paint(ev); });
     c.addEventListener("pointerup", function () { D.painting = false; renderDrawList(); });
+    c.addEventListener("pointercancel", function () { D.painting = false; });
     c.addEventListener("contextmenu", function (ev) { ev.preventDefault(); });
     $("draw-pen").querySelectorAll("button").forEach(function (b) {
       b.addEventListener("click", function () { D.pen = Number(b.dataset.pen); $("draw-pen").querySelectorAll("button").forEach(function (x) { x.classList.toggle("on", x === b); }); });
@@ -186,15 +255,18 @@
       var img = new Image();
       img.onload = function () {
         var m = binarise(img);
-        if (D.mems.length < MAX_MEMS) { D.mems.push(m); D.cur = D.mems.length - 1; } else D.mems[D.cur] = m;
+        if (D.mode === "mem" && D.mems.length < MAX_MEMS) { D.mems.push(m); D.cur = D.mems.length - 1; } else D.mems[D.cur] = m;
         edited();
         URL.revokeObjectURL(img.src);
         $("draw-upload").value = "";
       };
       img.src = URL.createObjectURL(file);
     });
+    $("draw-flip").addEventListener("click", function () { var m = D.mems[D.cur]; for (var i = 0; i < m.length; i++) if (Math.random() < 0.1) m[i] = -m[i]; edited(); });
+    $("draw-half").addEventListener("click", function () { var m = D.mems[D.cur]; for (var i = Math.floor(D.side / 2) * D.side; i < m.length; i++) m[i] = -1; edited(); });
     $("draw-use").addEventListener("click", function (ev) {
       ev.preventDefault();
+      if (D.mode === "cue") { useCue(); return; }
       var n = D.side * D.side, signs = "";
       D.mems.forEach(function (m) { for (var i = 0; i < n; i++) signs += m[i] > 0 ? "+" : "-"; });
       var p = D.mems.length;
@@ -205,7 +277,39 @@
       } catch (e) { $("draw-msg").textContent = e.message; }
     });
     $("open-draw").addEventListener("click", openDraw);
+    $("open-cue").addEventListener("click", function () { openCue(); });
+    // a cancelled cue dialog leaves the schedule editor as the spec has it
+    $("draw-dialog").addEventListener("close", function () { if (D.mode === "cue") L.controls.sync(); });
   }
 
-  L.memories = { buildGallery: buildGallery, updateGallery: updateGallery, openDraw: openDraw, wire: wireDraw };
+  // Puts `what` into the schedule from time t: replaces a window starting then, else inserts one in order.
+  function withWindow(inText, t, what) {
+    var list = (inText || "0:off").split(",").filter(Boolean), out = [], done = false;
+    list.forEach(function (it) {
+      var st = Number(it.split(":")[0]);
+      if (!done && Math.abs(st - t) < 1e-9) { out.push(it.split(":")[0] + ":" + what); done = true; return; }
+      if (!done && st > t) { out.push(L.spec.fmtTime(t) + ":" + what); done = true; }
+      out.push(it);
+    });
+    if (!done) out.push(L.spec.fmtTime(t) + ":" + what);
+    return out.join(",");
+  }
+
+  function useCue() {
+    var kv = S.kv, asStart = $("cue-as-start").checked, asInput = $("cue-as-input").checked;
+    if (!asStart && !asInput) { $("draw-msg").textContent = "Use the cue as the start state, the input, or both."; return; }
+    var inText = D.cue.inText != null ? D.cue.inText : kv["in"];
+    if (asInput && !L.spec.hasDrawnWindow({ "in": inText })) inText = withWindow(inText, Math.max(0, Number($("cue-from").value) || 0), "p");
+    if (!asInput) inText = inText.split(",").map(function (it) { return /:p$/.test(it) ? it.replace(/:p$/, ":off") : it; }).join(",");
+    var ch = { cuepat: L.spec.packCue(D.mems[0]), "in": inText };
+    if (asStart) ch.x0 = "drawn"; else if (kv.x0 === "drawn") ch.x0 = "gauss";
+    try {
+      var spec = L.spec.changed(ch);
+      D.mode = "done";
+      $("draw-dialog").close();
+      L.run.setSpec(spec);
+    } catch (e) { $("draw-msg").textContent = e.message; }
+  }
+
+  L.memories = { buildGallery: buildGallery, updateGallery: updateGallery, openDraw: openDraw, openCue: openCue, cueSide: cueSide, wire: wireDraw };
 })(window.HLab = window.HLab || {});

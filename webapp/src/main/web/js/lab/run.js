@@ -10,6 +10,7 @@
     opts = opts || {};
     S.spec = spec;
     S.kv = L.spec.kvOf(spec);
+    if (S.kv.cuepat) S.lastCue = { n: Number(S.kv.n), pat: S.kv.cuepat };
     L.link.publishSpec();
     L.controls.sync();
     return restart(opts.toStep || 0, opts.keepPlaying !== false);
@@ -66,6 +67,7 @@
     var slot = { info: info, kv: kv, dt: Number(kv.dt), T: Number(kv.t), t: [], m: [], e: [], win: [], proj: [],
       frame: null, model: kv.model, emph: [] };
     for (var mu = 0; mu < info.p; mu++) { slot.m.push([]); slot.emph.push(false); }
+    slot.cue = kv.cuepat ? L.spec.unpackCue(kv.cuepat, info.n) : null;   // the drawn cue, for the picture
     // memories some window drives are drawn bold everywhere
     info.windows.forEach(function (w) { if (w.target >= 0) slot.emph[w.target] = true; });
     var kinds = (kv["in"] || "").split(",").map(function (s) { return (s.split(":")[1] || "").charAt(0); });

@@ -15,13 +15,20 @@
       var opt = function (v, label) { return '<option value="' + v + '"' + (kind === v ? " selected" : "") + ">" + label + "</option>"; };
       html.push('<div class="win" data-i="' + i + '">'
         + '<label class="field inline"><span>from t</span><input type="number" step="any" min="0" class="w-start" value="' + V.esc(start) + '"' + (i === 0 ? " disabled" : "") + "></label>"
-        + '<select class="w-kind" aria-label="input kind">' + opt("d", "dominant ξ") + opt("c", "cue of ξ") + opt("w", "weights") + opt("off", "off") + "</select>"
+        + '<select class="w-kind" aria-label="input kind">' + opt("d", "dominant ξ") + opt("c", "cue of ξ") + opt("w", "weights") + opt("p", "drawn") + opt("off", "off") + "</select>"
         + (kind === "d" || kind === "c" ? '<input class="w-mu" type="number" min="1" max="' + p + '" value="' + V.esc(arg) + '" aria-label="memory" style="--c:' + V.memColor(Number(arg) - 1) + '">'
-          : kind === "w" ? '<input class="w-weights" type="text" value="' + V.esc(arg.replace(/_/g, " ")) + '" aria-label="weights, one per memory" spellcheck="false">' : '<span class="w-gap"></span>')
+          : kind === "w" ? '<input class="w-weights" type="text" value="' + V.esc(arg.replace(/_/g, " ")) + '" aria-label="weights, one per memory" spellcheck="false">'
+          : kind === "p" ? '<button type="button" class="w-cue" title="Edit the drawn cue" aria-label="edit the drawn cue"><canvas width="30" height="30"></canvas></button>' : '<span class="w-gap"></span>')
         + (list.length > 1 ? '<button type="button" class="icon-btn w-del" aria-label="remove window">×</button>' : "<span></span>")
         + "</div>");
     });
     $("schedule").innerHTML = html.join("");
+    var n = Number(S.kv.n), cue = S.kv.cuepat ? L.spec.unpackCue(S.kv.cuepat, n) : null;
+    if (cue) {
+      var lv = new Uint8Array(n);
+      for (var i = 0; i < n; i++) lv[i] = cue[i] > 0 ? 255 : 0;
+      $("schedule").querySelectorAll(".w-cue canvas").forEach(function (c) { V.drawPicture(c, lv, n, L.memories.cueSide(n)); });
+    }
   }
 
   // The editor's rows back into an in= value.
@@ -29,7 +36,7 @@
     var out = [], p = Number(S.kv.p);
     $("schedule").querySelectorAll(".win").forEach(function (r) {
       var start = r.querySelector(".w-start").value || "0", kind = r.querySelector(".w-kind").value, what;
-      if (kind === "off") what = "off";
+      if (kind === "off" || kind === "p") what = kind;
       else if (kind === "w") {
         var wi = r.querySelector(".w-weights");
         var vals = wi ? wi.value.trim().split(/[\s,_;]+/).filter(Boolean) : [];
@@ -49,6 +56,7 @@
     for (var mu = 0; mu < Math.min(s.info.p, 16); mu++) {
       html.push('<button type="button" class="chip" data-what="d' + (mu + 1) + '" style="--c:' + V.memColor(mu) + '">ξ' + (mu + 1) + "</button>");
     }
+    if (L.spec.cueFor(S.kv)) html.push('<button type="button" class="chip cue-chip" data-what="p" title="Feed the drawn cue from now on">drawn cue</button>');
     html.push('<button type="button" class="chip off" data-what="off">off</button>');
     $("switch-buttons").innerHTML = html.join("");
   }
@@ -64,15 +72,21 @@
     kept.push(at + ":" + what);
     var spec;
     try { spec = L.spec.changed({ "in": kept.join(",") }); } catch (e) { L.notice(V.esc(e.message), "error"); return; }
-    L.toast(what === "off" ? "Input off from t = " + at : "Input now drives ξ" + what.substring(1) + " from t = " + at);
+    L.toast(what === "off" ? "Input off from t = " + at : what === "p" ? "Input now feeds the drawn cue from t = " + at
+      : "Input now drives ξ" + what.substring(1) + " from t = " + at);
     L.run.setSpec(spec, { toStep: step, keepPlaying: S.playing });
   }
 
   function wire() {
     $("schedule").addEventListener("change", function (ev) {
-      if (ev.target.matches(".w-kind, .w-start, .w-mu, .w-weights")) L.run.tryChange({ "in": fromEditor() }, ev.target);
+      if (!ev.target.matches(".w-kind, .w-start, .w-mu, .w-weights")) return;
+      var inText = fromEditor();
+      // a drawn-cue window with no picture yet: draw it first
+      if (L.spec.hasDrawnWindow({ "in": inText }) && !L.spec.cueFor(S.kv)) { if (!L.memories.openCue({ inText: inText })) L.controls.sync(); return; }
+      L.run.tryChange({ "in": inText }, ev.target);
     });
     $("schedule").addEventListener("click", function (ev) {
+      if (ev.target.closest(".w-cue")) { L.memories.openCue(); return; }
       if (!ev.target.classList.contains("w-del")) return;
       ev.target.closest(".win").remove();
       L.run.tryChange({ "in": fromEditor() }, $("schedule"));

@@ -29,6 +29,41 @@
   function toQuery(kv) { return Object.keys(kv).map(function (k) { return k + "=" + enc(kv[k]); }).join("&"); }
 
   function hasCueWindow(kv) { return /(^|,)[^,:]*:c\d+/.test(kv["in"] || ""); }
+  function hasDrawnWindow(kv) { return /(^|,)[^,:]*:p(,|$)/.test(kv["in"] || ""); }
+  function usesDrawnCue(kv) { return kv.x0 === "drawn" || hasDrawnWindow(kv); }
+
+  // The drawn cue picture (cuepat): N signs, 6 per URL-safe base64 character, bit set = +1 (as PatternCodec).
+  var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  function unpackCue(text, n) {
+    if (!text || text.length !== Math.ceil(n / 6)) return null;
+    var out = new Int8Array(n);
+    for (var c = 0; c < text.length; c++) {
+      var v = B64.indexOf(text.charAt(c));
+      if (v < 0) return null;
+      for (var b = 0; b < 6 && c * 6 + b < n; b++) out[c * 6 + b] = v & (1 << (5 - b)) ? 1 : -1;
+    }
+    return out;
+  }
+  function packCue(signs) {
+    var t = "";
+    for (var i = 0; i < signs.length; i++) t += signs[i] > 0 ? "+" : "-";
+    return L.core.packPatterns(t, signs.length);
+  }
+
+  // The drawn cue this spec has, or the last one drawn for its N ("" when there is none).
+  function cueFor(kv) {
+    var last = L.S.lastCue;
+    return kv.cuepat || (last && last.n === Number(kv.n) ? last.pat : "");
+  }
+
+  // A square cue picture follows a change of N (nearest neighbour), so drawing it again is not needed.
+  function fitCue(text, fromN, toN) {
+    var a = Math.round(Math.sqrt(fromN)), b = Math.round(Math.sqrt(toN)), m = unpackCue(text, fromN);
+    if (!m || a * a !== fromN || b * b !== toN) return null;
+    var out = new Int8Array(toN);
+    for (var y = 0; y < b; y++) for (var x = 0; x < b; x++) out[y * b + x] = m[Math.floor(y * a / b) * a + Math.floor(x * a / b)];
+    return packCue(out);
+  }
 
   // Keys that only apply in some settings (mirror of SpecCodec.relevant).
   function relevant(kv, key) {
@@ -37,7 +72,8 @@
       case "pat": return kv.mem === "custom";
       case "cue": return kv.x0 === "cue";
       case "mask": case "flip": return kv.x0 === "cue" || hasCueWindow(kv);
-      case "camp": return hasCueWindow(kv);
+      case "camp": return hasCueWindow(kv) || hasDrawnWindow(kv);
+      case "cuepat": return usesDrawnCue(kv);
       case "map": case "gamma": return kv.model === "modern";
       case "lambda": return kv.model === "modern" && kv.map === "softmax";
       case "deg": return kv.model === "modern" && kv.map === "poly";
@@ -50,8 +86,12 @@
 
   // Applies changes {key: value|null} to the current spec; returns the canonical spec or throws {message, key}.
   function changed(changes, base) {
-    var kv = kvOf(base || L.S.spec);
+    var kv = kvOf(base || L.S.spec), oldN = Number(kv.n);
     Object.keys(changes).forEach(function (k) { if (changes[k] == null) delete kv[k]; else kv[k] = String(changes[k]); });
+    // the drawn cue: resized with N; when it becomes needed again, the last one drawn for this N comes back
+    if (kv.cuepat && Number(kv.n) !== oldN && changes.cuepat == null) { var fit = fitCue(kv.cuepat, oldN, Number(kv.n)); if (fit) kv.cuepat = fit; }
+    var last = L.S.lastCue;
+    if (!kv.cuepat && usesDrawnCue(kv) && last && last.n === Number(kv.n)) kv.cuepat = last.pat;
     // fill keys that become relevant, drop keys that no longer apply
     Object.keys(DEFAULTS).forEach(function (k) { if (kv[k] == null && relevant(kv, k)) kv[k] = DEFAULTS[k]; });
     Object.keys(kv).forEach(function (k) { if (!relevant(kv, k)) delete kv[k]; });
@@ -92,7 +132,8 @@
   function fmtTime(v) { return String(Number(v.toFixed(6))); }
 
   L.spec = {
-    parseQuery: parseQuery, kvOf: kvOf, toQuery: toQuery, hasCueWindow: hasCueWindow, changed: changed,
+    parseQuery: parseQuery, kvOf: kvOf, toQuery: toQuery, hasCueWindow: hasCueWindow, hasDrawnWindow: hasDrawnWindow,
+    usesDrawnCue: usesDrawnCue, cueFor: cueFor, unpackCue: unpackCue, packCue: packCue, changed: changed,
     compareSpec: compareSpec, fixSchedule: fixSchedule, fitChars: fitChars, fmtTime: fmtTime
   };
 })(window.HLab = window.HLab || {});

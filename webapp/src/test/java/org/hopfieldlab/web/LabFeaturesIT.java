@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.hopfieldlab.sim.memory.MemorySet;
+import org.hopfieldlab.sim.spec.PatternCodec;
 import org.hopfieldlab.sim.spec.Presets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -198,6 +201,104 @@ class LabFeaturesIT {
 
     static String pat(String spec) {
         return Arrays.stream(spec.split("&")).filter(s -> s.startsWith("pat=")).findFirst().orElseThrow();
+    }
+
+    /** Letters A, X, O on 10 × 10 pixels, no noise, input off: no memory is asked for. */
+    static final String GLYPHS = "model=idp&n=100&p=3&mem=glyphs&chars=AXO&noise=0&t=5&in=0:off";
+
+    /**
+     * The cue dialog: start from ξ1 (the letter A), erase its bottom three rows with real pointer strokes, use it
+     * as start state and input; the network completes the A.
+     */
+    @Test
+    void drawnCueIsCompletedByTheNetwork() throws IOException {
+        LabBrowserIT.open(browser, server.url("index.html?" + GLYPHS));
+        assertFalse(((String) js("return hopfieldLab.spec()")).contains("cuepat="), "no cue yet");
+        drawPartialA(browser, "desktop");
+        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        String spec = (String) js("return hopfieldLab.spec()");
+        assertTrue(spec.contains("x0=drawn"), spec);
+        assertTrue(spec.contains("&in=0:p&"), "the cue is fed as input too: " + spec);
+        assertEquals("cuepat=" + partialA(), Arrays.stream(spec.split("&")).filter(s -> s.startsWith("cuepat="))
+                .findFirst().orElseThrow(), "the strokes erased exactly the bottom three rows of the A");
+        assertEquals("p", js("return document.querySelector('#schedule .w-kind').value"), "the schedule editor shows the drawn-cue window");
+        assertEquals("drawn", js("var s = document.querySelector('#schedule .w-kind');"
+                + " return s.options[s.selectedIndex].text"), "the schedule editor shows the drawn-cue window");
+        assertEquals(1L, js("return document.querySelectorAll('#switch-buttons [data-what=p]').length"),
+                "a switch-now chip for the drawn cue");
+
+        LabBrowserIT.async(browser, "hopfieldLab.runToEnd()");
+        double shown = Double.parseDouble((String) js("return document.querySelector('#gallery .mem b').textContent"));
+        assertTrue(shown > 0.9, "the page's overlap of memory 1 at the end: " + shown);
+        double m1 = ((Number) js("return hopfieldLab.frame().overlaps[0]")).doubleValue();
+        assertTrue(m1 > 0.9, "m1 " + m1);
+        assertEquals("1", js("return document.body.getAttribute('data-best')"));
+        assertTrue(((String) js("return document.getElementById('thinks-0').textContent")).startsWith("completes the cue to ξ1"));
+        assertTrue(browser.findElement(By.id("cue-key")).isDisplayed(), "the cue is shown next to the network");
+        js("window.scrollTo(0, 0)");
+        LabBrowserIT.shot(browser, "desktop-cue-result");
+
+        // the cue stays at hand: dropped from the spec when nothing uses it, back with the Drawn start state
+        new Select(browser.findElement(By.cssSelector("#schedule .w-kind"))).selectByValue("off");
+        browser.findElement(By.cssSelector("#x0-kind [data-x0=gauss]")).click();
+        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        String plain = (String) js("return hopfieldLab.spec()");
+        assertFalse(plain.contains("cuepat=") || plain.contains("x0=drawn"), plain);
+        browser.findElement(By.cssSelector("#x0-kind [data-x0=drawn]")).click();
+        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        assertTrue(((String) js("return hopfieldLab.spec()")).contains("x0=drawn&cuepat=" + partialA()));
+        // and switching to it mid-run appends a window p at the current time
+        LabBrowserIT.async(browser, "hopfieldLab.runTo(200)");
+        browser.findElement(By.cssSelector("#switch-buttons [data-what=p]")).click();
+        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        assertTrue(((String) js("return hopfieldLab.spec()")).contains("&in=0:off,2:p&"), (String) js("return hopfieldLab.spec()"));
+
+        ChromeDriver phone = LabBrowserIT.newBrowser(390, 844);
+        try {
+            LabBrowserIT.open(phone, server.url("index.html?" + GLYPHS));
+            drawPartialA(phone, "phone");
+            LabBrowserIT.async(phone, "hopfieldLab.runToEnd()");
+            double phoneM1 = ((Number) LabBrowserIT.js(phone, "return hopfieldLab.frame().overlaps[0]")).doubleValue();
+            assertTrue(phoneM1 > 0.9, "phone m1 " + phoneM1);
+            LabBrowserIT.js(phone, "window.scrollTo(0, 0)");
+            LabBrowserIT.shot(phone, "phone-cue-result");
+        } finally {
+            phone.quit();
+        }
+    }
+
+    /** The packed cue the strokes must give: the letter A with rows 8–10 of 10 erased. */
+    static String partialA() {
+        double[] a = MemorySet.glyphs("A", 1).memory(0);
+        Arrays.fill(a, 70, 100, -1.0);
+        return PatternCodec.encode(new double[][] {a});
+    }
+
+    /** Opens the cue dialog, starts from ξ1, erases the bottom three rows with the pointer, applies. */
+    static void drawPartialA(ChromeDriver d, String device) throws IOException {
+        d.findElement(By.id("open-cue")).click();
+        WebElement grid = d.findElement(By.id("draw-canvas"));
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> grid.isDisplayed());
+        assertEquals("Draw a cue", d.findElement(By.id("draw-title")).getText());
+        d.findElements(By.cssSelector("#draw-list .start-from")).get(1).click();   // blank, ξ1, ξ2, …
+        String full = (String) LabBrowserIT.js(d, "return arguments[0].toDataURL()", grid);
+        d.findElement(By.cssSelector("#draw-pen [data-pen='-1']")).click();
+        LabBrowserIT.js(d, "arguments[0].scrollIntoView({block: 'center'})", grid);
+        int w = grid.getRect().getWidth(), cell = w / 10;
+        for (int row = 7; row < 10; row++) {
+            // left to right across the row, in jumps of three cells (the page fills the cells in between)
+            Actions a = new Actions(d).moveToElement(grid, -w / 2 + cell / 2, -w / 2 + cell * row + cell / 2).clickAndHold();
+            for (int k = 0; k < 3; k++) {
+                a.moveByOffset(cell * 3, 0);
+            }
+            a.release().perform();
+        }
+        assertNotEquals(full, LabBrowserIT.js(d, "return arguments[0].toDataURL()", grid), "the strokes show on the grid");
+        assertTrue(d.findElement(By.id("cue-as-start")).isSelected(), "start state by default");
+        assertTrue(d.findElement(By.id("cue-as-input")).isSelected(), "IDP: also the input by default");
+        LabBrowserIT.shot(d, device + "-cue-dialog");
+        d.findElement(By.id("draw-use")).click();
+        LabBrowserIT.async(d, "hopfieldLab.settled()");
     }
 
     @Test
