@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hopfield-cli", mixinStandardHelpOptions = true, version = "Hopfield Lab CLI 0.1",
         description = "Classic, IDP and modern Hopfield networks: reproduce the experiments of Betteti et al. (2025).",
         subcommands = {ExperimentCommand.class, TheoryCommand.class, RunCommand.class, SpecCommand.class,
-            PresetsCommand.class})
+            PresetsCommand.class, SweepCommand.class})
 public final class HopfieldCli implements Runnable {
     @Override
     public void run() {

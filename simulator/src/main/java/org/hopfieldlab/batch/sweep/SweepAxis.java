@@ -1,0 +1,121 @@
+package org.hopfieldlab.batch.sweep;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.hopfieldlab.sim.spec.SpecCodec;
+import org.hopfieldlab.sim.spec.SpecException;
+
+/**
+ * One swept key and its values, kept as text so that any spec key (noise, beta, p, n, model, ...) can be swept
+ * through the same strict parser as share links. The extra keys {@code a1 … a64} set one weight of every
+ * explicit-weights input window (the gains α around the thresholds).
+ *
+ * <p>Text form: {@code key=v1,v2,v3} (a list) or {@code key=from:to:count} (count evenly spaced values).
+ */
+public record SweepAxis(String key, List<String> values) {
+    public static final int MAX_VALUES = 200;
+
+    public SweepAxis {
+        if (key == null || key.isBlank()) {
+            throw new SpecException("axis", "a swept key is missing");
+        }
+        if (values == null || values.isEmpty()) {
+            throw new SpecException(key, "axis " + key + " has no values");
+        }
+        if (values.size() > MAX_VALUES) {
+            throw new SpecException(key, "axis " + key + " has " + values.size() + " values; allowed: 1 to "
+                    + MAX_VALUES);
+        }
+        values = Collections.unmodifiableList(new ArrayList<>(values));
+    }
+
+    /** Parses {@code key=v1,v2} or {@code key=from:to:count}. */
+    public static SweepAxis parse(String text) {
+        String t = text == null ? "" : text.trim();
+        int eq = t.indexOf('=');
+        if (eq <= 0 || eq == t.length() - 1) {
+            throw new SpecException("axis", "'" + t + "' is not an axis; write key=v1,v2,... or key=from:to:count "
+                    + "(e.g. noise=0,2,4,8 or beta=2:20:10)");
+        }
+        String key = t.substring(0, eq).trim();
+        String rest = t.substring(eq + 1).trim();
+        if (rest.indexOf(':') >= 0 && rest.indexOf(',') < 0) {
+            return range(key, rest);
+        }
+        List<String> values = new ArrayList<>();
+        for (String v : rest.split(",")) {
+            String s = v.trim();
+            if (s.isEmpty()) {
+                throw new SpecException(key, "axis " + key + " has an empty value in '" + rest + "'");
+            }
+            values.add(s);
+        }
+        return new SweepAxis(key, values);
+    }
+
+    private static SweepAxis range(String key, String rest) {
+        String[] parts = rest.split(":");
+        if (parts.length != 3) {
+            throw new SpecException(key, "axis " + key + ": a range is from:to:count, got '" + rest + "'");
+        }
+        double from = number(key, parts[0]);
+        double to = number(key, parts[1]);
+        int count;
+        try {
+            count = Integer.parseInt(parts[2].trim());
+        } catch (NumberFormatException e) {
+            throw new SpecException(key, "axis " + key + ": count '" + parts[2] + "' is not a whole number");
+        }
+        if (count < 1 || count > MAX_VALUES) {
+            throw new SpecException(key, "axis " + key + ": count = " + count + "; allowed: 1 to " + MAX_VALUES);
+        }
+        List<String> values = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            double v = count == 1 ? from : from + (to - from) * k / (count - 1);
+            // round away binary noise (0.30000000000000004) so that cells print and parse cleanly
+            v = Math.round(v * 1e9) / 1e9;
+            values.add(SpecCodec.formatNumber(v));
+        }
+        return new SweepAxis(key, values);
+    }
+
+    private static double number(String key, String s) {
+        try {
+            double v = Double.parseDouble(s.trim());
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new SpecException(key, "axis " + key + ": '" + s + "' is not a number");
+        }
+    }
+
+    /** The numeric value at index k, or NaN for a non-numeric value (e.g. model=idp). */
+    public double numeric(int k) {
+        try {
+            return Double.parseDouble(values.get(k));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    public boolean isNumeric() {
+        for (int k = 0; k < values.size(); k++) {
+            if (Double.isNaN(numeric(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public int size() {
+        return values.size();
+    }
+
+    /** The text form, {@code key=v1,v2,...}. */
+    public String format() {
+        return key + "=" + String.join(",", values);
+    }
+}

@@ -1,0 +1,18 @@
+package org.hopfieldlab.batch.sweep;
+
+/** Callbacks of a running sweep, called on worker threads. */
+public interface SweepListener {
+    /**
+     * A cell finished. Persist it here: the job counts the cell as done only after this returns, and an exception
+     * fails the whole job (nothing further runs), so a stored cell is always a complete one.
+     */
+    void cellDone(SweepJob job, CellResult result);
+
+    /** One more trial finished (for progress bars); cheap, may be called often. */
+    default void trialDone(SweepJob job) {
+    }
+
+    /** The job ended: completed, cancelled or failed (see {@link SweepJob#state()}). */
+    default void finished(SweepJob job) {
+    }
+}

@@ -1,0 +1,159 @@
+package org.hopfieldlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.hopfieldlab.batch.sweep.SeedPolicy;
+import org.hopfieldlab.batch.sweep.SweepAxis;
+import org.hopfieldlab.batch.sweep.SweepCost;
+import org.hopfieldlab.batch.sweep.SweepDefinition;
+import org.hopfieldlab.batch.sweep.SweepExport;
+import org.hopfieldlab.batch.sweep.SweepLimits;
+import org.hopfieldlab.batch.sweep.SweepPresets;
+import org.hopfieldlab.batch.sweep.SweepResult;
+import org.hopfieldlab.batch.sweep.SweepRunner;
+import org.hopfieldlab.batch.sweep.SweepScheduler;
+import org.hopfieldlab.sim.spec.ExperimentSpec;
+import org.hopfieldlab.sim.spec.Presets;
+import org.hopfieldlab.sim.spec.SpecException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", description = {
+    "Run a parameter sweep headless with the server's sweep engine (same numbers for the same definition).",
+    "Built-in: sweep --preset noise | thresholds | beta | capacity. Custom, on any spec preset:",
+    "  sweep --from sequence --x noise=0,2,4,8 --y model=idp,classic --trials 20 t=20",
+    "Axes: key=v1,v2,... or key=from:to:count; a1..aK sweep one input weight. Output: CSV (default) or JSON."})
+final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec commandSpec;
+
+    @Option(names = "--preset", description = "built-in sweep: noise, thresholds, beta, capacity")
+    String preset;
+
+    @Option(names = "--from", description = "spec preset the sweep starts from (default: sequence)")
+    String from = "sequence";
+
+    @Option(names = "--x", description = "first axis, e.g. noise=0,2,4 or beta=2:20:10")
+    String x;
+
+    @Option(names = "--y", description = "optional second axis")
+    String y;
+
+    @Option(names = "--trials", description = "trials per cell (default: the preset's, or 10)")
+    Integer trials;
+
+    @Option(names = "--seeds", description = "seed policy: same (default) or per-cell")
+    String seeds;
+
+    @Parameters(paramLabel = "KEY=VALUE", description = "overrides of the base spec (see `spec --help`)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--threads", description = "worker threads (default: all cores)")
+    int threads = SweepScheduler.defaultThreads();
+
+    @Option(names = "--json", description = "print JSON instead of CSV")
+    boolean json;
+
+    @Option(names = "--out", description = "write the result to this file instead of stdout")
+    Path out;
+
+    @Option(names = "--estimate", description = "print the cost estimate and stop")
+    boolean estimate;
+
+    @Option(names = "--list", description = "list the built-in sweeps")
+    boolean list;
+
+    @Option(names = "--max-cells", description = "refuse sweeps with more cells (default 2000)")
+    int maxCells = SweepLimits.DEFAULT.maxCells();
+
+    @Option(names = "--max-runs", description = "refuse sweeps with more runs, cells × trials (default 200000)")
+    long maxRuns = SweepLimits.DEFAULT.maxRuns();
+
+    @Option(names = "--max-work", description = "refuse sweeps above this many work units (default 2e12)")
+    double maxWork = SweepLimits.DEFAULT.maxWork();
+
+    @Option(names = "--progress", negatable = true, description = "progress bar on stderr (default: on a terminal)")
+    Boolean progress;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = commandSpec.commandLine().getOut();
+        if (list) {
+            for (SweepPresets.SweepPreset p : SweepPresets.all()) {
+                o.printf("%-11s %s%n            %s%n", p.name(), p.title(), p.definition().format()
+                        .replace("\n", "\n            ").trim());
+            }
+            o.flush();
+            return 0;
+        }
+        if (threads < 1) {
+            throw new SpecException("threads", "--threads must be at least 1, got " + threads);
+        }
+        SweepDefinition def = definition();
+        SweepLimits limits = new SweepLimits(maxCells, maxRuns, maxWork, "--");
+        SweepCost cost = limits.check(def);
+        String summary = String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s on %d threads",
+                cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), threads);
+        if (estimate) {
+            o.println(summary);
+            o.flush();
+            return 0;
+        }
+        boolean show = progress != null ? progress : System.console() != null;
+        ProgressBar bar = new ProgressBar(System.err, show);
+        long t0 = System.nanoTime();
+        SweepResult result = SweepRunner.run(def, threads, job -> bar.trialDone((int) job.runsDone(),
+                (int) job.runsTotal()));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        String text = json ? SweepExport.json(result) : SweepExport.csv(result);
+        if (out != null) {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+        } else {
+            o.print(text);
+            o.flush();
+        }
+        System.err.printf(Locale.ROOT, "sweep: %d runs in %.1f s = %.1f runs/s on %d threads%n", cost.runs(), secs,
+                cost.runs() / secs, threads);
+        return 0;
+    }
+
+    private SweepDefinition definition() {
+        if (preset != null) {
+            SweepDefinition p = SweepPresets.get(preset).definition();
+            if (x == null && y == null && trials == null && seeds == null && overrides.isEmpty()) {
+                return p;
+            }
+            ExperimentSpec base = SpecArgs.apply(p.base(), overrides);
+            List<SweepAxis> axes = new ArrayList<>();
+            axes.add(x != null ? SweepAxis.parse(x) : p.x());
+            if (y != null) {
+                axes.add(SweepAxis.parse(y));
+            } else if (p.y() != null) {
+                axes.add(p.y());
+            }
+            return new SweepDefinition(base, axes, trials != null ? trials : p.trialsPerCell(),
+                    seeds != null ? SeedPolicy.parse(seeds) : p.seeds());
+        }
+        if (x == null) {
+            throw new SpecException("--x", "give --preset NAME or at least --x KEY=VALUES (e.g. --x noise=0,2,4)");
+        }
+        ExperimentSpec base = SpecArgs.apply(Presets.get(from).spec(), overrides);
+        List<SweepAxis> axes = new ArrayList<>();
+        axes.add(SweepAxis.parse(x));
+        if (y != null) {
+            axes.add(SweepAxis.parse(y));
+        }
+        return new SweepDefinition(base, axes, trials != null ? trials : 10,
+                seeds != null ? SeedPolicy.parse(seeds) : SeedPolicy.SAME);
+    }
+}
