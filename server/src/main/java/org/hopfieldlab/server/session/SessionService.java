@@ -1,0 +1,153 @@
+package org.hopfieldlab.server.session;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import org.hopfieldlab.sim.spec.SpecCodec;
+import org.hopfieldlab.sim.spec.SpecException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Saved sessions with ownership enforced on every call: a session that is not the caller's behaves exactly like
+ * one that does not exist. Specs are validated and stored in the core's canonical text form.
+ */
+@Service
+public class SessionService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Not found, or not the caller's. */
+    public static final class NotFoundException extends RuntimeException {
+        public NotFoundException() {
+            super("This session does not exist or is not yours.");
+        }
+    }
+
+    private final SessionRepository repo;
+
+    public SessionService(SessionRepository repo) {
+        this.repo = repo;
+    }
+
+    /** The canonical form of a spec typed or received from the lab; a {@link SpecException} names the bad key. */
+    public static String canonical(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new SpecException("", "the spec is empty; paste a lab link or a query like v=1&model=idp&n=256");
+        }
+        String s = spec.trim();
+        int q = s.indexOf('?');
+        if (q >= 0) {
+            s = s.substring(q + 1); // a whole lab link
+        }
+        int hash = s.indexOf('#');
+        if (hash >= 0) {
+            s = s.substring(0, hash);
+        }
+        return SpecCodec.format(SpecCodec.parse(s));
+    }
+
+    static String title(String title) {
+        String t = title == null ? "" : title.trim();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("a title is required");
+        }
+        if (t.length() > 200) {
+            throw new IllegalArgumentException("at most 200 characters");
+        }
+        return t;
+    }
+
+    public List<LabSession> list(long userId, String search) {
+        return repo.listByOwner(userId, search);
+    }
+
+    public LabSession get(long userId, long id) {
+        return repo.findOwned(userId, id).orElseThrow(NotFoundException::new);
+    }
+
+    public LabSession create(long userId, String title, String notes, String spec) {
+        long id = repo.insert(userId, title(title), notes == null ? "" : notes, canonical(spec), null, null);
+        return get(userId, id);
+    }
+
+    public LabSession save(long userId, long id, String title, String notes, String spec) {
+        LabSession s = get(userId, id);
+        if (!repo.update(userId, id, title(title), notes == null ? s.notes() : notes, canonical(spec),
+                s.resultSnapshot())) {
+            throw new NotFoundException();
+        }
+        return get(userId, id);
+    }
+
+    public LabSession attachSnapshot(long userId, long id, String snapshotJson) {
+        LabSession s = get(userId, id);
+        repo.update(userId, id, s.title(), s.notes(), s.spec(), snapshotJson);
+        return get(userId, id);
+    }
+
+    public LabSession rename(long userId, long id, String title) {
+        LabSession s = get(userId, id);
+        repo.update(userId, id, title(title), s.notes(), s.spec(), s.resultSnapshot());
+        return get(userId, id);
+    }
+
+    @Transactional
+    public LabSession duplicate(long userId, long id) {
+        LabSession s = get(userId, id);
+        String t = s.title().length() > 192 ? s.title().substring(0, 192) : s.title();
+        long copy = repo.insert(userId, t + " (copy)", s.notes(), s.spec(), s.resultSnapshot(), s.id());
+        return get(userId, copy);
+    }
+
+    /** Deletes and returns the session, so the caller can offer undo ({@link #restore}). */
+    public LabSession delete(long userId, long id) {
+        LabSession s = get(userId, id);
+        if (!repo.delete(userId, id)) {
+            throw new NotFoundException();
+        }
+        return s;
+    }
+
+    /** Undo of a delete: the same content under a new id (a share link of the deleted one stays dead). */
+    public LabSession restore(long userId, LabSession deleted) {
+        if (deleted.ownerId() != userId) {
+            throw new NotFoundException();
+        }
+        long id = repo.insert(userId, deleted.title(), deleted.notes(), deleted.spec(), deleted.resultSnapshot(),
+                deleted.forkedFrom());
+        return get(userId, id);
+    }
+
+    /** Returns the share token, creating an unguessable one (256 random bits) if the session has none. */
+    public String share(long userId, long id) {
+        LabSession s = get(userId, id);
+        if (s.shareToken() != null) {
+            return s.shareToken();
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        repo.setShareToken(userId, id, token);
+        return token;
+    }
+
+    public void revokeShare(long userId, long id) {
+        get(userId, id);
+        repo.setShareToken(userId, id, null);
+    }
+
+    /** The session behind a share link, for anyone holding it. */
+    public LabSession shared(String token) {
+        if (token == null || token.length() < 20) {
+            throw new NotFoundException();
+        }
+        return repo.findByShareToken(token).orElseThrow(NotFoundException::new);
+    }
+
+    /** Copies a shared session into the caller's own sessions. */
+    public LabSession fork(long userId, String token) {
+        LabSession s = shared(token);
+        long id = repo.insert(userId, s.title(), s.notes(), s.spec(), s.resultSnapshot(), s.id());
+        return get(userId, id);
+    }
+}

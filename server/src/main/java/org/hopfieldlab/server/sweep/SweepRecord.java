@@ -1,0 +1,12 @@
+package org.hopfieldlab.server.sweep;
+
+import java.time.Instant;
+
+/** A stored sweep: its definition text ({@code SweepDefinition.format()}) and where it stands. */
+public record SweepRecord(long id, long ownerId, String title, String definition, String status, String error,
+        int cellsTotal, long runsTotal, Instant createdAt, Instant finishedAt, int cellsDone) {
+
+    public boolean finished() {
+        return status.equals("COMPLETED") || status.equals("CANCELLED") || status.equals("FAILED");
+    }
+}

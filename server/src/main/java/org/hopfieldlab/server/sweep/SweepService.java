@@ -1,0 +1,202 @@
+package org.hopfieldlab.server.sweep;
+
+import jakarta.annotation.PreDestroy;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+import org.hopfieldlab.batch.sweep.CellResult;
+import org.hopfieldlab.batch.sweep.SweepCost;
+import org.hopfieldlab.batch.sweep.SweepDefinition;
+import org.hopfieldlab.batch.sweep.SweepJob;
+import org.hopfieldlab.batch.sweep.SweepLimits;
+import org.hopfieldlab.batch.sweep.SweepListener;
+import org.hopfieldlab.batch.sweep.SweepResult;
+import org.hopfieldlab.batch.sweep.SweepScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs users' sweeps on one shared, bounded {@link SweepScheduler} (fair between users), writes each cell to the
+ * database as soon as it is done, and resumes unfinished sweeps at startup from their missing cells.
+ */
+@Service
+public class SweepService {
+    private static final Logger LOG = LoggerFactory.getLogger(SweepService.class);
+    private static final long NOTIFY_EVERY_NANOS = 200_000_000L;
+
+    /** Unknown sweep, or not the caller's. */
+    public static final class NotFoundException extends RuntimeException {
+        public NotFoundException() {
+            super("This sweep does not exist or is not yours.");
+        }
+    }
+
+    private final SweepRepository repo;
+    private final SweepScheduler scheduler;
+    private final SweepLimits limits;
+    private final Map<Long, SweepJob> live = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Consumer<SweepJob>>> watchers = new ConcurrentHashMap<>();
+    private final Map<Long, Long> lastNotified = new ConcurrentHashMap<>();
+
+    public SweepService(SweepRepository repo, SweepProperties props) {
+        this.repo = repo;
+        this.scheduler = new SweepScheduler(props.effectiveThreads());
+        this.limits = new SweepLimits(props.maxCells(), props.maxRuns(), props.maxWork(), "hopfield.sweep.");
+    }
+
+    public SweepLimits limits() {
+        return limits;
+    }
+
+    public int threads() {
+        return scheduler.threads();
+    }
+
+    /** Checks the limits (a refusal names the limit), stores the sweep and queues it. */
+    public long start(long userId, String title, SweepDefinition def) {
+        SweepCost cost = limits.check(def);
+        String t = title == null || title.isBlank() ? def.describe(0).replaceAll("=.*", "") + " sweep" : title.trim();
+        long id = repo.insert(userId, t.length() > 200 ? t.substring(0, 200) : t, def.format(), cost.cells(),
+                cost.runs());
+        submit(id, userId, def, Set.of());
+        return id;
+    }
+
+    private void submit(long id, long ownerId, SweepDefinition def, Set<Integer> done) {
+        SweepJob job = scheduler.submit(Long.toString(id), Long.toString(ownerId), def, done, new Recorder(id));
+        live.put(id, job);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeUnfinished() {
+        for (SweepRecord r : repo.findUnfinished()) {
+            try {
+                SweepDefinition def = SweepDefinition.parse(r.definition());
+                Set<Integer> done = new HashSet<>();
+                for (CellResult c : repo.cells(r.id())) {
+                    done.add(c.cell());
+                }
+                LOG.info("resuming sweep {} ({} of {} cells done)", r.id(), done.size(), r.cellsTotal());
+                submit(r.id(), r.ownerId(), def, done);
+            } catch (RuntimeException e) {
+                repo.setStatus(r.id(), "FAILED", "cannot resume: " + e.getMessage(), true);
+            }
+        }
+    }
+
+    public List<SweepRecord> list(long userId) {
+        return repo.listByOwner(userId);
+    }
+
+    public SweepRecord get(long userId, long id) {
+        return repo.findOwned(userId, id).orElseThrow(NotFoundException::new);
+    }
+
+    public SweepResult result(long userId, long id) {
+        SweepRecord r = get(userId, id);
+        return SweepResult.of(SweepDefinition.parse(r.definition()), repo.cells(id));
+    }
+
+    /** The running job of an owned sweep, if it is running in this server. */
+    public Optional<SweepJob> live(long userId, long id) {
+        get(userId, id);
+        SweepJob j = live.get(id);
+        return j == null || j.completion().isDone() ? Optional.empty() : Optional.of(j);
+    }
+
+    public void cancel(long userId, long id) {
+        get(userId, id);
+        SweepJob j = live.get(id);
+        if (j != null) {
+            j.cancel();
+        } else {
+            repo.setStatus(id, "CANCELLED", null, true);
+        }
+    }
+
+    public void delete(long userId, long id) {
+        cancel(userId, id);
+        repo.delete(userId, id);
+    }
+
+    /** Registers a progress watcher (called on worker threads, at most ~5 times a second); returns its remover. */
+    public Runnable watch(long userId, long id, Consumer<SweepJob> watcher) {
+        get(userId, id);
+        watchers.computeIfAbsent(id, k -> new CopyOnWriteArraySet<>()).add(watcher);
+        return () -> {
+            Set<Consumer<SweepJob>> set = watchers.get(id);
+            if (set != null) {
+                set.remove(watcher);
+            }
+        };
+    }
+
+    private void notifyWatchers(long id, SweepJob job, boolean force) {
+        long now = System.nanoTime();
+        if (!force) {
+            Long last = lastNotified.get(id);
+            if (last != null && now - last < NOTIFY_EVERY_NANOS) {
+                return;
+            }
+        }
+        lastNotified.put(id, now);
+        Set<Consumer<SweepJob>> set = watchers.get(id);
+        if (set != null) {
+            for (Consumer<SweepJob> w : set) {
+                try {
+                    w.accept(job);
+                } catch (RuntimeException e) {
+                    set.remove(w); // a closed browser tab
+                }
+            }
+        }
+    }
+
+    @PreDestroy
+    public void shutdown() {
+        // unfinished sweeps keep status RUNNING/QUEUED in the database and resume at the next start
+        scheduler.close();
+    }
+
+    /** Writes the engine's events to the database. */
+    private final class Recorder implements SweepListener {
+        private final long id;
+        private volatile boolean marked;
+
+        Recorder(long id) {
+            this.id = id;
+        }
+
+        @Override
+        public void cellDone(SweepJob job, CellResult result) {
+            if (!marked) {
+                repo.setStatus(id, "RUNNING", null, false);
+                marked = true;
+            }
+            repo.insertCell(id, result);
+            notifyWatchers(id, job, true);
+        }
+
+        @Override
+        public void trialDone(SweepJob job) {
+            notifyWatchers(id, job, false);
+        }
+
+        @Override
+        public void finished(SweepJob job) {
+            repo.setStatus(id, job.state().name(), job.error(), true);
+            live.remove(id);
+            notifyWatchers(id, job, true);
+            watchers.remove(id);
+            lastNotified.remove(id);
+        }
+    }
+}

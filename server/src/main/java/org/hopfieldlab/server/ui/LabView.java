@@ -1,0 +1,262 @@
+package org.hopfieldlab.server.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Map;
+import org.hopfieldlab.server.account.AppUser;
+import org.hopfieldlab.server.security.CurrentUser;
+import org.hopfieldlab.server.session.LabSession;
+import org.hopfieldlab.server.session.SessionService;
+import org.hopfieldlab.sim.spec.Presets;
+import org.hopfieldlab.sim.spec.SpecCodec;
+import org.hopfieldlab.sim.spec.SpecException;
+
+/**
+ * The embedded lab with Save / Save as / Share. Opened as {@code /experiment?session=ID} for a saved session, or
+ * with a lab share link's query string ({@code /experiment?v=1&model=idp&...}) to load that experiment.
+ */
+@Route("experiment")
+@PageTitle("Lab · Hopfield Lab")
+@PermitAll
+public class LabView extends VerticalLayout implements BeforeEnterObserver {
+    private final SessionService sessions;
+    private final AppUser user;
+    private final TextField title = new TextField();
+    private final TextField specField = new TextField("Experiment spec");
+    private final TextArea notes = new TextArea();
+    private final Span status = new Span();
+    private final Button share = new Button("Share", VaadinIcon.SHARE.create());
+    private LabFrame lab;
+    private Long sessionId;
+    private String spec;
+
+    public LabView(SessionService sessions, CurrentUser currentUser) {
+        this.sessions = sessions;
+        this.user = currentUser.require();
+        addClassName("lab-view");
+        setSizeFull();
+        setPadding(true);
+        setSpacing(false);
+
+        title.setPlaceholder("Untitled experiment");
+        title.setId("lab-title");
+        title.setAriaLabel("Title");
+        title.addClassName("title-field");
+        Button save = new Button("Save", VaadinIcon.CHECK.create(), e -> save());
+        save.setId("save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button saveAs = new Button("Save as…", e -> saveAs());
+        saveAs.setId("save-as");
+        share.setId("share");
+        share.addClickListener(e -> openShare());
+        Button sweep = new Button("Sweep…", VaadinIcon.GRID_BIG.create(), e -> {
+            if (syncSpec()) {
+                getUI().ifPresent(ui -> ui.navigate(SweepsView.class, QueryParameters.of("base", spec)));
+            }
+        });
+        sweep.setId("sweep-this");
+        sweep.setTooltipText("Sweep parameters of this experiment on the server");
+        status.setId("lab-status");
+        status.addClassName("status");
+        HorizontalLayout top = new HorizontalLayout(title, status, save, saveAs, share, sweep);
+        top.setWidthFull();
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.expand(title);
+
+        specField.setId("spec");
+        specField.setWidthFull();
+        specField.setHelperText("The lab's canonical query string; paste a lab link to load it.");
+        Button apply = new Button("Load", VaadinIcon.ARROW_FORWARD.create(), e -> applySpecField());
+        apply.setId("spec-apply");
+        HorizontalLayout specRow = new HorizontalLayout(specField, apply);
+        specRow.setWidthFull();
+        specRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        specRow.expand(specField);
+
+        notes.setId("notes");
+        notes.setWidthFull();
+        notes.setPlaceholder("What is this experiment for?");
+        Details notesBox = new Details("Notes", notes);
+        notesBox.setWidthFull();
+        add(top, specRow, notesBox);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        String initial = SpecCodec.format(Presets.get("sequence").spec());
+        String linkError = null;
+        if (params.containsKey("session")) {
+            try {
+                LabSession s = sessions.get(user.id(), Long.parseLong(params.get("session").get(0)));
+                sessionId = s.id();
+                title.setValue(s.title());
+                notes.setValue(s.notes());
+                initial = s.spec();
+            } catch (NumberFormatException | SessionService.NotFoundException e) {
+                Notification.show("This session does not exist or is not yours.", 5000,
+                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        } else if (!params.isEmpty()) {
+            // a lab share link's query string: the same experiment
+            try {
+                initial = SessionService.canonical(q(params));
+            } catch (SpecException e) {
+                linkError = "This link's spec is not valid: " + e.getMessage();
+            }
+        }
+        setSpec(initial);
+        if (linkError != null) {
+            specField.setValue(q(params));
+            specField.setErrorMessage(linkError);
+            specField.setInvalid(true);
+        }
+        lab = new LabFrame(spec, false);
+        lab.onState(this::labState);
+        addAndExpand(lab);
+        updateStatus();
+    }
+
+    private static String q(Map<String, List<String>> params) {
+        StringBuilder q = new StringBuilder();
+        params.forEach((k, vs) -> vs.forEach(v -> q.append(q.length() > 0 ? "&" : "").append(k).append('=').append(v)));
+        return q.toString();
+    }
+
+    private void setSpec(String canonical) {
+        spec = canonical;
+        specField.setValue(canonical);
+        specField.setInvalid(false);
+    }
+
+    /** The lab reported its state: keep it if valid (the lab validates too; this guards the database). */
+    private void labState(String raw) {
+        try {
+            String canonical = SessionService.canonical(raw);
+            if (specField.isInvalid()) {
+                spec = canonical; // keep the user's bad input and its message in view until they fix it
+            } else {
+                setSpec(canonical);
+            }
+        } catch (SpecException e) {
+            specField.setErrorMessage("The lab sent a spec the server rejects: " + e.getMessage());
+            specField.setInvalid(true);
+        }
+    }
+
+    private boolean applySpecField() {
+        try {
+            setSpec(SessionService.canonical(specField.getValue()));
+            if (lab != null) {
+                lab.load(spec);
+            }
+            return true;
+        } catch (SpecException e) {
+            specField.setErrorMessage(e.getMessage());
+            specField.setInvalid(true);
+            return false;
+        }
+    }
+
+    /** The spec to save: the field if the user edited it, else the lab's latest. */
+    private boolean syncSpec() {
+        return specField.getValue().equals(spec) || applySpecField();
+    }
+
+    private void save() {
+        if (!syncSpec()) {
+            return;
+        }
+        try {
+            title.setInvalid(false);
+            if (sessionId == null) {
+                LabSession s = sessions.create(user.id(), title.getValue(), notes.getValue(), spec);
+                sessionId = s.id();
+                replaceUrl();
+            } else {
+                sessions.save(user.id(), sessionId, title.getValue(), notes.getValue(), spec);
+            }
+            Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            updateStatus();
+        } catch (IllegalArgumentException e) {
+            title.setErrorMessage(e.getMessage());
+            title.setInvalid(true);
+        }
+    }
+
+    private void saveAs() {
+        if (!syncSpec()) {
+            return;
+        }
+        Dialog d = new Dialog();
+        d.setHeaderTitle("Save as a new session");
+        TextField name = new TextField("Title");
+        name.setId("save-as-title");
+        name.setWidth("360px");
+        name.setValue(title.getValue().isBlank() ? "" : title.getValue() + " (variant)");
+        Button ok = new Button("Save", e -> {
+            try {
+                LabSession s = sessions.create(user.id(), name.getValue(), notes.getValue(), spec);
+                sessionId = s.id();
+                title.setValue(s.title());
+                replaceUrl();
+                updateStatus();
+                d.close();
+                Notification.show("Saved as a new session").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (IllegalArgumentException ex) {
+                name.setErrorMessage(ex.getMessage());
+                name.setInvalid(true);
+            }
+        });
+        ok.setId("save-as-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.add(name);
+        d.getFooter().add(new Button("Cancel", e -> d.close()), ok);
+        d.open();
+        name.focus();
+    }
+
+    private void openShare() {
+        if (sessionId == null) {
+            Notification.show("Save the session first; then it can be shared.", 4000, Notification.Position.MIDDLE);
+            return;
+        }
+        new ShareDialog(sessions, user.id(), sessionId, this::updateStatus).open();
+    }
+
+    private void replaceUrl() {
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("experiment", QueryParameters.of("session",
+                        Long.toString(sessionId)))));
+    }
+
+    private void updateStatus() {
+        if (sessionId == null) {
+            status.setText("Not saved yet");
+            status.getElement().getThemeList().set("badge contrast", true);
+        } else {
+            boolean shared = sessions.get(user.id(), sessionId).shareToken() != null;
+            status.setText("Session #" + sessionId + (shared ? " · shared" : ""));
+            status.getElement().getThemeList().clear();
+            status.getElement().getThemeList().add(shared ? "badge success" : "badge");
+        }
+    }
+}

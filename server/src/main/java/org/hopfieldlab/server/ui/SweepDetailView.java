@@ -1,0 +1,208 @@
+package org.hopfieldlab.server.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.PermitAll;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.hopfieldlab.batch.sweep.SweepExport;
+import org.hopfieldlab.batch.sweep.SweepJob;
+import org.hopfieldlab.batch.sweep.SweepResult;
+import org.hopfieldlab.server.account.AppUser;
+import org.hopfieldlab.server.security.CurrentUser;
+import org.hopfieldlab.server.session.LabSession;
+import org.hopfieldlab.server.session.SessionService;
+import org.hopfieldlab.sim.spec.SpecCodec;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import org.hopfieldlab.server.sweep.SweepRecord;
+import org.hopfieldlab.server.sweep.SweepService;
+
+/** One sweep: live progress (server push), cancel, the chart and CSV / JSON export. */
+@Route("sweeps/:id")
+@PageTitle("Sweep · Hopfield Lab")
+@PermitAll
+public class SweepDetailView extends VerticalLayout implements BeforeEnterObserver {
+    private final SweepService sweeps;
+    private final SessionService sessions;
+    private final AppUser user;
+    private final H2 title = new H2();
+    private final HorizontalLayout statusBox = new HorizontalLayout();
+    private final ProgressBar bar = new ProgressBar();
+    private final Span progressText = new Span();
+    private final Button cancel = new Button("Cancel", VaadinIcon.STOP.create());
+    private final SweepChart chart = new SweepChart();
+    private final Pre definition = new Pre();
+    private long id;
+    private Runnable unwatch = () -> { };
+    private boolean watching;
+    private long lastChart;
+
+    public SweepDetailView(SweepService sweeps, SessionService sessions, CurrentUser currentUser) {
+        this.sweeps = sweeps;
+        this.sessions = sessions;
+        this.user = currentUser.require();
+        addClassName("page");
+        bar.setId("sweep-progress");
+        bar.setWidthFull();
+        progressText.setId("sweep-progress-text");
+        progressText.addClassName("progress-text");
+        cancel.setId("sweep-cancel");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        cancel.addClickListener(e -> {
+            sweeps.cancel(user.id(), id);
+            cancel.setEnabled(false);
+        });
+        statusBox.setId("sweep-status");
+        definition.addClassName("definition");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            SweepRecord r = sweeps.get(user.id(), id);
+            build(r);
+            follow(event.getUI());
+        } catch (NumberFormatException | SweepService.NotFoundException e) {
+            removeAll();
+            H2 h = new H2("This sweep does not exist or is not yours.");
+            h.setId("sweep-missing");
+            add(h);
+        }
+    }
+
+    private void build(SweepRecord r) {
+        removeAll();
+        title.setText(r.title());
+        Anchor csv = new Anchor(download("csv"), "CSV");
+        csv.setId("export-csv");
+        Anchor json = new Anchor(download("json"), "JSON");
+        json.setId("export-json");
+        Span export = new Span("Export:");
+        Button keep = new Button("Save to sessions", VaadinIcon.FOLDER_ADD.create(), e -> saveAsSession());
+        keep.setId("sweep-save-session");
+        keep.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout head = new HorizontalLayout(title, statusBox, export, csv, json, keep, cancel);
+        head.setWidthFull();
+        head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        head.expand(title);
+        definition.setText(r.definition());
+        add(head, bar, progressText, chart, definition);
+        refresh(r, null);
+    }
+
+    private DownloadHandler download(String kind) {
+        return event -> {
+            SweepResult result = sweeps.result(user.id(), id);
+            String text = kind.equals("csv") ? SweepExport.csv(result) : SweepExport.json(result);
+            event.setFileName("sweep-" + id + "." + kind);
+            event.setContentType(kind.equals("csv") ? "text/csv" : "application/json");
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            event.setContentLength(bytes.length);
+            event.getOutputStream().write(bytes);
+        };
+    }
+
+    /** Keeps the sweep's base spec with its results (JSON) as the snapshot of a new saved session. */
+    private void saveAsSession() {
+        SweepRecord r = sweeps.get(user.id(), id);
+        SweepResult result = sweeps.result(user.id(), id);
+        LabSession s = sessions.create(user.id(), r.title(), "Sweep " + SweepsView.axesOf(r.definition()) + ", "
+                + r.cellsDone() + " of " + r.cellsTotal() + " cells.", SpecCodec.format(result.definition().base()));
+        sessions.attachSnapshot(user.id(), s.id(), SweepExport.json(result));
+        Notification.show("Saved as session #" + s.id() + " with the results attached")
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    static Span badge(String status) {
+        Span s = new Span(status.toLowerCase(Locale.ROOT));
+        s.getElement().getThemeList().add(switch (status) {
+            case "COMPLETED" -> "badge success";
+            case "FAILED" -> "badge error";
+            case "CANCELLED" -> "badge contrast";
+            default -> "badge";
+        });
+        return s;
+    }
+
+    /** Redraws status, progress and (at most once a second while running) the chart. */
+    private void refresh(SweepRecord r, SweepJob job) {
+        statusBox.removeAll();
+        String status = job != null && running(job) ? "RUNNING" : r.status();
+        statusBox.add(badge(status));
+        long now = System.nanoTime();
+        if (job != null && running(job)) {
+            double frac = (double) job.runsDone() / Math.max(1, job.runsTotal());
+            bar.setValue(Math.min(1, frac));
+            double eta = job.etaSeconds();
+            progressText.setText(String.format(Locale.ROOT, "%d / %d cells · %d / %d runs · %.1f runs/s · ETA %s · %d %%",
+                    job.cellsDone(), job.cellsTotal(), job.runsDone(), job.runsTotal(), job.runsPerSecond(),
+                    eta < 0 ? "…" : SweepsView.duration(eta), Math.round(100 * frac)));
+            cancel.setVisible(true);
+        } else {
+            double frac = (double) r.cellsDone() / Math.max(1, r.cellsTotal());
+            bar.setValue(frac);
+            progressText.setText(String.format(Locale.ROOT, "%d / %d cells · %d %%%s", r.cellsDone(), r.cellsTotal(),
+                    Math.round(100 * frac), r.error() != null ? " · " + r.error() : ""));
+            cancel.setVisible(!r.finished());
+        }
+        if (job == null || !running(job) || now - lastChart > 1_000_000_000L) {
+            lastChart = now;
+            chart.show(sweeps.result(user.id(), id));
+        }
+    }
+
+    /** Still running (the job's end is recorded before its completion future fires). */
+    private static boolean running(SweepJob job) {
+        return job.state() == SweepJob.State.RUNNING || job.state() == SweepJob.State.QUEUED;
+    }
+
+    /**
+     * Follows the running job by server push. Called from beforeEnter and onAttach (their order is not fixed), so
+     * it is idempotent; onDetach stops it.
+     */
+    private void follow(UI ui) {
+        if (watching || id == 0) {
+            return;
+        }
+        try {
+            unwatch = sweeps.watch(user.id(), id, job -> ui.access(() -> {
+                SweepRecord r = sweeps.get(user.id(), id);
+                refresh(r, running(job) ? job : null);
+            }));
+            watching = true;
+            sweeps.live(user.id(), id).ifPresent(job -> refresh(sweeps.get(user.id(), id), job));
+        } catch (SweepService.NotFoundException e) {
+            // shown by beforeEnter
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        follow(event.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        unwatch.run();
+        watching = false;
+    }
+}

@@ -1,0 +1,246 @@
+package org.hopfieldlab.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The user's path through the real server in headless Debian Chromium: sign up, save a session from a lab link,
+ * reopen it, share it, open the link signed out, run a small sweep to 100 %, download its CSV. Screenshots go to
+ * /tmp/server-shots (override with -Dshots.dir).
+ */
+@ServerTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServerE2EIT {
+    static final String USER = "e2e-" + Long.toString(System.nanoTime(), 36);
+    static final String PASSWORD = "a long password";
+    static final String TITLE = "Classic at N 256";
+    static Browser b;
+    static WebDriver driver;
+    static String shareLink;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void browser() throws IOException {
+        b = new Browser();
+        driver = b.driver;
+    }
+
+    @AfterAll
+    static void close() {
+        if (b != null) {
+            b.close();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void login() {
+        b.login(url(""), USER, PASSWORD);
+    }
+
+    @Test
+    @Order(1)
+    void signUpAndSignIn() throws IOException {
+        driver.get(url("/signup"));
+        b.type("#signup-username", USER);
+        b.type("#signup-password", "short");
+        b.type("#signup-confirm", "short");
+        b.el("#signup-submit").click();
+        b.waitFor(d -> b.el("#signup-password").getAttribute("invalid") != null);
+        b.shot("01-signup-error");
+        b.type("#signup-password", PASSWORD);
+        b.type("#signup-confirm", PASSWORD);
+        b.el("#signup-submit").click();
+        assertTrue(b.el("#login-notice").getText().contains("Account created"));
+        b.shot("02-login");
+        login();
+        assertEquals(USER, b.el("#current-user").getText());
+        b.shot("03-sessions-empty");
+    }
+
+    @Test
+    @Order(2)
+    void saveASessionFromALabLink() throws IOException, InterruptedException {
+        driver.get(url("/experiment?v=1&model=classic&n=256&p=3&noise=2"));
+        b.waitFor(d -> b.value("#spec").contains("model=classic&n=256&p=3"));
+        // the lab's side of the contract, played from inside the iframe: its state message updates the spec
+        WebElement frame = b.el("#lab-iframe");
+        Thread.sleep(1500); // let the real lab post its own initial state first
+        driver.switchTo().frame(frame);
+        ((JavascriptExecutor) driver).executeScript("window.__hl = []; window.addEventListener('message', "
+                + "e => window.__hl.push(e.data)); window.parent.postMessage({type: 'hopfield-lab:state', "
+                + "spec: 'v=1&model=classic&n=256&p=3&noise=3'}, '*');");
+        driver.switchTo().defaultContent();
+        b.waitFor(d -> b.value("#spec").contains("noise=3&"));
+        // and the server's side: Load posts hopfield-lab:load to the iframe
+        b.type("#spec", "v=1&model=classic&n=256&p=3&noise=2");
+        b.el("#spec-apply").click();
+        driver.switchTo().frame(frame);
+        Object got = b.waitFor(d -> ((JavascriptExecutor) d).executeScript("return (window.__hl || []).find(m => m "
+                + "&& m.type === 'hopfield-lab:load') || null"));
+        driver.switchTo().defaultContent();
+        assertTrue(got.toString().contains("model=classic&n=256&p=3&mem=random"), got.toString());
+        b.type("#lab-title", TITLE);
+        b.el("#save").click();
+        b.waitFor(d -> b.el("#lab-status").getText().startsWith("Session #"));
+        assertTrue(driver.getCurrentUrl().contains("session="), driver.getCurrentUrl());
+        b.shot("04-lab-saved");
+        // "Sweep…" carries the current experiment to the sweep form
+        b.el("#sweep-this").click();
+        b.waitFor(d -> b.value("#sweep-base").contains("model=classic&n=256&p=3"));
+        assertTrue(b.el("#sweep-estimate").getText().contains("4 cells × 10 trials = 40 runs"));
+    }
+
+    @Test
+    @Order(3)
+    void reopenFromTheList() throws IOException {
+        driver.get(url("/"));
+        b.waitFor(d -> b.el("#sessions-grid").getText().contains(TITLE));
+        b.shot("05-sessions");
+        b.el("#sessions-grid .open-session").click();
+        b.waitFor(d -> TITLE.equals(b.value("#lab-title")));
+        assertTrue(b.value("#spec").startsWith("v=1&model=classic&n=256&p=3&"), b.value("#spec"));
+        assertTrue(b.value("#spec").contains("noise=2&"), b.value("#spec"));
+    }
+
+    @Test
+    @Order(4)
+    void shareAndOpenTheLinkSignedOut() throws IOException {
+        b.el("#share").click();
+        shareLink = b.waitFor(d -> {
+            String v = b.value("#share-link");
+            return v != null && v.contains("/shared/") ? v : null;
+        });
+        b.shot("06-share-dialog");
+        driver.get(url("/"));
+        b.el("#logout").click();
+        b.waitFor(d -> d.getCurrentUrl().contains("/login"));
+        driver.get(shareLink);
+        assertEquals(TITLE, b.el("#shared-title").getText());
+        assertTrue(b.value("#shared-spec").contains("model=classic&n=256&p=3"));
+        assertTrue(b.el("#fork").getText().contains("Sign in"));
+        b.shot("07-shared-signed-out");
+        driver.get(url("/shared/not-a-real-token-0123456789abcdef"));
+        b.el("#share-invalid");
+    }
+
+    @Test
+    @Order(5)
+    void badLinkAndOversizedSweepGetClearMessages() throws IOException {
+        login();
+        driver.get(url("/experiment?v=1&model=idp&n=-5"));
+        WebElement spec = b.el("#spec");
+        b.waitFor(d -> spec.getAttribute("invalid") != null);
+        assertTrue(spec.getText().contains("n = -5 is out of range"), spec.getText());
+        b.shot("08-bad-link");
+        driver.get(url("/sweeps"));
+        b.type("#sweep-trials", "5000");
+        b.waitFor(d -> b.el("#sweep-estimate").getText().startsWith("Refused"));
+        assertTrue(b.el("#sweep-estimate").getText().contains("hopfield.sweep.max-runs"));
+        b.shot("09-sweep-refused");
+    }
+
+    @Test
+    @Order(6)
+    void runASmallSweepToTheEndAndDownloadItsCsv() throws IOException, InterruptedException {
+        driver.get(url("/sweeps"));
+        b.type("#sweep-title", "E2E noise sweep");
+        b.type("#sweep-base", "v=1&model=idp&n=128&p=6&t=9&in=0:d1,3:d2,6:d3&noise=8");
+        b.type("#sweep-x", "noise=0,2,4,8");
+        b.type("#sweep-y", "model=idp,classic");
+        b.type("#sweep-trials", "6");
+        b.waitFor(d -> b.el("#sweep-estimate").getText().contains("8 cells × 6 trials = 48 runs"));
+        b.el("#sweep-run").click();
+        b.el("#sweep-progress");
+        b.shot("10-sweep-running");
+        b.waitFor(d -> b.el("#sweep-progress-text").getText().contains("100 %") ? true : null);
+        b.waitFor(d -> b.el("#sweep-status").getText().contains("completed"));
+        assertTrue(b.el("#sweep-progress-text").getText().startsWith("8 / 8 cells"));
+        b.waitFor(d -> "8".equals(b.el("hopfield-sweep-chart").getAttribute("data-cells")));
+        b.shot("11-sweep-done");
+        b.el("#export-csv").click();
+        Path csv = b.waitFor(d -> {
+            try (var files = Files.list(b.downloads)) {
+                return files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("cell,noise,model,trials,windows,retrieved,fraction,ci_low,ci_high,diverged", lines.get(0));
+        assertEquals(9, lines.size());
+    }
+
+    @Test
+    @Order(7)
+    void searchDeleteWithUndoAndRevokeTheShareLink() throws IOException, InterruptedException {
+        driver.get(url("/"));
+        b.waitFor(d -> b.el("#sessions-grid").getText().contains(TITLE));
+        b.type("#session-search", "no such title");
+        b.waitFor(d -> !b.el("#sessions-grid").getText().contains(TITLE));
+        b.type("#session-search", "classic");
+        b.waitFor(d -> b.el("#sessions-grid").getText().contains(TITLE));
+        b.el("#sessions-grid .delete-session").click();
+        b.waitFor(d -> !b.el("#sessions-grid").getText().contains(TITLE));
+        Thread.sleep(500); // the undo notification slides in
+        b.shot("13-deleted-undo");
+        b.el("vaadin-notification-card vaadin-button").click();
+        b.waitFor(d -> b.el("#sessions-grid").getText().contains(TITLE));
+        // the restored copy has a new id: the old share link is dead, and a new share can be revoked from the UI
+        driver.get(shareLink);
+        b.el("#share-invalid");
+        driver.get(url("/"));
+        b.el("#sessions-grid .share-session").click();
+        String link = b.waitFor(d -> {
+            String v = b.value("#share-link");
+            return v != null && v.contains("/shared/") ? v : null;
+        });
+        b.el("#share-revoke").click();
+        driver.get(link);
+        b.el("#share-invalid");
+        b.shot("14-revoked-link");
+    }
+
+    @Test
+    @Order(8)
+    void builtInThresholdSweepsShowTheTheoryLine() throws IOException {
+        runPreset("Retrieval vs β at fixed input", "beta=", "2", "19");
+        b.shot("12-threshold-line");
+        runPreset("Retrieval vs β and α around β α' = 1", "beta=", "1", "154");
+        b.shot("12-threshold-heatmap");
+    }
+
+    void runPreset(String title, String xPrefix, String trials, String cells) {
+        driver.get(url("/sweeps"));
+        b.el("#sweep-preset input").click();
+        b.type("#sweep-preset", title);
+        b.el("#sweep-preset input").sendKeys(Keys.ENTER);
+        b.waitFor(d -> b.value("#sweep-title").equals(title));
+        b.type("#sweep-trials", trials);
+        b.waitFor(d -> b.el("#sweep-estimate").getText().contains(" × " + trials + " trials"));
+        b.el("#sweep-run").click();
+        b.waitFor(d -> b.el("#sweep-status").getText().contains("completed"));
+        b.waitFor(d -> cells.equals(b.el("hopfield-sweep-chart").getAttribute("data-cells")));
+        assertTrue(b.el("h2").getText().equals(title));
+    }
+}
