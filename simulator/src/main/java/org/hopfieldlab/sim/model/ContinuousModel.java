@@ -165,6 +165,17 @@ public abstract class ContinuousModel implements NetworkModel {
         }
     }
 
+    /** out = −x + W(α) v for the current gains α (sum {@code gainSum}), once v and h are up to date. */
+    protected final void leakAndPlasticSynapses(double[] x, double gainSum, double[] out) {
+        for (int mu = 0; mu < p; mu++) {
+            coef[mu] = alpha[mu] * h[mu] / n;
+        }
+        synapses(gainSum / n, out);
+        for (int i = 0; i < n; i++) {
+            out[i] = out[i] - x[i];
+        }
+    }
+
     @Override
     public void overlaps(double[] x, double[] out) {
         activate(x);

@@ -26,13 +26,7 @@ public final class IdpModel extends ContinuousModel {
     public void rightHandSide(double[] x, double[] out) {
         activate(x);
         project();
-        for (int mu = 0; mu < p; mu++) {
-            coef[mu] = alpha[mu] * h[mu] / n;
-        }
-        synapses(gainSum / n, out);
-        for (int i = 0; i < n; i++) {
-            out[i] = out[i] - x[i];
-        }
+        leakAndPlasticSynapses(x, gainSum, out);
     }
 
     @Override

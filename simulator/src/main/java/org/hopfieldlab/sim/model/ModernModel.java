@@ -70,13 +70,7 @@ public final class ModernModel extends ContinuousModel {
         activate(x);
         project();
         updateGains();
-        for (int mu = 0; mu < p; mu++) {
-            coef[mu] = alpha[mu] * h[mu] / n;
-        }
-        synapses(gainSum / n, out);
-        for (int i = 0; i < n; i++) {
-            out[i] = out[i] - x[i];
-        }
+        leakAndPlasticSynapses(x, gainSum, out);
     }
 
     /** The IDP-form energy with the gains of the current state (an instantaneous landscape, not a Lyapunov function). */
