@@ -29,6 +29,8 @@ public final class SweepJob {
     private final CompletableFuture<State> done = new CompletableFuture<>();
     private volatile State state = State.QUEUED;
     private volatile boolean cancelled;
+    /** Set (under the lock) by whoever decides the job ends, so exactly one caller completes it. */
+    private boolean ending;
     private volatile boolean aborted;
     private volatile String error;
     private volatile long startNanos;
@@ -62,9 +64,21 @@ public final class SweepJob {
 
     /** Stops the job: no new cell starts and running cells stop at their next trial (and are not recorded). */
     public void cancel() {
-        cancelled = true;
+        boolean finish;
         synchronized (this) {
+            cancelled = true;
             pending.clear();
+            // no worker holds a cell, so no cellEnded will come to end the job: end it here
+            finish = running == 0 && !ending;
+            if (finish) {
+                ending = true;
+                if (state != State.FAILED) {
+                    state = State.CANCELLED;
+                }
+            }
+        }
+        if (finish) {
+            complete();
         }
     }
 
@@ -146,7 +160,8 @@ public final class SweepJob {
                 // abandoned: give back the trials it had counted
                 runsDone.addAndGet(-partialRuns(k));
             }
-            finish = running == 0 && (pending.isEmpty() || cancelled) && !done.isDone();
+            finish = running == 0 && (pending.isEmpty() || cancelled) && !ending;
+            ending |= finish;
             if (finish && aborted) {
                 state = State.FAILED;
             } else if (finish && state != State.FAILED) {
@@ -176,8 +191,9 @@ public final class SweepJob {
     void finishIfEmpty() {
         boolean finish;
         synchronized (this) {
-            finish = pending.isEmpty() && running == 0 && !done.isDone();
+            finish = pending.isEmpty() && running == 0 && !ending;
             if (finish) {
+                ending = true;
                 state = cancelled ? State.CANCELLED : State.COMPLETED;
             }
         }
@@ -189,7 +205,7 @@ public final class SweepJob {
     /** Marks the job failed from outside a worker (scheduler shutting down). */
     void abort(String message) {
         synchronized (this) {
-            if (done.isDone()) {
+            if (ending) {
                 return;
             }
             aborted = true;
@@ -199,6 +215,7 @@ public final class SweepJob {
             if (running > 0) {
                 return;
             }
+            ending = true;
             state = State.FAILED;
         }
         complete();

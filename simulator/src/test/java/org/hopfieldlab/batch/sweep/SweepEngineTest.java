@@ -203,4 +203,31 @@ class SweepEngineTest {
         List<String> firstSixteen = new ArrayList<>(order.subList(1, 17));
         assertEquals(8, firstSixteen.stream().filter("bob"::equals).count(), "order " + order);
     }
+
+    /** A sweep cancelled while it waits in the queue (no cell running) must end at once, not hang forever. */
+    @Test
+    void cancellingAQueuedSweepEndsItAtOnce() throws Exception {
+        SweepDefinition d = small(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (SweepScheduler s = new SweepScheduler(1)) {
+            SweepListener holdWorker = new SweepListener() {
+                @Override
+                public void cellDone(SweepJob j, CellResult r) {
+                    try {
+                        release.await(30, TimeUnit.SECONDS); // keeps the only worker busy
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            SweepJob busy = s.submit("busy", "alice", d, List.of(), holdWorker);
+            SweepJob queued = s.submit("queued", "bob", d, List.of(), (j, r) -> { });
+            queued.cancel();
+            assertEquals(SweepJob.State.CANCELLED, queued.completion().get(5, TimeUnit.SECONDS));
+            assertEquals(0, queued.cellsDone());
+            release.countDown();
+            busy.cancel();
+            assertEquals(SweepJob.State.CANCELLED, busy.completion().get(30, TimeUnit.SECONDS));
+        }
+    }
 }
