@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hopfieldlab.sim.run.Simulation;
 import org.hopfieldlab.sim.spec.Presets;
 import org.hopfieldlab.sim.spec.SpecCodec;
@@ -70,6 +71,11 @@ class LabBrowserIT {
     }
 
     static ChromeDriver newBrowser(int width, int height) throws IOException {
+        return newBrowser(width, height, o -> { });
+    }
+
+    /** Headless Debian Chromium (no browser download), a fresh profile, the given window size, extra options. */
+    static ChromeDriver newBrowser(int width, int height, Consumer<ChromeOptions> extra) throws IOException {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         ChromeOptions o = new ChromeOptions();
@@ -79,6 +85,7 @@ class LabBrowserIT {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
                 "--allow-file-access-from-files");
+        extra.accept(o);
         ChromeDriver d = new ChromeDriver(service, o);
         d.manage().timeouts().scriptTimeout(Duration.ofSeconds(180));
         d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,18 +54,9 @@ class LabFeaturesIT {
         Files.createDirectories(LabBrowserIT.SHOTS);
         server = new StaticServer(LAB);
         downloads = Files.createTempDirectory("lab-downloads-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--user-data-dir=" + Files.createTempDirectory("lab-chromium-"),
-                "--window-size=1400,900");
-        o.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false,
-                "profile.default_content_setting_values.automatic_downloads", 1));
-        browser = new ChromeDriver(service, o);
+        browser = LabBrowserIT.newBrowser(1400, 900, o -> o.setExperimentalOption("prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false,
+                        "profile.default_content_setting_values.automatic_downloads", 1)));
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
                 "downloadPath", downloads.toString()));
