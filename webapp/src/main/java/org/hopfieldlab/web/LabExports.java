@@ -84,21 +84,6 @@ public final class LabExports {
         }
     }
 
-    /** Sets one key on a spec and returns the new canonical spec, or "" (see lastError). */
-    @JSExport
-    public static String withKey(String query, String key, String value) {
-        try {
-            ExperimentSpec.Builder b = SpecCodec.parse(query).toBuilder();
-            SpecCodec.apply(b, key, value);
-            String s = SpecCodec.format(b.build());
-            ok();
-            return s;
-        } catch (RuntimeException e) {
-            fail(e);
-            return "";
-        }
-    }
-
     /** Preset names, comma-separated, in display order. */
     @JSExport
     public static String presetNames() {
@@ -257,13 +242,6 @@ public final class LabExports {
         ResolvedInput in = get(id).sim.inputs();
         double[] a = in.weights(w);
         return a == null ? Double.NaN : a[mu];
-    }
-
-    /** Entry i of the input vector u of window w (0 when the input is off). */
-    @JSExport
-    public static double windowInput(int id, int w, int i) {
-        double[] u = get(id).sim.inputs().u(w);
-        return u == null ? 0 : u[i];
     }
 
     @JSExport
