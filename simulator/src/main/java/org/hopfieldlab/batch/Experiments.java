@@ -3,9 +3,10 @@ package org.hopfieldlab.batch;
 import java.util.ArrayList;
 import java.util.List;
 import org.hopfieldlab.sim.input.Window;
+import org.hopfieldlab.sim.run.Recorder;
+import org.hopfieldlab.sim.run.RunLoop;
 import org.hopfieldlab.sim.run.Simulation;
 import org.hopfieldlab.sim.run.TrialResult;
-import org.hopfieldlab.sim.run.TrialRunner;
 import org.hopfieldlab.sim.spec.Choices.GainMap;
 import org.hopfieldlab.sim.spec.Choices.InitialState;
 import org.hopfieldlab.sim.spec.Choices.MemoryKind;
@@ -129,16 +130,11 @@ public final class Experiments {
                 .cue(0).seed(1).build();
         Theory.MemoryPrediction pred = Theory.predict(alpha, beta, n, 0);
         Simulation sim = new Simulation(spec, 0);
-        sim.advance(Integer.MAX_VALUE);
-        double c = 0;
-        double[] x = sim.state();
-        for (int i = 0; i < n; i++) {
-            c = sim.memories().get(0, i) * x[i] + c;
-        }
-        c = c / n;
-        double[] m = new double[3];
-        sim.overlaps(m);
-        int dominant = TrialRunner.argmax(m);
+        Recorder recorder = new Recorder(sim, 0);
+        new RunLoop(sim, Recorder.defaultInterval(spec), null, recorder).runToEnd();
+        double c = sim.projection(0);
+        double[] m = recorder.result().finalOverlaps();
+        int dominant = Recorder.argmax(m);
         boolean agrees;
         if (kind.equals("existence")) {
             agrees = pred.exists() ? Math.abs(c - pred.amplitude()) <= 1e-3 * Math.max(1e-3, pred.amplitude())

@@ -2,10 +2,11 @@ package org.hopfieldlab.cli;
 
 import java.util.List;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
-import org.hopfieldlab.sim.spec.SpecCodec;
+import org.hopfieldlab.sim.spec.Numbers;
+import org.hopfieldlab.sim.spec.SpecEdit;
 import org.hopfieldlab.sim.spec.SpecException;
 
-/** key=value overrides on top of a preset, through the same parser as share links. */
+/** key=value overrides on top of a preset: edits through the core ({@link SpecEdit#change}), as in the lab. */
 final class SpecArgs {
     private SpecArgs() {
     }
@@ -21,7 +22,7 @@ final class SpecArgs {
             }
             q.append(o);
         }
-        return SpecCodec.parseOnto(base.toBuilder(), q.toString());
+        return SpecEdit.change(base, q.toString());
     }
 
     static boolean hasKey(List<String> overrides, String key) {
@@ -33,19 +34,8 @@ final class SpecArgs {
         return false;
     }
 
+    /** A comma list of numbers in the one number grammar ({@link Numbers#parseList}). */
     static double[] numbers(String key, String csv) {
-        String[] parts = csv.split(",");
-        double[] out = new double[parts.length];
-        for (int k = 0; k < parts.length; k++) {
-            try {
-                out[k] = Double.parseDouble(parts[k].trim());
-            } catch (NumberFormatException e) {
-                throw new SpecException(key, key + ": '" + parts[k] + "' is not a number");
-            }
-            if (!Double.isFinite(out[k])) {
-                throw new SpecException(key, key + ": '" + parts[k] + "' is not a finite number");
-            }
-        }
-        return out;
+        return Numbers.parseList(key, csv);
     }
 }

@@ -11,9 +11,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "spec", description = {
     "Print the canonical spec (the share-link query string) of a preset or spec with overrides.",
-    "Keys: " + "v model n p mem chars pat beta noise dt t seed trials in pulse x0 cue mask flip camp cuepat map lambda deg "
-        + "gamma update thr",
-    "in = input windows start:dK (recipe, memory K dominant) | start:cK (cue) | start:wA_B_… (weights) | start:p (drawn cue, key cuepat) | start:off"})
+    "Overrides are edits, as in the lab: e.g. model=modern also sets the modern model's defaults (see `schema`)."})
 final class SpecCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hopfieldlab.sim.spec.Limits;
+import org.hopfieldlab.sim.spec.Numbers;
+import org.hopfieldlab.sim.spec.SpecSchema;
 import org.hopfieldlab.sim.spec.SpecException;
 import org.hopfieldlab.sim.theory.Theory;
 import picocli.CommandLine.Command;
@@ -45,24 +47,15 @@ final class TheoryCommand implements Callable<Integer> {
             String value = eq > 0 ? a.substring(eq + 1) : "";
             switch (key) {
                 case "n":
-                    double nv = SpecArgs.numbers("n", value)[0];
-                    if (nv != Math.rint(nv) || nv < 1 || nv > Limits.MAX_N) {
-                        throw new SpecException("n", "n = " + value + " is out of range; allowed: 1 to " + Limits.MAX_N);
-                    }
-                    n = (int) nv;
+                    n = Numbers.parseInt("n", value);
+                    SpecSchema.key("n").checkStatic(n);
                     break;
                 case "beta":
-                    beta = SpecArgs.numbers("beta", value)[0];
-                    if (!(beta > 0 && beta <= 1000)) {
-                        throw new SpecException("beta", "beta = " + value + " is out of range; allowed: 0 < beta ≤ 1000");
-                    }
+                    beta = Numbers.parse("beta", value);
+                    SpecSchema.key("beta").checkStatic(beta);
                     break;
                 case "alpha":
-                    alpha = SpecArgs.numbers("alpha", value);
-                    if (alpha.length > Limits.MAX_P) {
-                        throw new SpecException("alpha", "alpha has " + alpha.length + " values; allowed: 1 to "
-                                + Limits.MAX_P);
-                    }
+                    alpha = Numbers.parseList("alpha", value);
                     break;
                 default:
                     throw new SpecException(key, "unknown key '" + key + "'; theory takes n=, beta= and alpha=");
@@ -70,6 +63,10 @@ final class TheoryCommand implements Callable<Integer> {
         }
         if (alpha == null) {
             throw new SpecException("alpha", "give the gains: alpha=a1,a2,... (one per memory)");
+        }
+        if (alpha.length > Limits.maxP(n)) {
+            throw new SpecException("alpha", "alpha has " + alpha.length + " values; allowed: 1 to "
+                    + Limits.maxP(n) + " at n = " + n + " (p ≤ n and n·p ≤ " + Limits.MAX_NP + ")");
         }
         List<MemoryReport> rows = new ArrayList<>();
         for (Theory.MemoryPrediction p : Theory.predictAll(alpha, beta, n)) {

@@ -3,13 +3,15 @@ package org.hopfieldlab.batch.sweep;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.hopfieldlab.sim.spec.Numbers;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.hopfieldlab.sim.spec.SpecException;
 
 /**
  * One swept key and its values, kept as text so that any spec key (noise, beta, p, n, model, ...) can be swept
- * through the same strict parser as share links. The extra keys {@code a1 … a64} set one weight of every
- * explicit-weights input window (the gains α around the thresholds).
+ * through the same strict parser as share links. The extra keys {@code a1 … aP} set one weight of every
+ * explicit-weights input window (the gains α around the thresholds), for any memory K ≤ p. Numbers follow the
+ * one grammar of {@link Numbers} (plain decimals: {@code 0x1p3} is refused here as everywhere).
  *
  * <p>Text form: {@code key=v1,v2,v3} (a list) or {@code key=from:to:count} (count evenly spaced values).
  */
@@ -61,12 +63,7 @@ public record SweepAxis(String key, List<String> values) {
         }
         double from = number(key, parts[0]);
         double to = number(key, parts[1]);
-        int count;
-        try {
-            count = Integer.parseInt(parts[2].trim());
-        } catch (NumberFormatException e) {
-            throw new SpecException(key, "axis " + key + ": count '" + parts[2] + "' is not a whole number");
-        }
+        int count = Numbers.parseInt(key + " count", parts[2].trim());
         if (count < 1 || count > MAX_VALUES) {
             throw new SpecException(key, "axis " + key + ": count = " + count + "; allowed: 1 to " + MAX_VALUES);
         }
@@ -80,23 +77,17 @@ public record SweepAxis(String key, List<String> values) {
         return new SweepAxis(key, values);
     }
 
+    /** The one number grammar of spec values and CLI lists ({@link Numbers}). */
     private static double number(String key, String s) {
-        try {
-            double v = Double.parseDouble(s.trim());
-            if (!Double.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new SpecException(key, "axis " + key + ": '" + s + "' is not a number");
-        }
+        return Numbers.parse(key, s.trim());
     }
 
     /** The numeric value at index k, or NaN for a non-numeric value (e.g. model=idp). */
     public double numeric(int k) {
+        String v = values.get(k);
         try {
-            return Double.parseDouble(values.get(k));
-        } catch (NumberFormatException e) {
+            return Numbers.isPlainDecimal(v) ? Numbers.parse(key, v) : Double.NaN;
+        } catch (SpecException tooLarge) {
             return Double.NaN;
         }
     }

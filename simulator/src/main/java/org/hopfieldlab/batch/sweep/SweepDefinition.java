@@ -6,6 +6,7 @@ import java.util.List;
 import org.hopfieldlab.sim.input.Window;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.spec.Limits;
+import org.hopfieldlab.sim.spec.Numbers;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.hopfieldlab.sim.spec.SpecException;
 
@@ -108,7 +109,8 @@ public final class SweepDefinition {
     }
 
     static boolean isWeightKey(String key) {
-        return key.matches("a[1-9][0-9]?");
+        // a1 … aP for any P the limits allow (P ≤ 4096 since n·p ≤ 2^22)
+        return key.matches("a[1-9][0-9]{0,3}");
     }
 
     private static List<Window> withWeights(ExperimentSpec spec, List<String[]> weights) {
@@ -130,11 +132,7 @@ public final class SweepDefinition {
                     throw new SpecException(kv[0], kv[0] + " sets the weight of memory " + (mu + 1) + " but p = "
                             + a.length);
                 }
-                try {
-                    a[mu] = Double.parseDouble(kv[1]);
-                } catch (NumberFormatException e) {
-                    throw new SpecException(kv[0], kv[0] + " = '" + kv[1] + "' is not a number");
-                }
+                a[mu] = Numbers.parse(kv[0], kv[1]);
             }
             out.add(Window.weights(w.start(), a));
         }

@@ -34,17 +34,23 @@ public final class PortableMath {
     private static final double INV_LN2 = 1.4426950408889634;
     private static final double SQRT2 = 1.4142135623730951;
 
-    /** Powers of two 2^k for k in [-1074, 1023], built by exact doubling/halving (no bit tricks: longs are slow in JS). */
-    private static final int POW2_OFFSET = 1074;
-    private static final double[] POW2 = new double[1074 + 1024];
+    /**
+     * Powers of two 2^k for k in [-1074, 1023], built by exact doubling/halving (no bit tricks: longs are slow in JS).
+     * A holder class of its own: PortableMath itself then has no static initializer, and TeaVM's Wasm and JS output
+     * skip the class-initialisation check they would otherwise make on every call (tanh runs N times a step).
+     */
+    private static final class Pow2 {
+        static final int OFFSET = 1074;
+        static final double[] TABLE = new double[1074 + 1024];
 
-    static {
-        POW2[POW2_OFFSET] = 1.0;
-        for (int k = 1; k <= 1023; k++) {
-            POW2[POW2_OFFSET + k] = POW2[POW2_OFFSET + k - 1] * 2.0;
-        }
-        for (int k = 1; k <= 1074; k++) {
-            POW2[POW2_OFFSET - k] = POW2[POW2_OFFSET - k + 1] * 0.5;
+        static {
+            TABLE[OFFSET] = 1.0;
+            for (int k = 1; k <= 1023; k++) {
+                TABLE[OFFSET + k] = TABLE[OFFSET + k - 1] * 2.0;
+            }
+            for (int k = 1; k <= 1074; k++) {
+                TABLE[OFFSET - k] = TABLE[OFFSET - k + 1] * 0.5;
+            }
         }
     }
 
@@ -56,7 +62,7 @@ public final class PortableMath {
         if (k < -1074) {
             return 0.0;
         }
-        return POW2[POW2_OFFSET + k];
+        return Pow2.TABLE[Pow2.OFFSET + k];
     }
 
     /**

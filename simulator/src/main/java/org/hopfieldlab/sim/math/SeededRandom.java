@@ -43,14 +43,16 @@ public final class SeededRandom {
     }
 
     public int nextInt() {
-        int result = Integer.rotateLeft(s1 * 5, 7) * 9;
+        // rotations written out: TeaVM's Wasm output calls Integer.rotateLeft with a class-initialisation check
+        int m = s1 * 5;
+        int result = ((m << 7) | (m >>> 25)) * 9;
         int t = s1 << 9;
         s2 ^= s0;
         s3 ^= s1;
         s1 ^= s2;
         s0 ^= s3;
         s2 ^= t;
-        s3 = Integer.rotateLeft(s3, 11);
+        s3 = (s3 << 11) | (s3 >>> 21);
         return result;
     }
 
@@ -149,17 +151,19 @@ public final class SeededRandom {
         // local copies: TeaVM's Wasm output re-checks class initialisation on every static field read in a loop
         double[] xs = X;
         for (int k = 0; k < len; k++) {
-            int bits = Integer.rotateLeft(b * 5, 7) * 9;
+            int m = b * 5;
+            int bits = ((m << 7) | (m >>> 25)) * 9;
             int t = b << 9;
             c ^= a;
             d ^= b;
             b ^= c;
             a ^= d;
             c ^= t;
-            d = Integer.rotateLeft(d, 11);
+            d = (d << 11) | (d >>> 21);
             int i = bits & (LAYERS - 1);
             double x = ((bits >> 7) + 0.5) * TWO_POW_M24 * xs[i];
-            if (Math.abs(x) >= xs[i + 1]) {
+            double edge = xs[i + 1];
+            if (x >= edge || x <= -edge) {   // |x| ≥ edge, without Math.abs (a function call in TeaVM's Wasm)
                 s0 = a;
                 s1 = b;
                 s2 = c;

@@ -20,22 +20,16 @@ public final class ClassicModel extends ContinuousModel {
     }
 
     @Override
-    public void rightHandSide(double[] x, double[] out) {
-        activate(x);
-        project();
+    public double coefficients(double[] hs, double[] coefOut) {
         for (int mu = 0; mu < p; mu++) {
-            coef[mu] = h[mu] / n;
+            coefOut[mu] = hs[mu] / n;
         }
-        synapses((double) p / n, out);
-        if (input == null) {
-            for (int i = 0; i < n; i++) {
-                out[i] = out[i] - x[i];
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                out[i] = (out[i] - x[i]) + input[i];
-            }
-        }
+        return (double) p / n;
+    }
+
+    @Override
+    public double[] additiveInput() {
+        return input;
     }
 
     @Override

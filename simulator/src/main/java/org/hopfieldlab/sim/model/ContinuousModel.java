@@ -13,8 +13,11 @@ public abstract class ContinuousModel implements NetworkModel {
     protected final int n;
     protected final int p;
     protected final double beta;
-    /** Ξ row-major: ξ^μ_i at [μN + i]. */
-    protected final double[] xi;
+    /**
+     * Ξ as one array per memory, ξ^μ_i at [μ][i]: in the synapse loop every access then uses the same index, which
+     * lets the JIT vectorise it (offsets into one shared array look like possible overlaps with the output).
+     */
+    protected final double[][] xi;
     /** v = σ(x) of the last evaluation. */
     protected final double[] v;
     /** h_μ = ξ^μ · v (not divided by N). */
@@ -33,7 +36,10 @@ public abstract class ContinuousModel implements NetworkModel {
         this.n = memories.n();
         this.p = memories.p();
         this.beta = beta;
-        this.xi = memories.raw();
+        this.xi = new double[p][];
+        for (int mu = 0; mu < p; mu++) {
+            xi[mu] = memories.memory(mu);
+        }
         this.v = new double[n];
         this.h = new double[p];
         this.coef = new double[p];
@@ -41,8 +47,56 @@ public abstract class ContinuousModel implements NetworkModel {
         this.inputOverlap = new double[p];
     }
 
-    /** f(x) = dx/dt into {@code out}, for the current input. Allocation-free, O(N·P). */
-    public abstract void rightHandSide(double[] x, double[] out);
+    /**
+     * f(x) = dx/dt = −x + W(α) σ(x) [+ u] into {@code out}, for the current input. Allocation-free, O(N·P). The
+     * batched kernel repeats exactly these operations lane by lane, calling {@link #coefficients} for the model's
+     * part.
+     */
+    public final void rightHandSide(double[] x, double[] out) {
+        activate(x);
+        project();
+        synapses(coefficients(h, coef), out);
+        double[] add = additiveInput();
+        int n = this.n;
+        if (add == null) {
+            for (int i = 0; i < n; i++) {
+                out[i] = out[i] - x[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = (out[i] - x[i]) + add[i];
+            }
+        }
+    }
+
+    /**
+     * The model's part of the right-hand side: from the projections h = Ξᵀσ(x) (not divided by N) the
+     * coefficients coef_μ of Ξ in the synaptic term, and the returned diagonal correction d, so that
+     * W(α)σ(x) = Ξ coef − d σ(x). O(P); may update the gains (modern models).
+     */
+    public abstract double coefficients(double[] h, double[] coefOut);
+
+    /** The input added to dx/dt (classic model), or null when the input acts on the synapses only. */
+    public double[] additiveInput() {
+        return null;
+    }
+
+    public int n() {
+        return n;
+    }
+
+    public int p() {
+        return p;
+    }
+
+    public double beta() {
+        return beta;
+    }
+
+    /** h_μ = ξ^μ·σ(x) (not divided by N) of the last activation (do not modify): overlaps m_μ = |h_μ| / N. */
+    public double[] projections() {
+        return h;
+    }
 
     @Override
     public void setInput(double[] u) {
@@ -66,10 +120,16 @@ public abstract class ContinuousModel implements NetworkModel {
         return PortableMath.tanh(beta * x);
     }
 
-    /** v = tanh(β x). */
+    /**
+     * v = tanh(β x). Hot loops read fields into locals first: TeaVM's JS and Wasm output would otherwise reload
+     * them on every iteration.
+     */
     protected final void activate(double[] x) {
-        for (int i = 0; i < n; i++) {
-            v[i] = PortableMath.tanh(beta * x[i]);
+        double[] act = v;
+        double b = beta;
+        int len = n;
+        for (int i = 0; i < len; i++) {
+            act[i] = PortableMath.tanh(b * x[i]);
         }
     }
 
@@ -79,10 +139,13 @@ public abstract class ContinuousModel implements NetworkModel {
      * fixed by the code, so the bits are the same on every runtime.
      */
     protected final void project() {
+        double[] v = this.v;
+        double[] h = this.h;
+        int n = this.n;
         int mu = 0;
         for (; mu + 1 < p; mu += 2) {
-            int b0 = mu * n;
-            int b1 = b0 + n;
+            double[] r0 = xi[mu];
+            double[] r1 = xi[mu + 1];
             double a0 = 0;
             double a1 = 0;
             double a2 = 0;
@@ -97,18 +160,18 @@ public abstract class ContinuousModel implements NetworkModel {
                 double v1 = v[i + 1];
                 double v2 = v[i + 2];
                 double v3 = v[i + 3];
-                a0 = xi[b0 + i] * v0 + a0;
-                a1 = xi[b0 + i + 1] * v1 + a1;
-                a2 = xi[b0 + i + 2] * v2 + a2;
-                a3 = xi[b0 + i + 3] * v3 + a3;
-                d0 = xi[b1 + i] * v0 + d0;
-                d1 = xi[b1 + i + 1] * v1 + d1;
-                d2 = xi[b1 + i + 2] * v2 + d2;
-                d3 = xi[b1 + i + 3] * v3 + d3;
+                a0 = r0[i] * v0 + a0;
+                a1 = r0[i + 1] * v1 + a1;
+                a2 = r0[i + 2] * v2 + a2;
+                a3 = r0[i + 3] * v3 + a3;
+                d0 = r1[i] * v0 + d0;
+                d1 = r1[i + 1] * v1 + d1;
+                d2 = r1[i + 2] * v2 + d2;
+                d3 = r1[i + 3] * v3 + d3;
             }
             for (; i < n; i++) {
-                a0 = xi[b0 + i] * v[i] + a0;
-                d0 = xi[b1 + i] * v[i] + d0;
+                a0 = r0[i] * v[i] + a0;
+                d0 = r1[i] * v[i] + d0;
             }
             h[mu] = ((a0 + a1) + a2) + a3;
             h[mu + 1] = ((d0 + d1) + d2) + d3;
@@ -120,20 +183,21 @@ public abstract class ContinuousModel implements NetworkModel {
 
     /** ξ^μ · y with four partial sums (fixed order, so the bits are the same on every runtime). */
     protected final double dot(int mu, double[] y) {
-        int base = mu * n;
+        double[] r = xi[mu];
+        int n = this.n;
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int i = 0;
         for (; i + 3 < n; i += 4) {
-            s0 = xi[base + i] * y[i] + s0;
-            s1 = xi[base + i + 1] * y[i + 1] + s1;
-            s2 = xi[base + i + 2] * y[i + 2] + s2;
-            s3 = xi[base + i + 3] * y[i + 3] + s3;
+            s0 = r[i] * y[i] + s0;
+            s1 = r[i + 1] * y[i + 1] + s1;
+            s2 = r[i + 2] * y[i + 2] + s2;
+            s3 = r[i + 3] * y[i + 3] + s3;
         }
         for (; i < n; i++) {
-            s0 = xi[base + i] * y[i] + s0;
+            s0 = r[i] * y[i] + s0;
         }
         return ((s0 + s1) + s2) + s3;
     }
@@ -143,37 +207,52 @@ public abstract class ContinuousModel implements NetworkModel {
      * memories per pass halve the loads and stores of {@code out}.
      */
     protected final void synapses(double diag, double[] out) {
+        double[] v = this.v;
+        int n = this.n;
         for (int i = 0; i < n; i++) {
             out[i] = -diag * v[i];
         }
         int mu = 0;
+        // two pairs per pass: the same additions in the same order as one pass per pair, half the loads and stores
+        // of out (which matters where nothing is vectorised: TeaVM's JS and Wasm)
+        for (; mu + 3 < p; mu += 4) {
+            double c0 = coef[mu];
+            double c1 = coef[mu + 1];
+            double c2 = coef[mu + 2];
+            double c3 = coef[mu + 3];
+            double[] r0 = xi[mu];
+            double[] r1 = xi[mu + 1];
+            double[] r2 = xi[mu + 2];
+            double[] r3 = xi[mu + 3];
+            for (int i = 0; i < n; i++) {
+                double first = (r0[i] * c0 + r1[i] * c1) + out[i];
+                out[i] = (r2[i] * c2 + r3[i] * c3) + first;
+            }
+        }
         for (; mu + 1 < p; mu += 2) {
             double c0 = coef[mu];
             double c1 = coef[mu + 1];
-            int b0 = mu * n;
-            int b1 = b0 + n;
+            double[] r0 = xi[mu];
+            double[] r1 = xi[mu + 1];
             for (int i = 0; i < n; i++) {
-                out[i] = (xi[b0 + i] * c0 + xi[b1 + i] * c1) + out[i];
+                out[i] = (r0[i] * c0 + r1[i] * c1) + out[i];
             }
         }
         if (mu < p) {
             double c = coef[mu];
-            int base = mu * n;
+            double[] r = xi[mu];
             for (int i = 0; i < n; i++) {
-                out[i] = xi[base + i] * c + out[i];
+                out[i] = r[i] * c + out[i];
             }
         }
     }
 
-    /** out = −x + W(α) v for the current gains α (sum {@code gainSum}), once v and h are up to date. */
-    protected final void leakAndPlasticSynapses(double[] x, double gainSum, double[] out) {
+    /** coef_μ = α_μ h_μ / N for the current gains α (sum {@code gainSum}); returns the diagonal Σ α / N. */
+    protected final double plasticCoefficients(double[] hs, double gainSum, double[] coefOut) {
         for (int mu = 0; mu < p; mu++) {
-            coef[mu] = alpha[mu] * h[mu] / n;
+            coefOut[mu] = alpha[mu] * hs[mu] / n;
         }
-        synapses(gainSum / n, out);
-        for (int i = 0; i < n; i++) {
-            out[i] = out[i] - x[i];
-        }
+        return gainSum / n;
     }
 
     @Override

@@ -23,10 +23,8 @@ public final class IdpModel extends ContinuousModel {
     }
 
     @Override
-    public void rightHandSide(double[] x, double[] out) {
-        activate(x);
-        project();
-        leakAndPlasticSynapses(x, gainSum, out);
+    public double coefficients(double[] hs, double[] coefOut) {
+        return plasticCoefficients(hs, gainSum, coefOut);
     }
 
     @Override

@@ -30,11 +30,11 @@ public final class ModernModel extends ContinuousModel {
         // gains depend on the state too: computed every step in updateGains
     }
 
-    /** α = F(γ ξᵀu/N + (1−γ) h/N), from h of the current activation. */
-    private void updateGains() {
+    /** α = F(γ ξᵀu/N + (1−γ) h/N), from the projections h of the current activation. */
+    private void updateGains(double[] hs) {
         double rest = 1.0 - gamma;
         for (int mu = 0; mu < p; mu++) {
-            alpha[mu] = gamma * inputOverlap[mu] + rest * h[mu] / n;
+            alpha[mu] = gamma * inputOverlap[mu] + rest * hs[mu] / n;
         }
         if (map == GainMap.SOFTMAX) {
             double max = alpha[0];
@@ -66,11 +66,9 @@ public final class ModernModel extends ContinuousModel {
     }
 
     @Override
-    public void rightHandSide(double[] x, double[] out) {
-        activate(x);
-        project();
-        updateGains();
-        leakAndPlasticSynapses(x, gainSum, out);
+    public double coefficients(double[] hs, double[] coefOut) {
+        updateGains(hs);
+        return plasticCoefficients(hs, gainSum, coefOut);
     }
 
     /** The IDP-form energy with the gains of the current state (an instantaneous landscape, not a Lyapunov function). */
@@ -78,7 +76,7 @@ public final class ModernModel extends ContinuousModel {
     public double energy(double[] x) {
         activate(x);
         project();
-        updateGains();
+        updateGains(h);
         return energyWithGains(x, alpha, null);
     }
 }

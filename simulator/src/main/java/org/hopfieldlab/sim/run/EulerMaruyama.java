@@ -22,13 +22,27 @@ public final class EulerMaruyama {
     /** One step; returns false when the state diverged (the caller reports it). */
     public boolean step(ContinuousModel model, double[] x, double dt, double noise, SeededRandom rng) {
         model.rightHandSide(x, drift);
+        return update(x, dt, noise, rng);
+    }
+
+    /**
+     * The second half of a step, once {@link #drift()} holds f(x): draws the noise and moves x. Split from
+     * {@link #step} so the batched kernel can read the model's projections of x (its overlaps) in between.
+     */
+    boolean update(double[] x, double dt, double noise, SeededRandom rng) {
         int n = x.length;
-        boolean finite = true;
+        double[] drift = this.drift;
+        double[] kick = this.kick;
+        // the range of x (NaN propagates through Math.max/min): reductions the JIT vectorises with the update, and
+        // plain f64.max/min in Wasm (TeaVM's Math.abs is a function call there)
+        double hi = 0.0;
+        double lo = 0.0;
         if (noise == 0.0) {
             for (int i = 0; i < n; i++) {
                 double xn = drift[i] * dt + x[i];
                 x[i] = xn;
-                finite &= xn <= BOUND && xn >= -BOUND;
+                hi = Math.max(hi, xn);
+                lo = Math.min(lo, xn);
             }
         } else {
             rng.fillGaussian(kick, n, noise * Math.sqrt(dt));
@@ -36,9 +50,15 @@ public final class EulerMaruyama {
                 // (f dt + s√dt g) + x: compound operand on the left keeps TeaVM's JS output exact
                 double xn = (drift[i] * dt + kick[i]) + x[i];
                 x[i] = xn;
-                finite &= xn <= BOUND && xn >= -BOUND;
+                hi = Math.max(hi, xn);
+                lo = Math.min(lo, xn);
             }
         }
-        return finite;
+        return hi <= BOUND && lo >= -BOUND;
+    }
+
+    /** f(x) of the last {@link #step} (or the array {@link #update} reads). */
+    double[] drift() {
+        return drift;
     }
 }

@@ -36,15 +36,15 @@ public final class Simulation {
     private final EulerMaruyama integrator;
     private final SeededRandom dynamics;
     private final double[] x;
-    private final int[] windowStart;
-    private final int pulseSteps;
+    private final InputEvents events;
+    private final int trial;
     private final int totalSteps;
     private int step;
-    private int window = -1;
-    private boolean inputOn;
+    private int nextEvent;
 
     public Simulation(ExperimentSpec spec, int trial) {
         this.spec = spec;
+        this.trial = trial;
         this.memories = memoriesFor(spec, trial);
         double[] drawnCue = spec.cuePattern().isEmpty() ? null : PatternCodec.decodeCue(spec.cuePattern(), spec.n());
         this.inputs = ResolvedInput.resolve(spec.schedule(), memories, spec.mask(), spec.flip(), spec.cueAmplitude(),
@@ -55,13 +55,10 @@ public final class Simulation {
         this.discrete = model instanceof DiscreteModel ? (DiscreteModel) model : null;
         this.integrator = continuous != null ? new EulerMaruyama(memories.n()) : null;
         this.totalSteps = spec.steps();
-        this.windowStart = new int[spec.schedule().size()];
-        for (int w = 0; w < windowStart.length; w++) {
-            windowStart[w] = spec.windowStartStep(w);
-        }
-        this.pulseSteps = (int) Math.round(spec.pulse() / spec.dt());
+        this.events = new InputEvents(spec, inputs);
         this.x = initialState(spec, memories, drawnCue, dynamics);
-        updateInput();
+        events.apply(0, model);
+        this.nextEvent = events.nextAfter(0);
     }
 
     /** The memory set of a trial: random sets are drawn per trial, the others are fixed. */
@@ -118,41 +115,72 @@ public final class Simulation {
         return x0;
     }
 
-    /** Switches the input at window boundaries and at the end of a pulse. */
-    private void updateInput() {
-        int w = window < 0 ? 0 : window;
-        while (w + 1 < windowStart.length && step >= windowStart[w + 1]) {
-            w++;
-        }
-        boolean on = inputs.u(w) != null && (pulseSteps == 0 || step - windowStart[w] < pulseSteps);
-        if (w != window || on != inputOn) {
-            window = w;
-            inputOn = on;
-            model.setInput(on ? inputs.u(w) : null);
-        }
-    }
-
     /**
-     * Advances up to {@code maxSteps} steps (fewer at the end of the run). Throws {@link DivergenceException} when
-     * the state blows up; the state then holds the last finite values' successors and must not be used.
+     * The stepper: advances up to {@code maxSteps} steps (fewer at the end of the run), in tight loops from one input
+     * event to the next, switching the input at each event. Throws {@link DivergenceException} when the state blows
+     * up; the state then holds the last finite values' successors and must not be used. Front ends drive runs through
+     * a {@link RunLoop}, which calls this between sample points.
      */
     public int advance(int maxSteps) {
         int done = 0;
         double dt = spec.dt();
         double noise = spec.noise();
         while (done < maxSteps && step < totalSteps) {
+            int end = Math.min(totalSteps, nextEvent);
+            if (end - step > maxSteps - done) {
+                end = step + (maxSteps - done);
+            }
+            int from = step;
             if (continuous != null) {
-                if (!integrator.step(continuous, x, dt, noise, dynamics)) {
-                    throw new DivergenceException((step + 1) * dt, dt, EulerMaruyama.BOUND);
+                for (; step < end; step++) {
+                    if (!integrator.step(continuous, x, dt, noise, dynamics)) {
+                        throw new DivergenceException((step + 1) * dt, dt, EulerMaruyama.BOUND);
+                    }
                 }
             } else {
-                discrete.sweep(x, dynamics);
+                for (; step < end; step++) {
+                    discrete.sweep(x, dynamics);
+                }
             }
-            step++;
-            done++;
-            updateInput();
+            done += step - from;
+            if (step == nextEvent) {
+                events.apply(step, model);
+                nextEvent = events.nextAfter(step);
+            }
         }
         return done;
+    }
+
+    /**
+     * Moves the step counter of a simulation whose state a batched kernel advances (lane by lane, outside this
+     * object) and applies the input events up to it, so that window, input and time read as for a single run.
+     */
+    void syncTo(int target) {
+        step = target;
+        while (nextEvent <= target) {
+            events.apply(nextEvent, model);
+            nextEvent = events.nextAfter(nextEvent);
+        }
+    }
+
+    /** The next input event step (Integer.MAX_VALUE when none is left). */
+    int nextEvent() {
+        return nextEvent;
+    }
+
+    /** The generator of the dynamics (noise draws): the batched kernel draws each lane's noise from its own. */
+    SeededRandom dynamics() {
+        return dynamics;
+    }
+
+    /** The integrator of a rate model, or null for sign units. */
+    EulerMaruyama integrator() {
+        return integrator;
+    }
+
+    /** The rate model, or null for sign units. */
+    ContinuousModel continuousModel() {
+        return continuous;
     }
 
     /** Advances to the given step (capped at the end of the run). */
@@ -178,11 +206,16 @@ public final class Simulation {
 
     /** The window in force at the current step. */
     public int window() {
-        return window;
+        return events.window();
     }
 
     public boolean inputOn() {
-        return inputOn;
+        return events.on();
+    }
+
+    /** The trial index this simulation runs. */
+    public int trial() {
+        return trial;
     }
 
     /** The live state x (do not modify). */
@@ -212,6 +245,16 @@ public final class Simulation {
 
     public double energy() {
         return model.energy(x);
+    }
+
+    /** Signed projection ξ^μ · x / N of the state (not σ(x)) on memory μ: the amplitude c of x ≈ c ξ^μ. */
+    public double projection(int mu) {
+        int n = memories.n();
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s = memories.get(mu, i) * x[i] + s;
+        }
+        return s / n;
     }
 
     /** 32-bit FNV-1a over the raw bits of x, as 8 hex digits: equal on every runtime iff the run is bit-identical. */

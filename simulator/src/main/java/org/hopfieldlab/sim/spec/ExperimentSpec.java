@@ -17,113 +17,70 @@ import org.hopfieldlab.sim.spec.Choices.Update;
 public final class ExperimentSpec {
     public static final int VERSION = 1;
 
-    private final ModelKind model;
-    private final int n;
-    private final int p;
-    private final MemoryKind memories;
-    private final String chars;
-    private final String patterns;
-    private final double beta;
-    private final double noise;
-    private final double dt;
-    private final double duration;
-    private final int seed;
-    private final int trials;
-    private final List<Window> schedule;
-    private final double pulse;
-    private final InitialState initialState;
-    private final int cue;
-    private final double mask;
-    private final double flip;
-    private final double cueAmplitude;
-    private final String cuePattern;
-    private final GainMap gainMap;
-    private final double lambda;
-    private final int degree;
-    private final double gamma;
-    private final Update update;
-    private final double threshold;
+    /** The values, frozen: a private copy no one else holds. */
+    private final Builder v;
 
     private ExperimentSpec(Builder b) {
-        model = b.model;
-        n = b.n;
-        p = b.p;
-        memories = b.memories;
-        chars = b.chars;
-        patterns = b.patterns;
-        beta = b.beta;
-        noise = b.noise;
-        dt = b.dt;
-        duration = b.duration;
-        seed = b.seed;
-        trials = b.trials;
-        schedule = Collections.unmodifiableList(new ArrayList<>(b.schedule));
-        pulse = b.pulse;
-        initialState = b.initialState;
-        cue = b.cue;
-        mask = b.mask;
-        flip = b.flip;
-        cueAmplitude = b.cueAmplitude;
-        cuePattern = b.cuePattern;
-        gainMap = b.gainMap;
-        lambda = b.lambda;
-        degree = b.degree;
-        gamma = b.gamma;
-        update = b.update;
-        threshold = b.threshold;
+        v = new Builder(b);
+        v.schedule = Collections.unmodifiableList(new ArrayList<>(b.schedule));
     }
 
-    public ModelKind model() { return model; }
-    public int n() { return n; }
-    public int p() { return p; }
-    public MemoryKind memories() { return memories; }
+    /** The values of this spec (read-only by convention; for the key table in this package). */
+    Builder values() {
+        return v;
+    }
+
+    public ModelKind model() { return v.model; }
+    public int n() { return v.n; }
+    public int p() { return v.p; }
+    public MemoryKind memories() { return v.memories; }
     /** Glyph characters (memory set GLYPHS), one memory each. */
-    public String chars() { return chars; }
+    public String chars() { return v.chars; }
     /** Custom memories as packed text (see {@link PatternCodec}). */
-    public String patterns() { return patterns; }
-    public double beta() { return beta; }
-    public double noise() { return noise; }
-    public double dt() { return dt; }
+    public String patterns() { return v.patterns; }
+    public double beta() { return v.beta; }
+    public double noise() { return v.noise; }
+    public double dt() { return v.dt; }
     /** Total simulated time T. */
-    public double duration() { return duration; }
-    public int seed() { return seed; }
-    public int trials() { return trials; }
-    public List<Window> schedule() { return schedule; }
+    public double duration() { return v.duration; }
+    public int seed() { return v.seed; }
+    public int trials() { return v.trials; }
+    public List<Window> schedule() { return v.schedule; }
     /** Pulsed delivery: the input is on only for the first {@code pulse} time units of each window (0 = constant). */
-    public double pulse() { return pulse; }
-    public InitialState initialState() { return initialState; }
+    public double pulse() { return v.pulse; }
+    public InitialState initialState() { return v.initialState; }
     /** The cued memory (0-based) for x0=cue, or −1. */
-    public int cue() { return cue; }
-    public double mask() { return mask; }
-    public double flip() { return flip; }
-    public double cueAmplitude() { return cueAmplitude; }
+    public int cue() { return v.cue; }
+    public double mask() { return v.mask; }
+    public double flip() { return v.flip; }
+    public double cueAmplitude() { return v.cueAmplitude; }
     /** A drawn cue picture, packed like {@link PatternCodec} (one memory), for x0=drawn and input windows "p". */
-    public String cuePattern() { return cuePattern; }
-    public GainMap gainMap() { return gainMap; }
-    public double lambda() { return lambda; }
-    public int degree() { return degree; }
-    public double gamma() { return gamma; }
-    public Update update() { return update; }
+    public String cuePattern() { return v.cuePattern; }
+    public GainMap gainMap() { return v.gainMap; }
+    public double lambda() { return v.lambda; }
+    public int degree() { return v.degree; }
+    public double gamma() { return v.gamma; }
+    public Update update() { return v.update; }
     /** Overlap a window's target must exceed (and be the largest) for the window to count as retrieved. */
-    public double threshold() { return threshold; }
+    public double threshold() { return v.threshold; }
 
     /** Number of integration steps, round(T / dt). */
     public int steps() {
-        return (int) Math.round(duration / dt);
+        return (int) Math.round(v.duration / v.dt);
     }
 
     /** Step index at which window w starts. */
     public int windowStartStep(int w) {
-        return (int) Math.round(schedule.get(w).start() / dt);
+        return (int) Math.round(v.schedule.get(w).start() / v.dt);
     }
 
     /** Step index at which window w ends (exclusive). */
     public int windowEndStep(int w) {
-        return w + 1 < schedule.size() ? windowStartStep(w + 1) : steps();
+        return w + 1 < v.schedule.size() ? windowStartStep(w + 1) : steps();
     }
 
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder(v);
     }
 
     public static Builder builder() {
@@ -148,42 +105,43 @@ public final class ExperimentSpec {
         return SpecCodec.format(this);
     }
 
-    /** Mutable builder; {@link #build()} validates and normalises. */
+    /**
+     * Mutable builder; {@link #build()} validates and normalises. It starts from the link defaults of the key
+     * table ({@link SpecSchema}): the defaults are declared there, not here.
+     */
     public static final class Builder {
-        ModelKind model = ModelKind.IDP;
-        int n = 1024;
-        int p = 10;
-        MemoryKind memories = MemoryKind.RANDOM;
-        String chars = "";
-        String patterns = "";
-        double beta = 10;
-        double noise = 8;
-        double dt = 0.01;
-        double duration = 30;
-        int seed = 1;
-        int trials = 1;
-        List<Window> schedule = new ArrayList<>();
-        double pulse = 0;
-        InitialState initialState = InitialState.GAUSS;
-        int cue = -1;
-        double mask = 0;
-        double flip = 0;
-        double cueAmplitude = 1;
-        String cuePattern = "";
-        GainMap gainMap = GainMap.LINEAR;
-        double lambda = 1;
-        int degree = 3;
-        double gamma = 1;
-        Update update = Update.ASYNC;
-        double threshold = 0.9;
+        ModelKind model;
+        int n;
+        int p;
+        MemoryKind memories;
+        String chars;
+        String patterns;
+        double beta;
+        double noise;
+        double dt;
+        double duration;
+        int seed;
+        int trials;
+        List<Window> schedule;
+        double pulse;
+        InitialState initialState;
+        int cue;
+        double mask;
+        double flip;
+        double cueAmplitude;
+        String cuePattern;
+        GainMap gainMap;
+        double lambda;
+        int degree;
+        double gamma;
+        Update update;
+        double threshold;
 
         Builder() {
-            schedule.add(Window.recipe(0, 0));
-            schedule.add(Window.recipe(10, 1));
-            schedule.add(Window.recipe(20, 2));
+            SpecSchema.applyDefaults(this);
         }
 
-        Builder(ExperimentSpec s) {
+        Builder(Builder s) {
             model = s.model;
             n = s.n;
             p = s.p;
@@ -239,45 +197,10 @@ public final class ExperimentSpec {
         public Builder update(Update v) { update = v; return this; }
         public Builder threshold(double v) { threshold = v; return this; }
 
-        /** Validates every value against {@link Limits} and normalises settings that do not apply. */
+        /** Validates every value against the key table and normalises settings that do not apply. */
         public ExperimentSpec build() {
-            Limits.validate(this);
-            Builder d = new Builder();
-            if (model != ModelKind.MODERN) {
-                gainMap = d.gainMap;
-                lambda = d.lambda;
-                degree = d.degree;
-                gamma = d.gamma;
-            } else {
-                if (gainMap != GainMap.SOFTMAX) {
-                    lambda = d.lambda;
-                }
-                if (gainMap != GainMap.POLY) {
-                    degree = d.degree;
-                }
-            }
-            if (model != ModelKind.DISCRETE) {
-                update = d.update;
-            }
-            if (memories != MemoryKind.GLYPHS) {
-                chars = d.chars;
-            }
-            if (memories != MemoryKind.CUSTOM) {
-                patterns = d.patterns;
-            }
-            if (initialState != InitialState.CUE) {
-                cue = d.cue;
-            }
-            if (!usesCue()) {
-                mask = d.mask;
-                flip = d.flip;
-            }
-            if (!hasWindow(Window.Kind.CUE) && !hasWindow(Window.Kind.DRAWN)) {
-                cueAmplitude = d.cueAmplitude;
-            }
-            if (!usesDrawnCue()) {
-                cuePattern = d.cuePattern;
-            }
+            SpecSchema.validate(this);
+            SpecSchema.normalise(this);
             return new ExperimentSpec(this);
         }
 

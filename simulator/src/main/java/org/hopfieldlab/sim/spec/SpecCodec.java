@@ -3,10 +3,6 @@ package org.hopfieldlab.sim.spec;
 import java.util.ArrayList;
 import java.util.List;
 import org.hopfieldlab.sim.input.Window;
-import org.hopfieldlab.sim.spec.Choices.GainMap;
-import org.hopfieldlab.sim.spec.Choices.InitialState;
-import org.hopfieldlab.sim.spec.Choices.MemoryKind;
-import org.hopfieldlab.sim.spec.Choices.Update;
 
 /**
  * The canonical text form of an {@link ExperimentSpec}: a URL query string with short stable keys, used unchanged
@@ -14,74 +10,37 @@ import org.hopfieldlab.sim.spec.Choices.Update;
  * {@code v=1&model=idp&n=1024&p=10&mem=random&beta=10&noise=8&dt=0.01&t=30&seed=1&trials=1&in=0:d1,10:d2,20:d3&pulse=0&x0=gauss&thr=0.9}
  *
  * <p>Parsing is strict: unknown, repeated or inapplicable keys, malformed numbers and out-of-range values are
- * rejected with a {@link SpecException} naming the key. Keys left out take their defaults.
+ * rejected with a {@link SpecException} naming the key. Keys left out take their defaults. Keys, their order, text
+ * forms, defaults, ranges and applicability all come from the key table {@link SpecSchema}.
  */
 public final class SpecCodec {
     private SpecCodec() {
     }
 
-    /** Every key, in canonical order. */
-    public static final String[] KEYS = {"v", "model", "n", "p", "mem", "chars", "pat", "beta", "noise", "dt", "t",
-        "seed", "trials", "in", "pulse", "x0", "cue", "mask", "flip", "camp", "cuepat", "map", "lambda", "deg", "gamma",
-        "update", "thr"};
+    /** Every spec key, in canonical order (from the key table). */
+    public static final String[] KEYS = keyNames();
 
-    public static String format(ExperimentSpec s) {
-        StringBuilder q = new StringBuilder();
-        put(q, "v", Integer.toString(ExperimentSpec.VERSION));
-        put(q, "model", s.model().key);
-        put(q, "n", Integer.toString(s.n()));
-        put(q, "p", Integer.toString(s.p()));
-        put(q, "mem", s.memories().key);
-        if (s.memories() == MemoryKind.GLYPHS) {
-            put(q, "chars", s.chars());
+    private static String[] keyNames() {
+        List<SpecKey> keys = SpecSchema.specKeys();
+        String[] out = new String[keys.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = keys.get(k).name();
         }
-        if (s.memories() == MemoryKind.CUSTOM) {
-            put(q, "pat", s.patterns());
-        }
-        put(q, "beta", formatNumber(s.beta()));
-        put(q, "noise", formatNumber(s.noise()));
-        put(q, "dt", formatNumber(s.dt()));
-        put(q, "t", formatNumber(s.duration()));
-        put(q, "seed", Integer.toString(s.seed()));
-        put(q, "trials", Integer.toString(s.trials()));
-        put(q, "in", formatSchedule(s.schedule()));
-        put(q, "pulse", formatNumber(s.pulse()));
-        put(q, "x0", s.initialState().key);
-        if (s.initialState() == InitialState.CUE) {
-            put(q, "cue", Integer.toString(s.cue() + 1));
-        }
-        if (relevant(s, "mask")) {
-            put(q, "mask", formatNumber(s.mask()));
-            put(q, "flip", formatNumber(s.flip()));
-        }
-        if (relevant(s, "camp")) {
-            put(q, "camp", formatNumber(s.cueAmplitude()));
-        }
-        if (relevant(s, "cuepat")) {
-            put(q, "cuepat", s.cuePattern());
-        }
-        if (s.model() == ModelKind.MODERN) {
-            put(q, "map", s.gainMap().key);
-            if (s.gainMap() == GainMap.SOFTMAX) {
-                put(q, "lambda", formatNumber(s.lambda()));
-            }
-            if (s.gainMap() == GainMap.POLY) {
-                put(q, "deg", Integer.toString(s.degree()));
-            }
-            put(q, "gamma", formatNumber(s.gamma()));
-        }
-        if (s.model() == ModelKind.DISCRETE) {
-            put(q, "update", s.update().key);
-        }
-        put(q, "thr", formatNumber(s.threshold()));
-        return q.toString();
+        return out;
     }
 
-    private static void put(StringBuilder q, String key, String value) {
-        if (q.length() > 0) {
-            q.append('&');
+    /** The canonical text: every key that applies, in table order, in its canonical form. */
+    public static String format(ExperimentSpec s) {
+        StringBuilder q = new StringBuilder();
+        for (SpecKey k : SpecSchema.specKeys()) {
+            if (k.applies(s)) {
+                if (q.length() > 0) {
+                    q.append('&');
+                }
+                q.append(k.name()).append('=').append(k.text(s));
+            }
         }
-        q.append(key).append('=').append(value);
+        return q.toString();
     }
 
     /** Parses a whole query string (a leading '?' is allowed). */
@@ -89,126 +48,58 @@ public final class SpecCodec {
         return parseOnto(ExperimentSpec.builder(), query);
     }
 
-    /** Parses a query string on top of a starting point (a preset); keys given replace the preset's values. */
+    /**
+     * Parses a query string on top of a starting point; keys given replace its values and nothing else changes
+     * (no edit defaults: for edits with the schema's transitions use {@link SpecEdit#change}).
+     */
     public static ExperimentSpec parseOnto(ExperimentSpec.Builder b, String query) {
-        String text = query.startsWith("?") ? query.substring(1) : query;
-        List<String> seen = new ArrayList<>();
-        if (!text.isEmpty()) {
-            int from = 0;
-            for (int k = 0; k <= text.length(); k++) {
-                if (k == text.length() || text.charAt(k) == '&') {
-                    String pair = text.substring(from, k);
-                    from = k + 1;
-                    if (pair.isEmpty()) {
-                        continue;
-                    }
-                    int eq = pair.indexOf('=');
-                    if (eq < 0) {
-                        throw new SpecException(pair, "'" + pair + "' has no value; write key=value");
-                    }
-                    String key = percentDecode(pair.substring(0, eq));
-                    String value = percentDecode(pair.substring(eq + 1));
-                    if (seen.contains(key)) {
-                        throw new SpecException(key, "key '" + key + "' is given twice");
-                    }
-                    seen.add(key);
-                    apply(b, key, value);
-                }
-            }
+        List<String[]> pairs = pairs(query);
+        for (String[] kv : pairs) {
+            apply(b, kv[0], kv[1]);
         }
         ExperimentSpec spec = b.build();
-        for (String key : seen) {
-            if (!relevant(spec, key)) {
-                throw new SpecException(key, "key '" + key + "' does not apply here (" + whyIrrelevant(key) + ")");
-            }
+        for (String[] kv : pairs) {
+            requireApplies(spec, kv[0]);
         }
         return spec;
     }
 
-    /** Sets one key on a builder (also used by CLI overrides); throws naming the key on a bad value. */
-    public static void apply(ExperimentSpec.Builder b, String key, String value) {
-        switch (key) {
-            case "v":
-                int v = parseInt(key, value);
-                if (v != ExperimentSpec.VERSION) {
-                    throw new SpecException(key, "this link was made by spec version " + v
-                            + "; this lab reads version " + ExperimentSpec.VERSION);
-                }
-                break;
-            case "model": b.model(choice(key, value, ModelKind.values())); break;
-            case "n": b.n(parseInt(key, value)); break;
-            case "p": b.p(parseInt(key, value)); break;
-            case "mem": b.memories(choice(key, value, MemoryKind.values())); break;
-            case "chars": b.chars(value); break;
-            case "pat": b.patterns(value); break;
-            case "beta": b.beta(parseNumber(key, value)); break;
-            case "noise": b.noise(parseNumber(key, value)); break;
-            case "dt": b.dt(parseNumber(key, value)); break;
-            case "t": b.duration(parseNumber(key, value)); break;
-            case "seed": b.seed(parseInt(key, value)); break;
-            case "trials": b.trials(parseInt(key, value)); break;
-            case "in": b.schedule(parseSchedule(value)); break;
-            case "pulse": b.pulse(parseNumber(key, value)); break;
-            case "x0": b.initialState(choice(key, value, InitialState.values())); break;
-            case "cue": b.cue(parseInt(key, value) - 1); break;
-            case "mask": b.mask(parseNumber(key, value)); break;
-            case "flip": b.flip(parseNumber(key, value)); break;
-            case "camp": b.cueAmplitude(parseNumber(key, value)); break;
-            case "cuepat": b.cuePattern(value); break;
-            case "map": b.gainMap(choice(key, value, GainMap.values())); break;
-            case "lambda": b.lambda(parseNumber(key, value)); break;
-            case "deg": b.degree(parseInt(key, value)); break;
-            case "gamma": b.gamma(parseNumber(key, value)); break;
-            case "update": b.update(choice(key, value, Update.values())); break;
-            case "thr": b.threshold(parseNumber(key, value)); break;
-            default:
-                throw new SpecException(key, "unknown key '" + key + "'; known keys: " + String.join(", ", KEYS));
-        }
-    }
-
-    private static boolean relevant(ExperimentSpec s, String key) {
-        switch (key) {
-            case "chars": return s.memories() == MemoryKind.GLYPHS;
-            case "pat": return s.memories() == MemoryKind.CUSTOM;
-            case "cue": return s.initialState() == InitialState.CUE;
-            case "mask":
-            case "flip": return s.initialState() == InitialState.CUE || hasWindow(s, Window.Kind.CUE);
-            case "camp": return hasWindow(s, Window.Kind.CUE) || hasWindow(s, Window.Kind.DRAWN);
-            case "cuepat": return s.initialState() == InitialState.DRAWN || hasWindow(s, Window.Kind.DRAWN);
-            case "map":
-            case "gamma": return s.model() == ModelKind.MODERN;
-            case "lambda": return s.model() == ModelKind.MODERN && s.gainMap() == GainMap.SOFTMAX;
-            case "deg": return s.model() == ModelKind.MODERN && s.gainMap() == GainMap.POLY;
-            case "update": return s.model() == ModelKind.DISCRETE;
-            default: return true;
-        }
-    }
-
-    private static String whyIrrelevant(String key) {
-        switch (key) {
-            case "chars": return "only with mem=glyphs";
-            case "pat": return "only with mem=custom";
-            case "cue": return "only with x0=cue";
-            case "mask":
-            case "flip": return "only with x0=cue or a cue window cK in 'in'";
-            case "camp": return "only with a cue window cK or p in 'in'";
-            case "cuepat": return "only with x0=drawn or a drawn-cue window p in 'in'";
-            case "map":
-            case "gamma": return "only with model=modern";
-            case "lambda": return "only with model=modern and map=softmax";
-            case "deg": return "only with model=modern and map=poly";
-            case "update": return "only with model=discrete";
-            default: return "";
-        }
-    }
-
-    private static boolean hasWindow(ExperimentSpec s, Window.Kind kind) {
-        for (Window w : s.schedule()) {
-            if (w.kind() == kind) {
-                return true;
+    /**
+     * The key=value pairs of a query string, percent-decoded, in order; a pair without '=' and a key given twice
+     * are refused naming the key.
+     */
+    static List<String[]> pairs(String query) {
+        List<String[]> out = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (String[] kv : Query.split(query)) {
+            if (kv[1] == null) {
+                throw new SpecException(kv[0], "'" + kv[0] + "' has no value; write key=value");
             }
+            if (seen.contains(kv[0])) {
+                throw new SpecException(kv[0], "key '" + kv[0] + "' is given twice");
+            }
+            seen.add(kv[0]);
+            out.add(kv);
         }
-        return false;
+        return out;
+    }
+
+    /** Throws "does not apply here (only with …)" when a key given in a link does not apply to the spec. */
+    static void requireApplies(ExperimentSpec spec, String key) {
+        SpecKey k = SpecSchema.specKey(key);
+        if (!k.applies(spec)) {
+            throw new SpecException(key, "key '" + key + "' does not apply here (" + k.whyNot() + ")");
+        }
+    }
+
+    /** Sets one key on a builder; throws naming the key on a bad value, an unknown key or a view key. */
+    public static void apply(ExperimentSpec.Builder b, String key, String value) {
+        SpecSchema.specKey(key).set(b, value);
+    }
+
+    /** Whether a key applies to a spec (keys that do not apply are left out of the canonical text). */
+    public static boolean relevant(ExperimentSpec s, String key) {
+        return SpecSchema.specKey(key).applies(s);
     }
 
     public static String formatSchedule(List<Window> schedule) {
@@ -217,7 +108,7 @@ public final class SpecCodec {
             if (sb.length() > 0) {
                 sb.append(',');
             }
-            sb.append(formatNumber(w.start())).append(':');
+            sb.append(Numbers.format(w.start())).append(':');
             switch (w.kind()) {
                 case RECIPE: sb.append('d').append(w.target() + 1); break;
                 case CUE: sb.append('c').append(w.target() + 1); break;
@@ -229,7 +120,7 @@ public final class SpecCodec {
                         if (k > 0) {
                             sb.append('_');
                         }
-                        sb.append(formatNumber(w.weights().get(k)));
+                        sb.append(Numbers.format(w.weights().get(k)));
                     }
             }
         }
@@ -283,149 +174,17 @@ public final class SpecCodec {
         return parts;
     }
 
-    private static <E extends Enum<E>> E choice(String key, String value, E[] options) {
-        StringBuilder allowed = new StringBuilder();
-        for (E e : options) {
-            String k = keyOf(e);
-            if (k.equals(value)) {
-                return e;
-            }
-            if (allowed.length() > 0) {
-                allowed.append(", ");
-            }
-            allowed.append(k);
-        }
-        throw new SpecException(key, key + " = '" + value + "' is not one of: " + allowed);
-    }
-
-    private static String keyOf(Enum<?> e) {
-        if (e instanceof ModelKind) {
-            return ((ModelKind) e).key;
-        } else if (e instanceof MemoryKind) {
-            return ((MemoryKind) e).key;
-        } else if (e instanceof InitialState) {
-            return ((InitialState) e).key;
-        } else if (e instanceof GainMap) {
-            return ((GainMap) e).key;
-        }
-        return ((Update) e).key;
-    }
-
     static int parseInt(String key, String value) {
-        boolean ok = !value.isEmpty() && value.length() <= 10;
-        for (int k = 0; ok && k < value.length(); k++) {
-            char c = value.charAt(k);
-            ok = (c >= '0' && c <= '9') || (k == 0 && c == '-' && value.length() > 1);
-        }
-        long v = 0;
-        if (ok) {
-            v = Long.parseLong(value);
-            ok = v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
-        }
-        if (!ok) {
-            throw new SpecException(key, key + " = '" + value + "' is not a whole number");
-        }
-        return (int) v;
+        return Numbers.parseInt(key, value);
     }
 
-    /**
-     * Plain decimal numbers only (digits, sign, point, exponent): no NaN, Infinity, hex or type suffixes. Up to 400
-     * characters: {@link #formatNumber} writes tiny values without an exponent (up to ~330 characters for the
-     * smallest doubles), and every value it writes must parse back.
-     */
+    /** The one number grammar ({@link Numbers#parse}). */
     static double parseNumber(String key, String value) {
-        boolean ok = !value.isEmpty() && value.length() <= 400;
-        boolean digit = false;
-        for (int k = 0; ok && k < value.length(); k++) {
-            char c = value.charAt(k);
-            digit |= c >= '0' && c <= '9';
-            ok = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
-        }
-        double v = Double.NaN;
-        if (ok && digit) {
-            try {
-                v = Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                v = Double.NaN;
-            }
-        }
-        if (v != v || v == Double.POSITIVE_INFINITY || v == Double.NEGATIVE_INFINITY) {
-            throw new SpecException(key, key + " = '" + value + "' is not a number");
-        }
-        return v;
+        return Numbers.parse(key, value);
     }
 
-    /** Shortest plain decimal text that parses back to the same double (no exponent: links stay readable). */
+    /** Shortest plain decimal text that parses back to the same double ({@link Numbers#format}). */
     public static String formatNumber(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        String s = Double.toString(v);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s;
-        }
-        // d.dddE±x → plain decimal
-        String mantissa = s.substring(0, e);
-        int exp = Integer.parseInt(s.substring(e + 1));
-        boolean negative = mantissa.startsWith("-");
-        if (negative) {
-            mantissa = mantissa.substring(1);
-        }
-        int dot = mantissa.indexOf('.');
-        String digits = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
-        int pointPos = dot + exp;
-        while (digits.length() > 1 && digits.endsWith("0")) {
-            digits = digits.substring(0, digits.length() - 1);
-        }
-        StringBuilder out = new StringBuilder();
-        if (negative) {
-            out.append('-');
-        }
-        if (pointPos <= 0) {
-            out.append("0.");
-            for (int k = 0; k < -pointPos; k++) {
-                out.append('0');
-            }
-            out.append(digits);
-        } else if (pointPos >= digits.length()) {
-            out.append(digits);
-            for (int k = digits.length(); k < pointPos; k++) {
-                out.append('0');
-            }
-        } else {
-            out.append(digits, 0, pointPos).append('.').append(digits.substring(pointPos));
-        }
-        return out.toString();
-    }
-
-    static String percentDecode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == '%' && k + 2 < s.length() && hex(s.charAt(k + 1)) >= 0 && hex(s.charAt(k + 2)) >= 0) {
-                out.append((char) (hex(s.charAt(k + 1)) * 16 + hex(s.charAt(k + 2))));
-                k += 2;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return Numbers.format(v);
     }
 }

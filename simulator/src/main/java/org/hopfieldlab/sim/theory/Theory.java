@@ -88,6 +88,18 @@ public final class Theory {
         return out;
     }
 
+    /**
+     * The gain a memory needs for its equilibrium to exist, drawn as a line over the gain bars: β α'_μ = 1 with
+     * α'_μ = α_μ − Σα/N gives α_μ = 1/β + Σα/N.
+     */
+    public static double existenceLine(double[] alpha, double beta, int n) {
+        double sum = 0;
+        for (double a : alpha) {
+            sum = sum + a;
+        }
+        return 1.0 / beta + sum / n;
+    }
+
     /** The β at which memory μ's equilibrium appears: β α'_μ = 1 (infinite when α'_μ ≤ 0). */
     public static double existenceBeta(double[] alpha, int n, int mu) {
         double a = shiftedGains(alpha, n)[mu];

@@ -31,10 +31,14 @@ class LimitsTest {
         rejects("n=16385", "n", "n = 16385 is out of range; allowed: 1 to 16384");
         rejects("n=-3", "n", "allowed: 1 to 16384");
         accepts("n=16384&p=10");
-        rejects("p=0", "p", "p = 0 is out of range; allowed: 1 to 64");
-        rejects("p=65&in=0:d1", "p", "p = 65 is out of range; allowed: 1 to 64");
-        accepts("p=64&in=0:d1");
-        rejects("n=4&p=5&in=0:d1", "p", "p = 5 is larger than n = 4; allowed: 1 ≤ p ≤ n");
+        rejects("p=0", "p", "p = 0 is out of range; allowed: 1 to n = 1024");
+        // P is bounded by n and by the memory it takes, n·p ≤ 2^22 (P/N = 0.25 at N = 4096)
+        accepts("n=4096&p=1024&in=0:d1");
+        rejects("n=4096&p=1025&in=0:d1", "p", "n·p = 4096·1025 = 4198400 memory entries; allowed: n·p ≤ 4194304",
+                "at n = 4096: p ≤ 1024");
+        accepts("n=300&p=60&in=0:d1");
+        accepts("p=1024&in=0:d1");
+        rejects("n=4&p=5&in=0:d1", "p", "p = 5 is out of range; allowed: 1 to n = 4");
         accepts("n=4&p=4&in=0:d1");
         rejects("seed=-1", "seed", "seed = -1 is out of range; allowed: 0 to 2147483647");
         accepts("seed=0");
@@ -90,8 +94,8 @@ class LimitsTest {
 
     @Test
     void cuedMemoryMustExist() {
-        rejects("x0=cue", "cue", "x0=cue needs the cued memory: cue = 0; allowed: 1 to p = 10");
-        rejects("x0=cue&cue=11", "cue", "cue = 11; allowed: 1 to p = 10");
+        rejects("x0=cue", "cue", "x0=cue needs cue = the cued memory (allowed: 1 to p = 10); none given");
+        rejects("x0=cue&cue=11", "cue", "cue = 11 is out of range; allowed: 1 to p = 10");
         rejects("x0=cue&cue=0", "cue", "allowed: 1 to p = 10");
         accepts("x0=cue&cue=10");
     }
@@ -110,8 +114,9 @@ class LimitsTest {
         rejects("mem=glyphs&n=16900&p=3&chars=ABC&in=0:d1", "n");
         accepts("mem=glyphs&n=14400&p=3&chars=ABC&in=0:d1");
         String one = PatternCodec.encode(new double[][] {{1, -1, 1, 1, -1, -1, 1, 1, 1, -1}});
-        rejects("mem=custom&n=10&p=1&in=0:d1", "pat", "custom memories need pat");
-        rejects("mem=custom&n=10&p=2&in=0:d1&pat=" + one, "pat", "pat holds 1 memories but p = 2");
+        rejects("mem=custom&n=10&p=1&in=0:d1", "pat", "mem=custom needs pat = the memories as packed pictures",
+                "none given");
+        rejects("mem=custom&n=10&p=2&in=0:d1&pat=" + one, "pat", "pat holds 1 memory but p = 2: give one packed picture per memory");
         rejects("mem=custom&n=12&p=1&in=0:d1&pat=" + one + "A", "pat", "memory 1 in pat has 3 characters; n = 12 needs 2");
         rejects("mem=custom&n=10&p=1&in=0:d1&pat=A%21", "pat", "memory 1 in pat has the character '!'");
         accepts("mem=custom&n=10&p=1&in=0:d1&pat=" + one);

@@ -13,14 +13,14 @@ import org.hopfieldlab.sim.spec.Choices.Update;
 /**
  * Valid experiment specs by construction, for property tests: every value anywhere in its allowed range, numbers in
  * several styles (integers, short decimals, full 17-digit doubles, log-uniform magnitudes down to 1e-300, the exact
- * bounds).
+ * bounds). Shared with the webapp and server tests through simulator's test-jar: {@link #any(Random)}.
  */
-final class RandomSpecs {
+public final class RandomSpecs {
     private RandomSpecs() {
     }
 
     /** A number in [lo, hi] (lo &gt; −∞, hi &lt; ∞), in a random style; {@code openLow} excludes lo. */
-    static double number(Random r, double lo, double hi, boolean openLow) {
+    public static double number(Random r, double lo, double hi, boolean openLow) {
         while (true) {
             double v;
             switch (r.nextInt(7)) {
@@ -55,19 +55,45 @@ final class RandomSpecs {
         }
     }
 
-    static ExperimentSpec spec(ModelKind model, MemoryKind mem, GainMap map, Update update, InitialState x0,
+    /** A valid spec with every choice (model, memories, map, update, start, 1–6 windows) drawn at random. */
+    public static ExperimentSpec any(Random r) {
+        return any(r, Limits.MAX_N);
+    }
+
+    /** As {@link #any(Random)} with n ≤ maxN (short texts for fast fuzzing; glyph sets keep their smallest size). */
+    public static ExperimentSpec any(Random r, int maxN) {
+        return spec(pick(r, ModelKind.values()), pick(r, MemoryKind.values()), pick(r, GainMap.values()),
+                pick(r, Update.values()), pick(r, InitialState.values()), 1 + r.nextInt(6), r, maxN);
+    }
+
+    private static <E> E pick(Random r, E[] values) {
+        return values[r.nextInt(values.length)];
+    }
+
+    /** p for n neurons: mostly up to 64, sometimes anywhere up to the limit (large p makes long weight lists). */
+    private static int randomP(Random r, int n, int cap) {
+        int hi = Math.min(cap, r.nextInt(8) == 0 ? Limits.maxP(n) : 64);
+        return 1 + r.nextInt(Math.max(1, hi));
+    }
+
+    public static ExperimentSpec spec(ModelKind model, MemoryKind mem, GainMap map, Update update, InitialState x0,
             int windows, Random r) {
+        return spec(model, mem, map, update, x0, windows, r, Limits.MAX_N);
+    }
+
+    public static ExperimentSpec spec(ModelKind model, MemoryKind mem, GainMap map, Update update, InitialState x0,
+            int windows, Random r, int maxN) {
         ExperimentSpec.Builder b = ExperimentSpec.builder().model(model).memories(mem).gainMap(map).update(update)
                 .initialState(x0);
         int n;
         int p;
         switch (mem) {
             case ORTHOGONAL:
-                n = 1 << (1 + r.nextInt(14));
-                p = 1 + r.nextInt(Math.min(n - 1, Limits.MAX_P));
+                n = 1 << (1 + r.nextInt(Math.max(1, 31 - Integer.numberOfLeadingZeros(Math.max(2, maxN)))));
+                p = randomP(r, n, n - 1);
                 break;
             case GLYPHS: {
-                int scale = 1 + r.nextInt(Limits.MAX_GLYPH_SCALE);
+                int scale = 1 + r.nextInt(Math.max(1, Math.min(Limits.MAX_GLYPH_SCALE, (int) Math.sqrt(maxN) / 10)));
                 n = 100 * scale * scale;
                 String alphabet = GlyphFont.LETTERS + GlyphFont.DIGITS;
                 p = 1 + r.nextInt(alphabet.length());
@@ -84,7 +110,7 @@ final class RandomSpecs {
                 break;
             }
             case CUSTOM: {
-                n = 1 + r.nextInt(r.nextBoolean() ? 20 : 500);
+                n = 1 + r.nextInt(Math.min(maxN, r.nextBoolean() ? 20 : 500));
                 p = 1 + r.nextInt(Math.min(n, 10));
                 double[][] pats = new double[p][n];
                 for (double[] pat : pats) {
@@ -96,8 +122,8 @@ final class RandomSpecs {
                 break;
             }
             default:
-                n = r.nextBoolean() ? 1 + r.nextInt(300) : 1 + r.nextInt(Limits.MAX_N);
-                p = 1 + r.nextInt(Math.min(n, Limits.MAX_P));
+                n = r.nextBoolean() ? 1 + r.nextInt(Math.min(maxN, 300)) : 1 + r.nextInt(maxN);
+                p = randomP(r, n, n);
         }
         b.n(n).p(p);
         b.beta(number(r, 0, 1000, true));
