@@ -8,6 +8,9 @@ var FILES = [
   "js/lab/base.js", "js/lab/spec.js", "js/lab/link.js", "js/lab/run.js", "js/lab/display.js", "js/lab/side-views.js",
   "js/lab/synapses.js", "js/lab/controls.js", "js/lab/schedule.js", "js/lab/memories.js", "js/lab/export.js",
   "js/lab/main.js",
+  "css/exercise.css", "js/exercise-engine.js", "js/lab/exercise-source.js", "js/lab/exercise-text.js",
+  "js/lab/exercise-progress.js", "js/lab/exercise-view.js", "js/lab/exercise.js",
+  "vendor/markdown-it.min.js", "vendor/purify.min.js",
   "wasm/hopfield.wasm", "wasm/hopfield.wasm-runtime.js",
   "vendor/uPlot.iife.min.js", "vendor/uPlot.min.css",
   "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png"

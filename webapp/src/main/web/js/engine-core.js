@@ -5,8 +5,6 @@
 (function (root) {
   "use strict";
 
-  var MAX_SAMPLES = 1500;
-
   function EngineCore(core, name) {
     this.core = core;
     this.name = name;
@@ -39,9 +37,10 @@
     if (id < 0) return { error: c.lastError(), key: c.lastErrorKey() };
     var n = c.n(id), p = c.p(id), total = c.totalSteps(id);
     var s = {
-      id: id, n: n, p: p, total: total, stride: Math.max(1, Math.ceil(total / MAX_SAMPLES)),
+      id: id, n: n, p: p, total: total, stride: c.sampleEvery(id), read: 0, chunk: 4,
       pending: null, diverged: "", lastWindow: -1, track: msg.track || null
     };
+    if (s.track) c.track(id, s.track[0], s.track[1]);
     this.slots[msg.slot] = s;
     var windows = [];
     for (var w = 0; w < c.windows(id); w++) {
@@ -58,12 +57,12 @@
       for (var m = 0; m < p; m++) for (var i = 0; i < n; i++) memories[m * n + i] = c.memory(id, m, i) > 0 ? 1 : -1;
     }
     s.pending = this.newBatch();
-    this.sample(s);
     var skipped = 0;
+    c.advance(id, 0);   // records sample 0 (step 0)
     if (msg.toStep > 0) skipped = this.advance(s, msg.toStep, 1e9);
     var frame = this.frame(s);
     return {
-      slot: msg.slot, spec: c.spec(id), n: n, p: p, width: c.width(id), total: total,
+      slot: msg.slot, spec: c.spec(id), n: n, p: p, width: c.width(id), total: total, bars: c.barsShow(id),
       stride: s.stride, windows: windows, memories: memories, frame: frame, engine: this.name, fastForward: skipped
     };
   };
@@ -72,31 +71,38 @@
     return { t: [], step: [], m: [], e: [], win: [], proj: [] };
   };
 
-  EngineCore.prototype.sample = function (s) {
-    var c = this.core, id = s.id, b = s.pending, m = new Float32Array(s.p);
-    c.refresh(id);
-    for (var mu = 0; mu < s.p; mu++) m[mu] = c.overlap(id, mu);
-    b.t.push(c.time(id));
-    b.step.push(c.step(id));
-    b.m.push(m);
-    b.e.push(c.energy(id));
-    b.win.push(c.window(id));
-    if (s.track) b.proj.push([c.projection(id, s.track[0]), c.projection(id, s.track[1])]);
+  // Moves the samples the core's recorder took since the last call into the pending batch (one call per frame).
+  // Overlaps are kept as doubles (Float64Array): exports print the core's values exactly, without float32 noise.
+  EngineCore.prototype.drain = function (s) {
+    var c = this.core, id = s.id, b = s.pending, count = c.samples(id);
+    for (var k = s.read; k < count; k++) {
+      var m = new Float64Array(s.p);
+      for (var mu = 0; mu < s.p; mu++) m[mu] = c.sampleOverlap(id, k, mu);
+      b.t.push(c.sampleTime(id, k));
+      b.step.push(c.sampleStep(id, k));
+      b.m.push(m);
+      b.e.push(c.sampleEnergy(id, k));
+      b.win.push(c.sampleWindow(id, k));
+      if (s.track) b.proj.push([c.sampleProjection(id, k, 0), c.sampleProjection(id, k, 1)]);
+    }
+    s.read = count;
   };
 
-  // Advances to targetStep (or until the time budget in ms runs out), sampling every `stride` steps.
+  // Advances to targetStep (or until the time budget in ms runs out) through the core's run loop, in chunks sized
+  // to take about 2 ms each so the budget is kept without a call per step.
   EngineCore.prototype.advance = function (s, targetStep, budgetMs) {
     var c = this.core, id = s.id, t0 = now(), done = 0;
     targetStep = Math.min(targetStep, s.total);
     while (!s.diverged) {
       var step = c.step(id);
       if (step >= targetStep) break;
-      var next = Math.min(targetStep, (Math.floor(step / s.stride) + 1) * s.stride);
-      var k = c.advance(id, next - step);
+      var t1 = now();
+      var k = c.advance(id, Math.min(s.chunk, targetStep - step));
       if (k < 0) { s.diverged = c.lastError(); break; }
       done += k;
-      var at = c.step(id);
-      if (at % s.stride === 0 || at === s.total) this.sample(s);
+      var took = now() - t1;
+      if (took < 1 && s.chunk < 65536) s.chunk *= 2;
+      else if (took > 4 && s.chunk > 1) s.chunk = Math.max(1, s.chunk >> 1);
       if (now() - t0 > budgetMs) break;
     }
     return done;
@@ -105,20 +111,21 @@
   EngineCore.prototype.frame = function (s) {
     var c = this.core, id = s.id, p = s.p;
     c.refresh(id);
-    var ov = new Float32Array(p), gains = new Float32Array(p);
+    var ov = new Float64Array(p), gains = new Float64Array(p);
     for (var mu = 0; mu < p; mu++) {
       ov[mu] = c.overlap(id, mu);
       gains[mu] = c.gain(id, mu);
     }
     var hex = c.activationsHex(id), act = new Uint8Array(s.n);
     for (var i = 0; i < s.n; i++) act[i] = parseInt(hex.substr(2 * i, 2), 16);
+    this.drain(s);
     var b = s.pending;
     s.pending = this.newBatch();
     var w = c.window(id);
     var f = {
       step: c.step(id), time: c.time(id), window: w, inputOn: c.inputOn(id), overlaps: ov, gains: gains,
       energy: c.energy(id), act: act, samples: b, finished: c.finished(id) === 1, checksum: c.checksum(id),
-      diverged: s.diverged, windowChanged: w !== s.lastWindow
+      diverged: s.diverged, windowChanged: w !== s.lastWindow, recall: JSON.parse(c.recall(id)), line: c.barLine(id)
     };
     if (s.track) f.proj = [c.projection(id, s.track[0]), c.projection(id, s.track[1])];
     s.lastWindow = w;
@@ -148,49 +155,33 @@
 
   EngineCore.prototype.cmd_track = function (msg) {
     var s = this.slots[msg.slot];
-    if (s) s.track = msg.track;
+    if (s) {
+      s.track = msg.track;
+      this.core.track(s.id, msg.track ? msg.track[0] : -1, msg.track ? msg.track[1] : -1);
+    }
     return {};
   };
 
-  // W(α)_ij = (1/N) Σ_μ α_μ ξ^μ_i ξ^μ_j (zero diagonal) for an even sample of `size` neurons, with the gains in force
-  // now minus msg.minus (the gains of another moment, for a difference view). The neurons come sorted by their signs
-  // in the memories msg.order (+ before −, the first memory most significant), so each memory's term shows as a
-  // checkerboard of blocks; groups[k] is row k's sign pattern as bits (1 = −). O(size² · P), from the ±1 memories.
+  // A sample of the synapses W for the synapse view (the core computes it, see LabExports.synapses): W(α now), or
+  // with msg.diff W(α now) − W(α of the previous input window) (the previous gains by the model's rule, in the core).
+  // The neurons come sorted by their signs in the memories msg.order. Answers {note} when there is no such picture.
   EngineCore.prototype.cmd_synapse = function (msg) {
     var s = this.slots[msg.slot];
     if (!s) return {};
-    var c = this.core, id = s.id, n = s.n, p = s.p, size = Math.min(msg.size, n), keys = msg.order || [];
-    var rows = [];
-    for (var k = 0; k < size; k++) {
-      var i = Math.floor(k * n / size), code = 0;
-      for (var q = 0; q < keys.length; q++) code = 2 * code + (c.memory(id, keys[q], i) > 0 ? 0 : 1);
-      rows.push({ i: i, code: code, k: k });
-    }
-    rows.sort(function (a, b) { return a.code - b.code || a.k - b.k; });
-    var xi = new Float64Array(p * size), groups = new Uint8Array(size), neurons = new Int32Array(size);
-    rows.forEach(function (r, k) {
-      neurons[k] = r.i;
-      groups[k] = r.code;
-      for (var mu = 0; mu < p; mu++) xi[mu * size + k] = c.memory(id, mu, r.i) > 0 ? 1 : -1;
-    });
-    var g = new Float64Array(p), gains = new Float32Array(p);
-    for (var mu = 0; mu < p; mu++) { gains[mu] = c.gain(id, mu); g[mu] = c.gain(id, mu) - (msg.minus ? msg.minus[mu] : 0); }
-    var out = new Float32Array(size * size);
-    for (var a = 0; a < size; a++) {
-      for (var b = a + 1; b < size; b++) {
-        var w = 0;
-        for (var nu = 0; nu < p; nu++) w += g[nu] * xi[nu * size + a] * xi[nu * size + b];
-        out[a * size + b] = out[b * size + a] = w / n;
-      }
-    }
-    return { size: size, w: out, step: c.step(id), neurons: neurons, groups: groups, gains: gains };
+    var c = this.core, id = s.id, order = (msg.order || []).join(",");
+    var text = msg.diff ? c.synapseChange(id, msg.size, order) : c.synapses(id, msg.size, order, "");
+    if (!text) return { note: c.lastError() };
+    var r = JSON.parse(text), sample = msg.diff ? r.sample : r, size = sample.size, w = new Float32Array(size * size);
+    for (var k = 0; k < size * size; k++) w[k] = c.synapseWeight(id, k);
+    return { size: size, w: w, step: c.step(id), neurons: Int32Array.from(sample.neurons), groups: Uint8Array.from(sample.groups),
+      gains: sample.gains, previous: msg.diff ? r.previous : null };
   };
 
-  // Energy over the plane x = a ξ^mu1 + b ξ^mu2, a, b in [-range, range].
+  // Energy over the plane x = a ξ^mu1 + b ξ^mu2, a, b in [-range, range] (the core says how far the plane reaches).
   EngineCore.prototype.cmd_heat = function (msg) {
     var s = this.slots[msg.slot];
     if (!s) return {};
-    var c = this.core, res = msg.res, out = new Float32Array(res * res), r = msg.range;
+    var c = this.core, res = msg.res, out = new Float32Array(res * res), r = c.landscapeRange(s.id);
     for (var y = 0; y < res; y++) {
       var b = r - (2 * r * (y + 0.5)) / res;
       for (var x = 0; x < res; x++) {
@@ -201,20 +192,11 @@
     return { res: res, e: out, range: r, mu1: msg.mu1, mu2: msg.mu2 };
   };
 
+  // The theory panel: predictions, simulation and the core's verdict, all for the same step (see LabExports).
   EngineCore.prototype.cmd_theory = function (msg) {
     var s = this.slots[msg.slot];
     if (!s) return {};
-    var c = this.core, id = s.id, rows = [];
-    c.theory(id);
-    c.refresh(id);
-    for (var mu = 0; mu < s.p; mu++) {
-      rows.push({
-        exists: c.theoryExists(id, mu) === 1, stable: c.theoryStable(id, mu) === 1,
-        amplitude: c.theoryAmplitude(id, mu), shifted: c.theoryShiftedGain(id, mu), depth: c.theoryDepth(id, mu),
-        overlap: c.overlap(id, mu), projection: c.projection(id, mu)
-      });
-    }
-    return { rows: rows, step: c.step(id) };
+    return JSON.parse(this.core.theoryReport(s.id));
   };
 
   EngineCore.prototype.cmd_runChecksum = function (msg) {

@@ -72,17 +72,30 @@
     return out;
   }
 
+  // Content width of a canvas's parent, kept up to date by a ResizeObserver: reading it every frame from the layout
+  // (getComputedStyle + clientWidth right after a canvas was resized) forced a layout per canvas per frame.
+  var widths = typeof WeakMap !== "undefined" ? new WeakMap() : null;
+  var observer = widths && typeof ResizeObserver !== "undefined" ? new ResizeObserver(function (entries) {
+    entries.forEach(function (e) { widths.set(e.target, e.contentRect.width); });
+  }) : null;
+
   function innerWidth(el) {
+    var w = observer ? widths.get(el) : undefined;
+    if (w !== undefined) return w;
     var cs = getComputedStyle(el);
-    return el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    w = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    if (observer) { widths.set(el, w); observer.observe(el); }
+    return w;
   }
 
   function fitCanvas(canvas, cssW, cssH) {
     var dpr = root.devicePixelRatio || 1;
     var w = Math.max(1, Math.round(cssW * dpr)), h = Math.max(1, Math.round(cssH * dpr));
     if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
-    canvas.style.width = cssW + "px";
-    canvas.style.height = cssH + "px";
+    // style writes only when the size changes: each write would invalidate the layout again
+    var sw = cssW + "px", sh = cssH + "px";
+    if (canvas.style.width !== sw) canvas.style.width = sw;
+    if (canvas.style.height !== sh) canvas.style.height = sh;
     return dpr;
   }
 
@@ -94,23 +107,28 @@
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, cssW, cssH);
     var p = values.length, top = 10, bottom = 20, left = 34, right = 6;
-    var max = opts.max || 1e-9, min = Math.min(0, opts.min || 0);
+    var max = opts.max || 0, min = Math.min(0, opts.min || 0);
     for (var mu = 0; mu < p; mu++) { max = Math.max(max, values[mu]); min = Math.min(min, values[mu]); }
     if (opts.threshold != null) max = Math.max(max, opts.threshold * 1.15);
-    max = niceCeil(max);
-    var H = cssH - top - bottom, W = cssW - left - right;
-    function y(v) { return top + (max - v) / (max - min) * H; }
+    // all zero (the input is off): a plain 0..1 axis, not a tiny scale that prints as 1.0e-9
+    max = max > 0 ? niceCeil(max) : (min < 0 ? 0 : 1);
     var text = cssVar("--muted"), grid = cssVar("--grid");
     ctx.font = "10px " + cssVar("--mono-font");
+    // the axis is as wide as its longest label, so no label is clipped at the canvas edge
+    [max, (max + min) / 2, min].forEach(function (v) { left = Math.max(left, Math.ceil(ctx.measureText(fmt(v, 3)).width) + 8); });
+    var H = cssH - top - bottom, W = cssW - left - right;
+    function y(v) { return top + (max - v) / (max - min) * H; }
     ctx.fillStyle = text;
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
     ctx.strokeStyle = grid;
     ctx.lineWidth = 1;
-    [max, (max + min) / 2, min].forEach(function (v) {
+    var ticks = [max, (max + min) / 2, min].map(function (v) { return fmt(v, 3); });
+    [max, (max + min) / 2, min].forEach(function (v, k) {
       ctx.beginPath(); ctx.moveTo(left, Math.round(y(v)) + 0.5); ctx.lineTo(cssW - right, Math.round(y(v)) + 0.5); ctx.stroke();
-      ctx.fillText(fmt(v, 3), left - 4, y(v));
+      ctx.fillText(ticks[k], left - 4, y(v));
     });
+    canvas.setAttribute("data-axis", ticks.join(" "));   // what the axis says, for tests and screen readers' titles
     var bw = W / p, gap = Math.min(4, bw * 0.25);
     for (var m = 0; m < p; m++) {
       var v = values[m], x = left + m * bw + gap / 2;
@@ -368,31 +386,45 @@
     }
   }
 
-  // A plain SVG line chart of the same data as a uPlot chart (x, then one array per series).
-  function chartSvg(title, data, strokes, yRange, xlabel, ylabel) {
-    var W = 800, H = 360, L = 64, R = 16, T = 34, B = 44;
+  // A plain SVG line chart of the same data as a uPlot chart (x, then one array per series), with a legend under
+  // it (opts.labels, one per series; opts.threshold adds the dashed retrieval line) and the spec as a subtitle.
+  function chartSvg(title, data, strokes, yRange, xlabel, ylabel, opts) {
+    opts = opts || {};
+    var labels = opts.labels || [], perRow = 9, legendRows = Math.ceil((labels.length + (opts.threshold != null ? 1 : 0)) / perRow);
+    var W = 800, L = 64, R = 16, T = 46, plotH = 282, bottom = T + plotH, H = bottom + 44 + legendRows * 20 + 10;
     var xs = data[0], n = xs.length, xmax = xs.length ? xs[n - 1] : 1, xmin = 0;
     var ymin = yRange ? yRange[0] : Infinity, ymax = yRange ? yRange[1] : -Infinity;
     if (!yRange) for (var s = 1; s < data.length; s++) for (var i = 0; i < n; i++) { ymin = Math.min(ymin, data[s][i]); ymax = Math.max(ymax, data[s][i]); }
     if (!(ymax > ymin)) { ymax = ymin + 1; }
     function X(v) { return (L + (v - xmin) / (xmax - xmin || 1) * (W - L - R)).toFixed(1); }
-    function Y(v) { return (T + (ymax - v) / (ymax - ymin) * (H - T - B)).toFixed(1); }
+    function Y(v) { return (T + (ymax - v) / (ymax - ymin) * plotH).toFixed(1); }
     var out = ['<svg xmlns="http://www.w3.org/2000/svg" width="' + W + '" height="' + H + '" viewBox="0 0 ' + W + " " + H + '" font-family="Inter, system-ui, sans-serif" font-size="12">',
       '<rect width="100%" height="100%" fill="#fff"/>',
       '<text x="' + L + '" y="20" font-size="14" font-weight="600" fill="#1b2538">' + esc(title) + "</text>"];
+    if (opts.subtitle) out.push('<text x="' + L + '" y="36" font-size="10" font-family="monospace" fill="#5b6475">' + esc(opts.subtitle.length > 120 ? opts.subtitle.substring(0, 117) + "…" : opts.subtitle) + "</text>");
     for (var k = 0; k <= 4; k++) {
       var yv = ymin + (ymax - ymin) * k / 4, xv = xmin + (xmax - xmin) * k / 4;
       out.push('<line x1="' + L + '" x2="' + (W - R) + '" y1="' + Y(yv) + '" y2="' + Y(yv) + '" stroke="#e3e6ec"/>');
       out.push('<text x="' + (L - 6) + '" y="' + Y(yv) + '" text-anchor="end" dominant-baseline="middle" fill="#5b6475">' + fmt(yv, 2) + "</text>");
-      out.push('<text x="' + X(xv) + '" y="' + (H - B + 16) + '" text-anchor="middle" fill="#5b6475">' + fmt(xv, 2) + "</text>");
+      out.push('<text x="' + X(xv) + '" y="' + (bottom + 16) + '" text-anchor="middle" fill="#5b6475">' + fmt(xv, 2) + "</text>");
     }
-    out.push('<text x="' + ((L + W - R) / 2) + '" y="' + (H - 8) + '" text-anchor="middle" fill="#5b6475">' + esc(xlabel) + "</text>");
-    out.push('<text transform="translate(16 ' + ((T + H - B) / 2) + ') rotate(-90)" text-anchor="middle" fill="#5b6475">' + esc(ylabel) + "</text>");
+    out.push('<text x="' + ((L + W - R) / 2) + '" y="' + (bottom + 34) + '" text-anchor="middle" fill="#5b6475">' + esc(xlabel) + "</text>");
+    out.push('<text transform="translate(16 ' + ((T + bottom) / 2) + ') rotate(-90)" text-anchor="middle" fill="#5b6475">' + esc(ylabel) + "</text>");
+    if (opts.threshold != null) out.push('<line x1="' + L + '" x2="' + (W - R) + '" y1="' + Y(opts.threshold) + '" y2="' + Y(opts.threshold) + '" stroke="#4457c9" stroke-dasharray="6 4"/>');
     for (var sr = 1; sr < data.length; sr++) {
       var pts = [];
       for (var j = 0; j < n; j++) if (data[sr][j] != null) pts.push(X(xs[j]) + "," + Y(data[sr][j]));
       out.push('<polyline fill="none" stroke-width="1.6" stroke="' + strokes[sr - 1] + '" points="' + pts.join(" ") + '"/>');
     }
+    var items = labels.map(function (lb, q) { return { label: lb, stroke: strokes[q], dash: "" }; });
+    if (opts.threshold != null) items.push({ label: "threshold " + opts.threshold, stroke: "#4457c9", dash: ' stroke-dasharray="6 4"' });
+    out.push('<g class="legend">');
+    items.forEach(function (it, q) {
+      var lx = L + (q % perRow) * 80, ly = bottom + 52 + Math.floor(q / perRow) * 20;
+      out.push('<line x1="' + lx + '" x2="' + (lx + 18) + '" y1="' + ly + '" y2="' + ly + '" stroke-width="2.5" stroke="' + it.stroke + '"' + it.dash + "/>"
+        + '<text x="' + (lx + 23) + '" y="' + ly + '" dominant-baseline="middle" fill="#1b2538">' + esc(it.label) + "</text>");
+    });
+    out.push("</g>");
     out.push("</svg>");
     return out.join("\n");
   }

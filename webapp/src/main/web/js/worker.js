@@ -1,7 +1,7 @@
 // Hopfield Lab simulation worker (classic worker, so it also runs where module workers are not supported).
 // Loads the TeaVM Wasm GC build when the browser supports it, else the TeaVM JS build; both give identical bits.
 "use strict";
-importScripts("engine-core.js");
+importScripts("engine-core.js", "exercise-engine.js");   // exercise-engine: stepped grading of exercises
 
 var engines = {};
 

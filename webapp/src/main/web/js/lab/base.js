@@ -6,21 +6,20 @@
   "use strict";
 
   L.V = window.HLViews;
-  L.core = window.HopfieldCoreJs;   // spec handling on the main thread (canonical, presets, packPatterns…)
+  L.core = window.HopfieldCoreJs;   // the Java core on the main thread: every question about a spec goes here
   L.$ = function (id) { return document.getElementById(id); };
 
-  L.SPEEDS = [1, 2, 4, 8, 16, 32, 64, 128, 512, Infinity];
-  L.DEFAULT_PRESET = "sequence";
-
-  // Everything the modules share. slots[0] is the main run, slots[1] the compare run (or null).
+  // Everything the modules share. slots[0] is the main run, slots[1] the compare run (or null). st is the core's
+  // answer about the spec (values and control states, see spec.js); view the link's view keys as the core read them.
   L.S = {
-    spec: "", kv: {}, ui: { hide: [], lock: [], view: "", speed: 3, engine: "auto" },
+    spec: "", st: null, view: { preset: "", hide: [], lock: [], view: "", speed: 0, engine: "auto" },
     engine: null, presets: [], playing: false, inflight: false, gen: 0, restarting: null,
     slots: [null, null], compare: false, tab: "theory", fps: [],
     lastCue: null   // the last drawn cue {n, pat}: it comes back when a drawn start or window needs one again
   };
 
-  L.modelName = function (m) { return { idp: "IDP", classic: "Classic", modern: "Modern", discrete: "Discrete" }[m] || m; };
+  // A model's name as the schema labels it (IDP, Classic, …).
+  L.modelName = function (m) { return L.spec.choiceLabel("model", m); };
 
   // Index of the largest overlap of a frame: the memory the network "recalls" now.
   L.best = function (overlaps, p) {
@@ -29,7 +28,8 @@
     return best;
   };
 
-  L.threshold = function (s) { return Number(s.kv.thr || 0.9); };
+  // The retrieval threshold of a run (spec key thr, always present in a canonical spec).
+  L.threshold = function (s) { return Number(s.values.thr); };
 
   L.notice = function (html, kind) {
     var n = L.$("notice");
@@ -47,6 +47,26 @@
     t.classList.add("show");
     clearTimeout(toastTimer);
     toastTimer = setTimeout(function () { t.classList.remove("show"); }, 2200);
+  };
+
+  // A neutral note next to a control (a lock that kept a change from happening): not an error, so not in red.
+  // Controls at the top (preset menu, model switch) or none: the note goes into the notice bar instead.
+  var noteTimer = 0;
+  L.lockNote = function (el, msg) {
+    document.querySelectorAll(".lock-note").forEach(function (x) { x.remove(); });
+    if (!msg) {
+      if (document.body.getAttribute("data-notice") === "info") L.notice(null);
+      return;
+    }
+    var panel = el && !el.closest(".top, .transport") ? el.closest(".panel") : null;
+    if (!panel) { L.notice(L.V.esc(msg), "info"); return; }
+    var d = document.createElement("div");
+    d.className = "lock-note";
+    d.setAttribute("role", "status");
+    d.textContent = msg;
+    panel.appendChild(d);
+    clearTimeout(noteTimer);
+    noteTimer = setTimeout(function () { d.remove(); }, 12000);
   };
 
   // Shows the core's complaint next to the control that caused it (cleared on the next valid change).

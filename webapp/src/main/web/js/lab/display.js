@@ -16,7 +16,7 @@
       $("band-" + k).hidden = false;
       charts.ov[k] = V.overlapChart($(k ? "overlap-plot-1" : "overlap-plot"), s.info.p, s.emph, {
         T: s.T, height: s1 ? 170 : 230,
-        hooks: { draw: [function (u) { V.drawBand($("band-" + k), u, s.info.windows, s.info.total, s.dt, { pulse: Number(s.kv.pulse) }); drawMarks(u, s); }] }
+        hooks: { draw: [function (u) { V.drawBand($("band-" + k), u, s.info.windows, s.info.total, s.dt, { pulse: Number(s.values.pulse) }); drawMarks(u, s); }] }
       });
     });
     $("overlap-plot-1").hidden = !s1;
@@ -40,8 +40,7 @@
     L.schedule.buildSwitchButtons(s0);
     L.side.buildSelectors(s0);
     $("tend").textContent = V.fmt(s0.T, 2);
-    var classicLike = s0.model === "classic" || s0.model === "discrete";
-    $("bars-title").innerHTML = classicLike ? "Input weights ξ<sup>μ</sup>·u / N" : "Synaptic gains α<sub>μ</sub>(u)";
+    $("bars-title").innerHTML = s0.info.bars === "input" ? "Input weights ξ<sup>μ</sup>·u / N" : "Synaptic gains α<sub>μ</sub>(u)";
   }
 
   // Under the network picture: the drawn cue itself and how to read the marks on the picture.
@@ -51,7 +50,7 @@
     var lv = new Uint8Array(s.info.n);
     for (var i = 0; i < s.info.n; i++) lv[i] = s.cue[i] > 0 ? 255 : 0;
     V.drawPicture($("cue-key-thumb"), lv, s.info.n, s.info.width);
-    var start = s.kv.x0 === "drawn", input = L.spec.hasDrawnWindow(s.kv);
+    var start = s.values.x0 === "drawn", input = L.spec.hasDrawnWindow(s.info.spec);
     $("cue-key-use").textContent = "(" + (start && input ? "the start state and the input" : start ? "the start state" : "the input") + ")";
   }
 
@@ -109,17 +108,15 @@
     [0, 1].forEach(function (k) {
       var s = S.slots[k];
       if (!s || !s.frame) return;
-      var fr = s.frame, best = L.best(fr.overlaps, s.info.p), thr = L.threshold(s);
+      var fr = s.frame, best = fr.recall.memory;
       V.drawPicture($("state-" + k), fr.act, s.info.n, s.info.width);
-      var recalled = fr.overlaps[best] > thr;
+      var recalled = fr.recall.kind !== "NONE";
       if (s.cue) {
         var colour = recalled ? V.memColor(best) : V.cssVar("--accent");
         drawCueMarks($("state-" + k), s, colour);
         if (k === 0) $("cue-key").style.setProperty("--c", colour);
       }
-      $("thinks-" + k).innerHTML = recalled
-        ? (s.cue ? "completes the cue to " : "recalls ") + '<b class="mem-text" style="--c:' + V.memColor(best) + '">ξ' + (best + 1) + "</b> <span class=mono>m = " + fr.overlaps[best].toFixed(3) + "</span>"
-        : '<span class="muted">no memory above ' + thr + " (best ξ" + (best + 1) + ", m = " + fr.overlaps[best].toFixed(2) + ")</span>";
+      $("thinks-" + k).innerHTML = recallText(fr.recall);
       if (s.dirty && charts.ov[k]) charts.ov[k].setData([s.t].concat(s.m));
     });
     var s1 = S.slots[1];
@@ -137,20 +134,31 @@
     updateBody(s0);
   }
 
-  // What the bar chart shows: the gains α in force (IDP, modern) or the input's weights ξ·u/N (classic).
+  // The sentence under a network picture, from the core's claim: a cue is credited only when cues brought the
+  // state there (a memory driven by a later input window is "recalls", not "completes the cue").
+  function recallText(r) {
+    var mem = function (mu) { return '<b class="mem-text" style="--c:' + V.memColor(mu) + '">ξ' + (mu + 1) + "</b>"; };
+    var m = ' <span class="mono">m = ' + r.overlap.toFixed(3) + "</span>";
+    if (r.kind === "NONE") return '<span class="muted">no memory above ' + r.threshold + " (best ξ" + (r.memory + 1) + ", m = " + r.overlap.toFixed(2) + ")</span>";
+    if (r.kind === "RECALLS") return "recalls " + mem(r.memory) + m;
+    if (r.drawn) return "completes the drawn cue to " + mem(r.memory) + m;
+    if (r.cued >= 0 && r.cued !== r.memory) return "the cue of " + mem(r.cued) + " ends in " + mem(r.memory) + m;
+    return (r.cued >= 0 ? "completes the cue of " : "completes the cue to ") + mem(r.memory) + m;
+  }
+
+  // What the bar chart shows, as the core says for the model (info.bars): the gains α in force, or the input's
+  // weights ξ·u/N (the window's, while its input is on).
   function currentBars(s) {
     var f = s.frame, p = s.info.p, vals = new Float32Array(p);
-    if (s.model === "idp" || s.model === "modern") { for (var mu = 0; mu < p; mu++) vals[mu] = f.gains[mu]; }
+    if (s.info.bars === "gains") { for (var mu = 0; mu < p; mu++) vals[mu] = f.gains[mu]; }
     else if (f.window >= 0 && f.inputOn) { var g = s.info.windows[f.window].gains; for (var k = 0; k < p; k++) vals[k] = g[k]; }
     return vals;
   }
 
   function drawGains(s) {
-    var vals = currentBars(s), p = s.info.p, sum = 0;
-    for (var mu = 0; mu < p; mu++) sum += vals[mu];
-    var idpLike = s.model === "idp" || s.model === "modern";
-    // β α′ = 1 with α′ = α − Σα/N  →  α = 1/β + Σα/N
-    V.drawBars($("bars"), vals, { emph: s.emph, threshold: idpLike ? 1 / Number(s.kv.beta) + sum / s.info.n : null });
+    var vals = currentBars(s), idpLike = s.info.bars === "gains";
+    // the core's existence line (NaN when the bars are not gains): a memory's well exists when its bar is above it
+    V.drawBars($("bars"), vals, { emph: s.emph, threshold: isNaN(s.frame.line) ? null : s.frame.line });
     $("bars-note").textContent = !s.frame.inputOn
       ? "The input is off now: " + (idpLike ? "all gains are 0, so the synapses vanish and the state decays." : "nothing is added to the state.")
       : idpLike ? "The input sets how strongly each memory is stored right now. A memory's well exists when β α′ > 1 (dashed line)."
@@ -162,8 +170,11 @@
     b.setAttribute("data-state", f.finished ? "finished" : (S.playing ? "running" : "paused"));
     b.setAttribute("data-step", String(f.step));
     b.setAttribute("data-checksum", f.checksum);
+    $("checksum-value").textContent = f.checksum;
+    $("checksum").setAttribute("aria-label", "checksum " + f.checksum + " at step " + f.step + ", click to copy");
     b.setAttribute("data-best", String(best + 1));
     b.setAttribute("data-best-overlap", f.overlaps[best].toFixed(4));
+    b.setAttribute("data-recall", f.recall.kind + ":" + (f.recall.memory + 1));
     var tg = f.window >= 0 ? s.info.windows[f.window].target : -1;
     b.setAttribute("data-dominant-overlap", tg >= 0 ? f.overlaps[tg].toFixed(4) : "");
   }
@@ -181,5 +192,5 @@
     });
   }
 
-  L.display = { build: build, drawAll: drawAll, currentBars: currentBars, charts: charts, wire: wire };
+  L.display = { build: build, drawAll: drawAll, charts: charts, wire: wire };
 })(window.HLab = window.HLab || {});

@@ -1,73 +1,43 @@
-// The URL is the lab's state: reading links (forgiving: keeps what it can of a malformed spec and says what it
-// dropped), writing them back, share links, the embedding messages of a parent page, and teacher mode
-// (hide=… and lock=… keys that hide or freeze controls; they live in the link but never reach the core).
+// The URL is the lab's state: reading links (the core reads them forgivingly: it keeps what it can and says what it
+// dropped), writing them back (the core's canonical link), share links, the embedding messages of a parent page,
+// and teacher mode (the view keys hide=… and lock=… hide or freeze controls).
 (function (L) {
   "use strict";
 
   var S = L.S, V = L.V, $ = L.$;
 
-  // Keys of the page that are not part of the core spec: stripped before the spec reaches the core.
-  var UI_KEYS = ["hide", "lock", "view", "speed", "engine", "preset"];
-
-  function presetNames() { return S.presets.map(function (p) { return p.name; }); }
-
-  // → { spec: canonical spec, ui: {hide, lock, view, speed, engine, preset}, notes: [html] }
+  // Reads a whole link (spec and view keys) through the core: a key given twice, a bad value, an unknown key or a
+  // view key with a value it cannot have is dropped with the core's message, and the rest is used.
+  // → { spec: canonical spec, view: {preset, hide, lock, view, speed, engine}, notes: [html] }
   function readLink(search) {
-    var specPairs = [], ui = {}, notes = [];
-    L.spec.parseQuery(search).forEach(function (p) { if (UI_KEYS.indexOf(p[0]) >= 0) ui[p[0]] = p[1]; else specPairs.push(p); });
-    var fallback = function () { return { spec: L.core.presetSpec(L.DEFAULT_PRESET), ui: ui, notes: notes }; };
-    var base = "";
-    if (ui.preset) {
-      if (presetNames().indexOf(ui.preset) >= 0) base = L.core.presetSpec(ui.preset);
-      else notes.push("There is no preset '" + V.esc(ui.preset) + "'; known presets: " + presetNames().join(", ") + ".");
+    var query = String(search || "").replace(/^\?/, ""), r = JSON.parse(L.core.readLink(query)), notes = [];
+    if (r.errors.length) {
+      var given = query.split("&").map(function (pair) {
+        var k = pair.split("=")[0];
+        try { return decodeURIComponent(k); } catch (e) { return k; }
+      }).filter(function (k, i, all) { return k && k !== "v" && all.indexOf(k) === i; });
+      var kept = given.filter(function (k) { return r.dropped.indexOf(k) < 0; });
+      var code = function (k) { return "<code>" + V.esc(k) + "</code>"; };
+      notes.push("This link could not be read as it was. " + r.errors.map(function (e) {
+        return "<b>" + V.esc(e.key) + "</b>: " + V.esc(e.message);
+      }).join("; ") + ". " + (r.dropped.length ? "Dropped " + r.dropped.map(code).join(", ") : "")
+        + (kept.length ? "; kept " + kept.map(code).join(", ") : "") + "; the rest are defaults.");
     }
-    if (!specPairs.length && !base) return fallback();
-    var kv = L.spec.kvOf(base);
-    specPairs.forEach(function (p) { kv[p[0]] = p[1]; });
-    var dropped = [];
-    // Each failed attempt names the offending key; drop it and try again (a link has at most a few dozen keys).
-    for (var attempt = 0; attempt < 30; attempt++) {
-      var c = L.core.canonical(L.spec.toQuery(kv));
-      if (c) {
-        if (dropped.length) {
-          var kept = Object.keys(kv).filter(function (k) { return k !== "v"; });
-          notes.push("This link could not be read as it was. " + dropped.map(function (d) {
-            return "<b>" + V.esc(d.key) + "</b>: " + V.esc(d.msg);
-          }).join("; ") + ". Dropped " + dropped.map(function (d) { return "<code>" + V.esc(d.key) + "</code>"; }).join(", ")
-            + (kept.length ? "; kept " + kept.map(function (k) { return "<code>" + V.esc(k) + "</code>"; }).join(", ") : "")
-            + "; the rest are defaults.");
-        }
-        return { spec: c, ui: ui, notes: notes };
-      }
-      var key = L.core.lastErrorKey(), msg = L.core.lastError();
-      if (key && kv.hasOwnProperty(key)) { dropped.push({ key: key, msg: msg }); delete kv[key]; continue; }
-      // the error names no key of the link (e.g. a key without a value): drop that pair, else give up
-      var bad = Object.keys(kv).filter(function (k) { return k === key || kv[k] === ""; })[0];
-      if (bad) { dropped.push({ key: bad, msg: msg }); delete kv[bad]; continue; }
-      notes.push("This link could not be read: " + V.esc(msg) + (key ? " (key <code>" + V.esc(key) + "</code>)" : "")
-        + ". Showing the default experiment instead.");
-      return fallback();
-    }
-    notes.push("This link could not be read. Showing the default experiment instead.");
-    return fallback();
+    return { spec: r.spec, view: r.view, notes: notes };
   }
 
-  // Applies the page keys of a link to S.ui (called once at start: teacher settings do not change later).
-  function applyUi(ui) {
-    S.ui.hide = (ui.hide || "").split(",").filter(Boolean);
-    S.ui.lock = (ui.lock || "").split(",").filter(Boolean);
-    S.ui.view = ui.view || "";
-    if (ui.speed != null && !isNaN(Number(ui.speed))) S.ui.speed = Math.max(0, Math.min(L.SPEEDS.length - 1, Number(ui.speed)));
-    S.ui.engine = ui.engine || "auto";
+  // The view keys of a link, as the core read them (called once at start: teacher settings do not change later).
+  function applyView(view) {
+    S.view = view;
   }
 
-  // The teacher keys travel with the spec so a student's copied link keeps the same restrictions.
+  // The canonical link of the run: the spec, then the view keys that differ from their defaults (the core writes
+  // it, so a copied link is the same string the CLI and the server write). Teacher keys and the view travel with it.
   function linkFor(spec) {
-    var extra = [];
-    if (S.ui.hide.length) extra.push("hide=" + S.ui.hide.join(","));
-    if (S.ui.lock.length) extra.push("lock=" + S.ui.lock.join(","));
-    if (S.ui.view) extra.push("view=" + S.ui.view);
-    return "?" + spec + (extra.length ? "&" + extra.join("&") : "");
+    var v = S.view;
+    // exercise mode (js/lab/exercise.js): the exercise sets the locks itself and travels in the fragment
+    if (L.exercise && L.exercise.active()) return "?" + L.spec.ask("labLink", spec, "", "", v.view, v.speed, v.engine) + L.exercise.fragment();
+    return "?" + L.spec.ask("labLink", spec, v.hide.join(","), v.lock.join(","), v.view, v.speed, v.engine);
   }
 
   function publishSpec() {
@@ -76,38 +46,91 @@
     $("spec-text").value = S.spec;
   }
 
-  function copyLink() {
-    var url = location.href.split("?")[0] + linkFor(S.spec);
-    var done = function () { L.toast("Link copied — it reproduces this run exactly"); };
-    // The async clipboard needs a secure context; file:// and plain http fall back to execCommand or a prompt.
+  // The async clipboard needs a secure context; file:// and plain http fall back to execCommand or a prompt.
+  function copyText(text, what, toast) {
+    var done = function () { L.toast(toast); };
     var fallback = function () {
       var ta = document.createElement("textarea");
-      ta.value = url; document.body.appendChild(ta); ta.select();
-      try { document.execCommand("copy"); done(); } catch (e) { prompt("Copy this link:", url); }
+      ta.value = text; document.body.appendChild(ta); ta.select();
+      try { document.execCommand("copy"); done(); } catch (e) { prompt("Copy this " + what + ":", text); }
       ta.remove();
     };
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).then(done, fallback); else fallback();
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fallback); else fallback();
+  }
+
+  function copyLink() {
+    var url = location.href.split(/[?#]/)[0] + linkFor(S.spec);
+    copyText(url, "link", "Link copied — it reproduces this run exactly");
     document.body.setAttribute("data-link", url);
   }
 
-  function isLocked(key) { return S.ui.lock.indexOf(key) >= 0; }
+  // The checksum with the step it belongs to, so two people can compare "same result" by eye or by paste.
+  function copyChecksum() {
+    var f = S.slots[0] && S.slots[0].frame;
+    if (!f) return;
+    var text = "checksum " + f.checksum + " at step " + f.step + " (t = " + V.fmt(f.time, 4) + ")";
+    copyText(text, "checksum", "Copied: " + text);
+    document.body.setAttribute("data-copied", text);
+  }
 
-  // Teacher mode: every element with data-key or data-section can be hidden or locked by name.
+  // A key is locked when the link locks it or a lab section that holds its control (lock=input locks in, pulse, …).
+  function lockedKeys() {
+    var out = S.view.lock.slice();
+    S.view.lock.forEach(function (name) {
+      document.querySelectorAll('[data-section="' + name + '"] [data-key]').forEach(function (el) {
+        var k = el.getAttribute("data-key");
+        if (out.indexOf(k) < 0) out.push(k);
+      });
+    });
+    return out;
+  }
+
+  function isLocked(key) { return lockedKeys().indexOf(key) >= 0; }
+
+  // The locked keys a new spec would change (the core compares the canonical specs).
+  function lockedChanges(spec) {
+    if (!S.view.lock.length || !S.spec) return [];
+    var locked = lockedKeys();
+    return String(L.core.changedKeys(S.spec, spec)).split(",").filter(function (k) { return k && locked.indexOf(k) >= 0; });
+  }
+
+  // A key's name as the schema labels it, with the key: "Gain β (beta)"; a lab section by its own name.
+  function keyLabel(key) {
+    var k = L.spec.keyInfo(key);
+    return k ? k.label + " (" + key + ")" : key;
+  }
+
+  // Says, politely and next to what was tried, that a lock kept a change from happening (nothing changes).
+  function explainLock(keys, el, what) {
+    var names = keys.map(keyLabel);
+    var msg = (what || "This change") + " would change " + names.join(", ") + ", which " + (keys.length > 1 ? "are" : "is")
+      + " locked in this exercise. Nothing was changed" + (S.view.lock.length ? "; the other controls are yours to try." : ".");
+    L.lockNote(el, msg);
+    document.body.setAttribute("data-lock-refused", keys.join(","));
+    return msg;
+  }
+
+  // Teacher mode: every element with data-key or data-section can be hidden or locked by name. Controls that act by
+  // a click on a picture or chip (data-explain-lock) stay clickable and explain the lock instead of doing nothing.
   function applyTeacher() {
+    var locked = lockedKeys();
     document.querySelectorAll("[data-key],[data-section]").forEach(function (el) {
       var key = el.getAttribute("data-key") || el.getAttribute("data-section");
-      var locked = isLocked(key);
-      el.classList.toggle("teacher-hidden", S.ui.hide.indexOf(key) >= 0);
-      el.classList.toggle("locked", locked);
-      if (!locked) return;
+      var isLockedNow = locked.indexOf(key) >= 0;
+      el.classList.toggle("teacher-hidden", S.view.hide.indexOf(key) >= 0);
+      el.classList.toggle("locked", isLockedNow);
+      if (!isLockedNow) return;
+      if (el.hasAttribute("data-explain-lock")) { el.title = "Locked in this exercise: clicking explains why"; return; }
+      el.title = "Locked in this exercise";
       if (el.matches("input,select,button,textarea")) el.disabled = true;
-      el.querySelectorAll("input,select,button,textarea").forEach(function (c) { c.disabled = true; });
+      el.querySelectorAll("input,select,button,textarea").forEach(function (c) { if (!c.closest("[data-explain-lock]")) c.disabled = true; });
     });
-    document.body.classList.toggle("teacher", S.ui.hide.length + S.ui.lock.length > 0);
+    document.body.classList.toggle("teacher", S.view.hide.length + S.view.lock.length > 0);
   }
 
   function wire() {
     $("copy-link").addEventListener("click", copyLink);
+    $("checksum").addEventListener("click", copyChecksum);
     // Embedding contract: a parent page may load a spec with {type: "hopfield-lab:load", spec}.
     window.addEventListener("message", function (ev) {
       var d = ev.data;
@@ -118,6 +141,7 @@
     });
   }
 
-  L.link = { readLink: readLink, applyUi: applyUi, linkFor: linkFor, publishSpec: publishSpec, isLocked: isLocked,
+  L.link = { readLink: readLink, linkFor: linkFor, publishSpec: publishSpec, isLocked: isLocked,
+    lockedKeys: lockedKeys, lockedChanges: lockedChanges, explainLock: explainLock, keyLabel: keyLabel, applyView: applyView,
     applyTeacher: applyTeacher, wire: wire };
 })(window.HLab = window.HLab || {});

@@ -11,21 +11,28 @@
     });
     L.controls.fillPresets();
     var link = L.link.readLink(location.search);
-    L.link.applyUi(link.ui);
-    L.run.setSpeed(S.ui.speed);
+    L.link.applyView(link.view);
     if (link.notes.length) L.notice(link.notes.join("<br>"), "warn");
-    S.compare = S.ui.view === "compare";
+    S.compare = S.view.view === "compare";
     $("compare").checked = S.compare;
     [L.run, L.link, L.controls, L.schedule, L.memories, L.display, L.side, L.synapses, L.exporter].forEach(function (m) { m.wire(); });
+    L.run.setSpeed(S.view.speed);
     S.tab = L.side.initialTab(link.spec);
     document.querySelectorAll(".tabs button").forEach(function (b) { b.classList.toggle("on", b.dataset.tab === S.tab); });
     ["theory", "landscape", "synapses"].forEach(function (t) { $("tab-" + t).hidden = t !== S.tab; });
-    // offline after the first visit; not from disk, where service workers do not exist
+    // installable and offline after the first visit: only over http(s) (from file:// Chromium refuses the manifest
+    // with a CORS error, and service workers do not exist)
+    if (/^https?:$/.test(location.protocol)) {
+      var mf = document.createElement("link");
+      mf.rel = "manifest";
+      mf.href = "manifest.webmanifest";
+      document.head.appendChild(mf);
+    }
     if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
       navigator.serviceWorker.register("sw.js").then(function () { document.body.setAttribute("data-sw", "registered"); },
         function (e) { document.body.setAttribute("data-sw", "failed: " + e.message); });
     }
-    HLEngine.create(S.ui.engine).then(function (engine) {
+    HLEngine.create(S.view.engine).then(function (engine) {
       S.engine = engine;
       var label = engine.name === "wasm" ? "WebAssembly" : "JavaScript", worker = engine.kind === "worker";
       $("engine-badge").textContent = label + (worker ? " · worker" : " · main thread");
@@ -34,7 +41,8 @@
       document.body.setAttribute("data-engine", engine.name);
       document.body.setAttribute("data-engine-kind", engine.kind);
       requestAnimationFrame(L.run.frameLoop);
-      return L.run.setSpec(link.spec);
+      // exercise mode (js/lab/exercise.js): "#exercise=…" opens beside the lab with its task's spec and locks
+      return L.exercise.begin(link.spec).then(function (r) { return L.run.setSpec(r.spec, r.opts); });
     }).catch(function (e) {
       L.notice("The lab could not start its engine: " + V.esc(e && e.message || e), "error");
       document.body.setAttribute("data-state", "error");
@@ -64,6 +72,16 @@
     setSpeed: L.run.setSpeed,
     play: function () { L.run.setPlaying(true); }, pause: function () { L.run.setPlaying(false); },
     load: function (spec) { return L.run.setSpec(L.link.readLink(spec).spec); },
+    // a whole link (spec and view keys) as if the page had been opened with it; play = false keeps it paused
+    openLink: function (query, play) {
+      var link = L.link.readLink(query);
+      L.link.applyView(link.view);
+      L.notice(link.notes.length ? link.notes.join("<br>") : null, "warn");
+      S.compare = S.view.view === "compare";
+      $("compare").checked = S.compare;
+      L.run.setSpeed(S.view.speed);
+      return L.run.setSpec(link.spec, { keepPlaying: play !== false });
+    },
     switchInput: L.schedule.switchInput,
     runToEnd: function () { return L.run.runTo(1e9); },
     runTo: L.run.runTo,

@@ -11,12 +11,14 @@
     var g = $("gallery"), info = s.info, levels = new Uint8Array(info.n);
     g.innerHTML = "";
     g.classList.toggle("many", info.p > 12);
+    var locked = L.link.isLocked("in") || L.link.isLocked("switch");
+    g.classList.toggle("lock-look", locked);
     for (var mu = 0; mu < info.p; mu++) {
       var b = document.createElement("button");
       b.type = "button";
       b.className = "mem" + (s.emph[mu] ? " emph" : "");
       b.style.setProperty("--c", V.memColor(mu));
-      b.title = "Memory " + (mu + 1) + ": click to make it the dominant input from now on";
+      b.title = "Memory " + (mu + 1) + (locked ? ": switching the input is locked in this exercise" : ": click to make it the dominant input from now on");
       b.dataset.mu = mu;
       var c = document.createElement("canvas");
       c.width = 56; c.height = 56;
@@ -30,19 +32,21 @@
       bar.className = "mem-bar";
       bar.appendChild(document.createElement("span"));
       b.appendChild(bar);
-      b.addEventListener("click", L.schedule.switchInput.bind(null, "d" + (mu + 1)));
+      b.addEventListener("click", function (ev) { L.schedule.switchInput(ev.currentTarget.dataset.what, ev.currentTarget); });
+      b.dataset.what = "d" + (mu + 1);
       g.appendChild(b);
     }
   }
 
   function updateGallery(s) {
-    var f = s.frame, items = $("gallery").children, thr = L.threshold(s), best = L.best(f.overlaps, s.info.p);
+    // the recalled memory is the core's claim (Recall), the same one the sentence under the network states
+    var f = s.frame, items = $("gallery").children, recalled = f.recall.kind !== "NONE" ? f.recall.memory : -1;
     var w = f.window >= 0 ? s.info.windows[f.window] : null;
     for (var k = 0; k < items.length; k++) {
       var m = f.overlaps[k];
       items[k].querySelector("b").textContent = m.toFixed(2);
       items[k].querySelector(".mem-bar span").style.width = (100 * Math.min(1, m)) + "%";
-      items[k].classList.toggle("recalled", k === best && m > thr);
+      items[k].classList.toggle("recalled", k === recalled);
       items[k].classList.toggle("driven", !!(w && w.target === k && f.inputOn));
     }
   }
@@ -66,23 +70,23 @@
   // The side of the square picture a cue is drawn on, or 0 when N is not a square (no picture to draw on).
   function cueSide(n) { var side = Math.round(Math.sqrt(n)); return side * side === n && side <= MAX_CUE_SIDE ? side : 0; }
 
-  // opts.start / opts.input: preset the "use as" boxes; opts.inText: a schedule the editor is changing to (its
-  // drawn-cue windows get the cue).
+  // opts.start / opts.input: preset the "use as" boxes; opts.index: the window the editor is making a drawn-cue
+  // window (it gets the cue).
   function openCue(opts) {
     opts = opts || {};
-    var s = S.slots[0], kv = S.kv;
+    var s = S.slots[0], kv = S.st.values;
     if (!s) return false;
     var side = cueSide(s.info.n);
     if (!side) { L.toast("A cue is drawn on a square picture: N must be a square number (100, 400, 1024 …)."); return false; }
-    var pending = opts.inText != null ? { "in": opts.inText } : kv;
-    var hasP = L.spec.hasDrawnWindow(pending), idpLike = kv.model === "idp" || kv.model === "modern";
+    var hasP = opts.index != null || L.spec.hasDrawnWindow(S.spec), idpLike = s.info.bars === "gains";
+    var cue = L.spec.cueFor(S.st);
     D.side = side;
-    D.mems = [L.spec.unpackCue(L.spec.cueFor(kv), s.info.n) || new Int8Array(s.info.n).fill(-1)];
+    D.mems = [cue ? L.spec.unpackCue(cue, s.info.n) : new Int8Array(s.info.n).fill(-1)];
     D.cur = 0;
-    D.cue = { inText: opts.inText, hasP: hasP };
+    D.cue = { index: opts.index != null ? opts.index : -1, hasP: hasP };
     $("cue-as-start").checked = opts.start != null ? opts.start : kv.x0 === "drawn" || !hasP;
     $("cue-as-input").checked = hasP || (opts.input != null ? opts.input : idpLike);
-    $("cue-as-input").disabled = opts.inText != null;
+    $("cue-as-input").disabled = opts.index != null;
     $("cue-from-box").hidden = hasP;
     $("cue-from").value = "0";
     $("cue-note").textContent = hasP ? "The schedule's drawn-cue windows feed the cue × the cue amplitude."
@@ -95,7 +99,7 @@
   function openDraw() {
     var s = S.slots[0], side = s ? Math.round(Math.sqrt(s.info.n)) : 0;
     // edit the current pictures when they are square pictures; else start from three simple shapes
-    if (s && s.info.memories && (s.kv.mem === "custom" || s.kv.mem === "glyphs") && side * side === s.info.n && s.info.n <= 1024) {
+    if (s && s.info.memories && (s.values.mem === "custom" || s.values.mem === "glyphs") && side * side === s.info.n && s.info.n <= 1024) {
       D.side = side;
       D.mems = [];
       for (var mu = 0; mu < s.info.p; mu++) D.mems.push(Int8Array.from(s.info.memories.subarray(mu * s.info.n, (mu + 1) * s.info.n)));
@@ -271,9 +275,9 @@
       D.mems.forEach(function (m) { for (var i = 0; i < n; i++) signs += m[i] > 0 ? "+" : "-"; });
       var p = D.mems.length;
       try {
-        var spec = L.spec.changed({ mem: "custom", n: n, p: p, pat: L.core.packPatterns(signs, n), "in": L.spec.fixSchedule(S.kv["in"], p) });
+        var spec = L.spec.change({ mem: "custom", n: n, p: p, pat: L.core.packPatterns(signs, n) });
         $("draw-dialog").close();
-        L.run.setSpec(spec);
+        L.run.userSpec(spec, $("open-draw"), null, "These memories");
       } catch (e) { $("draw-msg").textContent = e.message; }
     });
     $("open-draw").addEventListener("click", openDraw);
@@ -282,32 +286,14 @@
     $("draw-dialog").addEventListener("close", function () { if (D.mode === "cue") L.controls.sync(); });
   }
 
-  // Puts `what` into the schedule from time t: replaces a window starting then, else inserts one in order.
-  function withWindow(inText, t, what) {
-    var list = (inText || "0:off").split(",").filter(Boolean), out = [], done = false;
-    list.forEach(function (it) {
-      var st = Number(it.split(":")[0]);
-      if (!done && Math.abs(st - t) < 1e-9) { out.push(it.split(":")[0] + ":" + what); done = true; return; }
-      if (!done && st > t) { out.push(L.spec.fmtTime(t) + ":" + what); done = true; }
-      out.push(it);
-    });
-    if (!done) out.push(L.spec.fmtTime(t) + ":" + what);
-    return out.join(",");
-  }
-
+  // The cue as the start state and/or the input, in one edit by the core (it also writes the drawn-cue window).
   function useCue() {
-    var kv = S.kv, asStart = $("cue-as-start").checked, asInput = $("cue-as-input").checked;
-    if (!asStart && !asInput) { $("draw-msg").textContent = "Use the cue as the start state, the input, or both."; return; }
-    var inText = D.cue.inText != null ? D.cue.inText : kv["in"];
-    if (asInput && !L.spec.hasDrawnWindow({ "in": inText })) inText = withWindow(inText, Math.max(0, Number($("cue-from").value) || 0), "p");
-    if (!asInput) inText = inText.split(",").map(function (it) { return /:p$/.test(it) ? it.replace(/:p$/, ":off") : it; }).join(",");
-    var ch = { cuepat: L.spec.packCue(D.mems[0]), "in": inText };
-    if (asStart) ch.x0 = "drawn"; else if (kv.x0 === "drawn") ch.x0 = "gauss";
+    var asStart = $("cue-as-start").checked, asInput = $("cue-as-input").checked, from = Number($("cue-from").value || 0);
     try {
-      var spec = L.spec.changed(ch);
+      var spec = L.spec.ask("useCue", S.spec, L.spec.packCue(D.mems[0]), asStart ? 1 : 0, asInput ? 1 : 0, from, D.cue.index);
       D.mode = "done";
       $("draw-dialog").close();
-      L.run.setSpec(spec);
+      L.run.userSpec(spec, $("open-cue"), null, "This cue");
     } catch (e) { $("draw-msg").textContent = e.message; }
   }
 

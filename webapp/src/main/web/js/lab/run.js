@@ -8,29 +8,44 @@
   // The single way the page changes its run: publish the spec, sync the controls, restart the engine.
   function setSpec(spec, opts) {
     opts = opts || {};
-    S.spec = spec;
-    S.kv = L.spec.kvOf(spec);
-    if (S.kv.cuepat) S.lastCue = { n: Number(S.kv.n), pat: S.kv.cuepat };
+    S.st = L.spec.state(spec);
+    S.spec = S.st.spec;
+    if (S.st.values.cuepat) S.lastCue = { n: Number(S.st.values.n), pat: S.st.values.cuepat };
     L.link.publishSpec();
     L.controls.sync();
     return restart(opts.toStep || 0, opts.keepPlaying !== false);
   }
 
-  // A control changed some keys: apply them, or show the core's complaint next to the control.
-  function tryChange(changes, el) {
+  // A control changed some keys ({key: value}) or asks for another edit of the core (a function returning the new
+  // spec): apply it, or show the core's complaint next to the control.
+  function tryChange(changes, el, what) {
     var spec;
-    try { spec = L.spec.changed(changes); } catch (e) {
+    try { spec = typeof changes === "function" ? changes() : L.spec.change(changes); } catch (e) {
       L.fieldError(el, e.message);
       L.controls.sync();
-      return;
+      return false;
     }
     L.fieldError(null);
-    if (spec !== S.spec) setSpec(spec);
+    return spec === S.spec || userSpec(spec, el, null, what);
+  }
+
+  // Every change a user makes (controls, the spec box, presets, input switches, drawings) comes here: a change of a
+  // locked key is refused with a note saying why, on every path. Returns whether the spec was applied.
+  function userSpec(spec, el, opts, what) {
+    var locked = L.link.lockedChanges(spec);
+    if (locked.length) {
+      L.link.explainLock(locked, el, what);
+      L.controls.sync();
+      return false;
+    }
+    L.lockNote(null);
+    setSpec(spec, opts);
+    return true;
   }
 
   // (Re)creates the runs and fast-forwards them to toStep (a mid-run input switch replays the new spec from 0).
   function restart(toStep, play) {
-    var gen = ++S.gen, p = Number(S.kv.p);
+    var gen = ++S.gen, p = Number(S.st.values.p);
     S.inflight = true;
     var cmp = S.compare ? L.spec.compareSpec(S.spec) : "";
     var pair = L.side.keptPair(p), track = pair || [0, Math.min(1, p - 1)];
@@ -63,15 +78,15 @@
 
   // Page-side record of one run: the samples for the plots plus what the views need from the engine's answer.
   function newSlot(info) {
-    var kv = L.spec.kvOf(info.spec);
-    var slot = { info: info, kv: kv, dt: Number(kv.dt), T: Number(kv.t), t: [], m: [], e: [], win: [], proj: [],
+    var st = info.spec === S.spec ? S.st : L.spec.state(info.spec), kv = st.values;
+    var slot = { info: info, values: kv, dt: Number(kv.dt), T: Number(kv.t), t: [], m: [], e: [], win: [], proj: [],
       frame: null, model: kv.model, emph: [] };
     for (var mu = 0; mu < info.p; mu++) { slot.m.push([]); slot.emph.push(false); }
     slot.cue = kv.cuepat ? L.spec.unpackCue(kv.cuepat, info.n) : null;   // the drawn cue, for the picture
     // memories some window drives are drawn bold everywhere
     info.windows.forEach(function (w) { if (w.target >= 0) slot.emph[w.target] = true; });
-    var kinds = (kv["in"] || "").split(",").map(function (s) { return (s.split(":")[1] || "").charAt(0); });
-    info.windows.forEach(function (w, i) { w.kind = kinds[i] || "d"; });
+    var kinds = L.spec.windows(info.spec);
+    info.windows.forEach(function (w, i) { w.kind = kinds[i].code; });
     return slot;
   }
 
@@ -88,7 +103,6 @@
     }
     s.frame = f;
     s.dirty = true;
-    if (k === 0) L.synapses.sawFrame(s, f);
     if (f.diverged && !s.divergedShown) {
       s.divergedShown = true;
       L.notice("The run diverged: " + V.esc(f.diverged) + " Lower dt or the noise.", "error");
@@ -106,9 +120,15 @@
     requestAnimationFrame(frameLoop);
     S.fps.push(ts);
     if (S.fps.length > 600) S.fps.shift();
-    if (!S.playing || S.inflight || !S.slots[0]) return;
-    var steps = L.SPEEDS[S.ui.speed];
-    runSteps(steps === Infinity ? 1e9 : steps, 12);
+    if (!S.playing || !S.slots[0]) { S.lastRunTs = 0; return; }
+    if (S.inflight) return;
+    var steps = L.core.speedSteps(S.view.speed);
+    if (steps === Infinity) { runSteps(1e9, 12); return; }
+    // the speed is steps per 1/60 s: when drawing makes frames slower, ask for the time that passed since the last
+    // request (up to half a second), so the run keeps its pace; the worker's budget then fits those steps
+    var frames = S.lastRunTs ? Math.min(30, Math.max(1, (ts - S.lastRunTs) * 0.06)) : 1;
+    S.lastRunTs = ts;
+    runSteps(Math.round(steps * frames), 40);
   }
 
   // One engine request: up to `steps` steps (or to untilStep) within `budget` ms; one request in flight at a time.
@@ -139,18 +159,29 @@
     return loop();
   }
 
+  // Compare mode is part of the link (view=compare), so a shared link opens side by side too.
   function setCompare(on) {
     S.compare = !!on;
     $("compare").checked = S.compare;
+    if (S.compare) S.view.view = "compare";
+    else if (S.view.view === "compare") S.view.view = S.tab;
+    L.link.publishSpec();
     return restart(0, true);
   }
 
   function speedLabel() {
-    var v = L.SPEEDS[S.ui.speed];
+    var v = L.core.speedSteps(S.view.speed);
     $("speed-label").textContent = v === Infinity ? "as fast as possible" : v + " step" + (v > 1 ? "s" : "") + "/frame";
   }
 
-  function setSpeed(k) { S.ui.speed = k; $("speed").value = String(k); speedLabel(); }
+  // The speed slider's range and default come from the schema's view key; a change is kept in the link.
+  function setSpeed(k) { S.view.speed = k; $("speed").value = String(k); speedLabel(); }
+
+  function buildSpeed() {
+    var k = L.spec.keyInfo("speed"), el = $("speed");
+    el.min = k.min; el.max = k.max; el.step = k.step;
+    el.closest("[data-key]").title = k.label + ": " + k.help;
+  }
 
   function wire() {
     $("play").addEventListener("click", function () {
@@ -165,7 +196,9 @@
       setPlaying(false);
       runSteps(Math.max(1, Math.round(0.1 / s.dt)), 1e9);
     });
-    $("speed").addEventListener("input", function () { S.ui.speed = Number($("speed").value); speedLabel(); });
+    buildSpeed();
+    $("speed").addEventListener("input", function () { S.view.speed = Number($("speed").value); speedLabel(); });
+    $("speed").addEventListener("change", function () { L.link.publishSpec(); });
     $("compare").addEventListener("change", function () { setCompare($("compare").checked); });
     document.addEventListener("keydown", function (ev) {
       if (ev.target.matches("input,textarea,select")) return;
@@ -175,6 +208,6 @@
     });
   }
 
-  L.run = { setSpec: setSpec, tryChange: tryChange, restart: restart, setPlaying: setPlaying, frameLoop: frameLoop,
+  L.run = { setSpec: setSpec, tryChange: tryChange, userSpec: userSpec, restart: restart, setPlaying: setPlaying, frameLoop: frameLoop,
     runTo: runTo, setCompare: setCompare, setSpeed: setSpeed, wire: wire };
 })(window.HLab = window.HLab || {});

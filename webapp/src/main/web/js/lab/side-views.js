@@ -6,7 +6,7 @@
 
   var S = L.S, V = L.V, $ = L.$;
   var TABS = ["theory", "landscape", "synapses"];
-  var heat = null, heatPair = null, theory = null, lastHeatAt = 0, lastTheoryAt = 0;
+  var heat = null, heatPair = null, theory = null, lastHeatAt = 0, lastTheoryAt = 0, theoryBusy = false;
 
   function reset() { heat = null; theory = null; lastHeatAt = lastTheoryAt = 0; }
 
@@ -21,21 +21,22 @@
     refresh(true);
   }
 
-  // The initial tab: the view= key of the link, else the landscape for small networks.
+  // The initial tab: the view= key of the link, else the view the core says suits the spec.
   function initialTab(spec) {
-    return TABS.indexOf(S.ui.view) >= 0 ? S.ui.view : (Number(L.spec.kvOf(spec).n) <= 256 ? "landscape" : "theory");
+    return TABS.indexOf(S.view.view) >= 0 ? S.view.view : (L.core.naturalView(spec) || "theory");
   }
 
   function refresh(force) {
     var s = S.slots[0];
     if (!s || !s.frame) return;
     var t = performance.now(), changedWin = s.frame.windowChanged || force;
-    if (S.tab === "theory" && (changedWin || t - lastTheoryAt > 400)) {
-      lastTheoryAt = t;
-      S.engine.call({ cmd: "theory", slot: 0 }).then(function (r) { theory = r; drawTheory(); });
-    }
+    // The theory is for one moment: refreshed while running (at most every 400 ms), at once when the window changes,
+    // and always for the last frame when the run stops, so the table never describes an older state than the page.
+    var stale = !theory || theory.step !== s.frame.step;
+    if (S.tab === "theory" && stale && (changedWin || t - lastTheoryAt > 400 || !S.playing)) requestTheory();
     if (S.tab === "landscape") {
-      if (!heatAllowed()) { $("heat-note").textContent = "The landscape is computed for N ≤ 1024 (pick the “Energy landscape” preset)."; V.drawHeat($("heat"), null); }
+      var why = L.core.landscapeUnavailable(S.spec);
+      if (why) { $("heat-note").textContent = why; V.drawHeat($("heat"), null); }
       else if (changedWin || !heat || (s.model === "modern" && t - lastHeatAt > 1200)) {
         lastHeatAt = t;
         requestHeat();
@@ -48,8 +49,6 @@
   function drawLive(s) { if (S.tab === "landscape") V.drawHeat($("heat"), heat, s.proj, {}); }
 
   // ---- energy landscape over the plane of two memories ----
-
-  function heatAllowed() { return Number(S.kv.n) <= 1024 && Number(S.kv.p) >= 2 && S.kv.model !== "discrete"; }
 
   // The pair chosen before a restart, if the new spec still has those memories.
   function keptPair(p) { return heatPair && heatPair[0] < p && heatPair[1] < p ? heatPair : null; }
@@ -74,62 +73,79 @@
     });
   }
 
-  // Half-width of the plane: a bit beyond the largest well (IDP wells sit near ±α; classic ones near ±1).
-  function heatRange(s) {
-    var vals = L.display.currentBars(s), max = 0.5;
-    for (var mu = 0; mu < s.info.p; mu++) max = Math.max(max, Math.abs(vals[mu]));
-    if (s.model === "classic") max = Math.max(1.5, max + 1);
-    return Math.min(80, max * 1.3);
-  }
-
   function requestHeat() {
     var s = S.slots[0], n = s.info.n, res = n <= 256 ? 64 : n <= 512 ? 48 : 36;
     var pair = heatPair || [0, 1];
     if (pair[0] === pair[1]) { $("heat-note").textContent = "Pick two different memories."; return; }
     $("heat-note").textContent = "computing…";
-    S.engine.call({ cmd: "heat", slot: 0, mu1: pair[0], mu2: pair[1], res: res, range: heatRange(s) }).then(function (r) {
+    S.engine.call({ cmd: "heat", slot: 0, mu1: pair[0], mu2: pair[1], res: res }).then(function (r) {
       heat = r;
       $("heat-note").textContent = "E(x; u) at x = a ξ" + (pair[0] + 1) + " + b ξ" + (pair[1] + 1) + ", input at t = " + V.fmt(s.frame.time, 2) + ". Dark = deep well. White: the state's path.";
       V.drawHeat($("heat"), heat, s.proj, {});
     });
   }
 
-  // ---- theory table: predicted wells vs the simulation ----
+  // ---- theory table: predicted wells vs the simulation, and the core's verdict ----
+
+  function requestTheory() {
+    if (theoryBusy) return;
+    theoryBusy = true;
+    lastTheoryAt = performance.now();
+    var gen = S.gen;
+    S.engine.call({ cmd: "theory", slot: 0 }).then(function (r) {
+      theoryBusy = false;
+      if (gen !== S.gen || !r.rows) return;
+      theory = r;
+      drawTheory();
+      // the run moved on while the engine answered and no frame will come to ask again: ask now
+      var s = S.slots[0];
+      if (s && s.frame && !S.playing && s.frame.step !== r.step && S.tab === "theory") requestTheory();
+    }, function () { theoryBusy = false; });
+  }
+
+  var VERDICT_CLASS = { AGREES: "agree", DIFFERS: "differs", NOT_STEADY: "pending", OUTSIDE: "neutral",
+    CROSSTALK: "neutral", REFERENCE: "neutral" };
+  var VERDICT_LABEL = { AGREES: "✓ Agrees", DIFFERS: "Differs", NOT_STEADY: "Transient", OUTSIDE: "Outside the theory",
+    CROSSTALK: "Guide only", REFERENCE: "Reference" };
 
   function drawTheory() {
     var s = S.slots[0], r = theory;
     if (!s || !r || !r.rows) return;
-    var beta = Number(s.kv.beta), random = s.kv.mem !== "orthogonal", thr = L.threshold(s);
-    var idpLike = s.model === "idp" || s.model === "modern";
-    var rows = ['<thead><tr><th>memory</th><th title="shifted gain α′ = α − Σα/N">α′</th><th title="existence: β α′ > 1">β α′</th><th>well exists</th><th>stable</th>'
-      + '<th title="predicted amplitude c: x* = c ξ">c theory</th><th title="projection ξ·x/N of the state">c sim</th><th title="predicted overlap tanh(β c)">m theory</th><th>m sim</th><th></th></tr></thead><tbody>'];
-    var disagreements = 0;
-    r.rows.forEach(function (row, mu) {
-      var mPred = row.exists ? Math.abs(Math.tanh(beta * row.amplitude)) : 0;
-      var atMu = row.overlap > 0.5, why = "";
-      if (idpLike && atMu && !row.exists) why = "the state sits at a memory whose well should not exist";
-      else if (idpLike && atMu && row.exists && row.stable && Math.abs(Math.abs(row.projection) - row.amplitude) > 0.05 * Math.max(1, row.amplitude)) why = "amplitude differs from the prediction";
-      else if (idpLike && row.overlap > thr && row.exists && !row.stable) why = "held although predicted unstable";
-      if (why) disagreements++;
-      rows.push('<tr class="' + (atMu ? "at " : "") + (why ? "bad" : "") + '"><td><i class="dot" style="background:' + V.memColor(mu) + '"></i>ξ' + (mu + 1) + "</td>"
-        + "<td>" + V.fmt(row.shifted, 3) + "</td><td>" + V.fmt(beta * row.shifted, 3) + "</td>"
-        + "<td>" + (row.exists ? '<span class="yes">yes</span>' : '<span class="no">no</span>') + "</td>"
+    var num = function (v, d) { return '<td>' + V.fmt(v, d) + "</td>"; };
+    var rows = ['<thead><tr><th>memory</th><th class="opt" title="shifted gain α′ = α − Σα/N">α′</th><th title="existence: β α′ > 1">β α′</th>'
+      + '<th class="opt">well</th><th>stable</th><th title="predicted amplitude c: x* = c ξ, c = α′ tanh(β c)">c theory</th>'
+      + '<th title="projection |ξ·x|/N of the state now">|c| sim</th><th title="predicted overlap tanh(β c)">m theory</th>'
+      + '<th title="overlap |ξ·σ(x)|/N now">m sim</th></tr></thead><tbody>'];
+    r.rows.forEach(function (row) {
+      var at = row.memory === r.memory, bad = at && r.status === "DIFFERS";
+      rows.push('<tr class="' + (at ? "at " : "") + (bad ? "bad" : "") + '"><td><i class="dot" style="background:' + V.memColor(row.memory) + '"></i>ξ' + (row.memory + 1) + "</td>"
+        + num(row.shifted, 3).replace("<td>", '<td class="opt">') + num(row.betaShifted, 2)
+        + '<td class="opt">' + (row.exists ? '<span class="yes">yes</span>' : '<span class="no">no</span>') + "</td>"
         + "<td>" + (row.exists ? (row.stable ? '<span class="yes">stable</span>' : '<span class="no">unstable</span>') : "–") + "</td>"
-        + "<td>" + (row.exists ? V.fmt(row.amplitude, 3) : "0") + "</td><td>" + V.fmt(Math.abs(row.projection), 3) + "</td>"
-        + "<td>" + V.fmt(mPred, 3) + "</td><td>" + V.fmt(row.overlap, 3) + "</td>"
-        + "<td>" + (why ? '<span class="flag" title="' + why + '">≠ ' + why + "</span>" : "") + "</td></tr>");
+        + num(row.exists ? row.amplitude : 0, 3) + num(row.amplitudeSim, 3) + num(row.overlapPredicted, 3) + num(row.overlapSim, 3) + "</tr>");
     });
     rows.push("</tbody>");
     $("theory-table").innerHTML = rows.join("");
-    $("theory-head").innerHTML = "Predictions for the gains in force at t = " + V.fmt(s.frame.time, 2) + " (β = " + beta + "): the well of memory μ exists when β α′<sub>μ</sub> &gt; 1 and is stable when β sech²(β c<sub>μ</sub>) α′<sub>ν</sub> &lt; 1 for every other ν.";
-    $("theory-note").innerHTML = (!idpLike ? "These thresholds are derived for IDP (gains set by the input); the " + L.modelName(s.model) + " model is shown for reference. " : "")
-      + (random ? "These memories are not orthogonal: the theory holds up to crosstalk ≈ √(P/N) = " + Math.sqrt(s.info.p / s.info.n).toFixed(3) + ". " : "Orthogonal memories: the theory is exact. ")
-      + (disagreements ? '<span class="flag">' + disagreements + " disagreement" + (disagreements > 1 ? "s" : "") + " between theory and simulation.</span>" : "Theory and simulation agree.");
-    document.body.setAttribute("data-theory-disagreements", String(disagreements));
+    $("theory-head").innerHTML = "Predictions for the gains in force at <b>t = " + V.fmt(r.time, 2) + "</b> (β = " + V.fmt(r.beta, 3)
+      + "): the well of memory μ exists when β α′<sub>μ</sub> &gt; 1 and is stable when β sech²(β c<sub>μ</sub>) α′<sub>ν</sub> &lt; 1 for every other ν; at the well the overlap is m = tanh(β c)."
+      + (r.rows.length < r.total ? " Showing " + r.rows.length + " of " + r.total + " memories: the one the state is at, the largest overlaps and the deepest wells." : "");
+    var v = $("theory-verdict");
+    v.className = "verdict " + (VERDICT_CLASS[r.status] || "neutral");
+    v.innerHTML = '<b class="tag">' + VERDICT_LABEL[r.status] + "</b> " + V.esc(r.summary);
+    $("theory-note").innerHTML = [r.tolerance, r.memories].filter(Boolean).map(V.esc).join(" ");
+    var b = document.body;
+    b.setAttribute("data-theory-status", r.status);
+    b.setAttribute("data-theory-step", String(r.step));
   }
 
   function wire() {
-    document.querySelectorAll(".tabs button").forEach(function (b) { b.addEventListener("click", function () { selectTab(b.dataset.tab); }); });
+    // a tab the user opens is kept in the link (view=…), unless compare mode holds the view key
+    document.querySelectorAll(".tabs button").forEach(function (b) {
+      b.addEventListener("click", function () {
+        selectTab(b.dataset.tab);
+        if (!S.compare) { S.view.view = b.dataset.tab; L.link.publishSpec(); }
+      });
+    });
     ["heat-mu1", "heat-mu2"].forEach(function (id) {
       $(id).addEventListener("change", function () {
         heatPair = [Number($("heat-mu1").value), Number($("heat-mu2").value)];

@@ -2,19 +2,17 @@
 // the memories the input drives (schedule order, at most three): each memory's term α_μ ξ^μ ξ^μᵀ / N then shows as
 // a checkerboard of blocks whose contrast is α_μ, and an input switch visibly moves the contrast from one
 // checkerboard to another. The order is fixed for a run so pictures before and after a switch are comparable.
-// Optionally the difference W(u now) − W(u of the previous window) shows what the switch rewired.
+// Optionally the difference W(u now) − W(u of the previous window) shows what the switch rewired. The core samples
+// W and knows each model's previous gains (IDP: from the previous input, exactly; modern: the last ones seen).
 (function (L) {
   "use strict";
 
   var S = L.S, V = L.V, $ = L.$;
   var MAX_KEYS = 3, SIZE = 256;
-  var syn = null, lastAt = 0, lastOn = null, scale = 0, diff = false, seen = {};
+  var syn = null, lastAt = 0, lastOn = null, scale = 0, diff = false;
 
-  // A new run: forget the picture, the run-wide colour scale and the gains seen per window.
-  function reset() { syn = null; lastAt = 0; lastOn = null; scale = 0; seen = {}; }
-
-  // The modern model's gains move with the state, so the previous window's W is the last one the page saw.
-  function sawFrame(s, f) { if (f.window >= 0) seen[f.window] = Array.prototype.slice.call(f.gains); }
+  // A new run: forget the picture and the run-wide colour scale.
+  function reset() { syn = null; lastAt = 0; lastOn = null; scale = 0; }
 
   // The memories that sort the neurons: the schedule's dominant memories in order of appearance.
   function orderKeys(s) {
@@ -22,15 +20,6 @@
     s.info.windows.forEach(function (w) { if (w.target >= 0 && keys.indexOf(w.target) < 0 && keys.length < MAX_KEYS) keys.push(w.target); });
     if (!keys.length) for (var mu = 0; mu < Math.min(2, s.info.p); mu++) keys.push(mu);
     return keys;
-  }
-
-  // The gains of the previous window: for IDP α(u_prev) = Ξᵀu_prev/N exactly; classic W never changes.
-  function previousGains(s) {
-    var w = s.frame.window;
-    if (w <= 0) return null;
-    if (s.model === "idp") return s.info.windows[w - 1].gains;
-    if (s.model === "classic") return Array.prototype.slice.call(s.frame.gains);
-    return seen[w - 1] || null;
   }
 
   function refresh(changedWin, t) {
@@ -45,13 +34,16 @@
     }
   }
 
-  function request() {
-    var s = S.slots[0], keys = orderKeys(s), minus = diff ? previousGains(s) : null, gen = S.gen;
-    S.engine.call({ cmd: "synapse", slot: 0, size: Math.min(SIZE, s.info.n), order: keys,
-      minus: minus ? Array.prototype.slice.call(minus) : null }).then(function (r) {
-      if (gen !== S.gen || !r.w) return;
+  // W, or its change since the previous window; when the core has no change to show (no earlier window yet), W itself
+  // with the core's reason.
+  function request(plain, why) {
+    var s = S.slots[0], keys = orderKeys(s), gen = S.gen, wantDiff = diff && !plain;
+    S.engine.call({ cmd: "synapse", slot: 0, size: Math.min(SIZE, s.info.n), order: keys, diff: wantDiff }).then(function (r) {
+      if (gen !== S.gen) return;
+      if (!r.w) { if (wantDiff) request(true, r.note); return; }
       r.keys = keys;
-      r.diff = !!minus;
+      r.diff = wantDiff;
+      r.why = why || "";
       r.time = s.frame.time;
       r.window = s.frame.window;
       syn = r;
@@ -79,7 +71,7 @@
     else if (!f.inputOn && s.model === "idp") what = "The input is off: all gains are 0, so W = 0.";
     else if (syn.diff) {
       // name the memory that gained most and the one that lost most since the previous window
-      var prev = previousGains(s), up = 0, down = 0;
+      var prev = syn.previous, up = 0, down = 0;
       for (var mu = 1; mu < g.length; mu++) { if (g[mu] - prev[mu] > g[up] - prev[up]) up = mu; if (g[mu] - prev[mu] < g[down] - prev[down]) down = mu; }
       var change = function (mu) { return name(mu) + " (α " + V.fmt(prev[mu], 1) + " → " + V.fmt(g[mu], 1) + ")"; };
       what = "W(u now) − W(u of the previous window): orange = strengthened, blue = weakened. The switch stored " + change(up)
@@ -88,7 +80,7 @@
       var K = w && w.target >= 0 ? w.target : L.best(g, s.info.p);
       what = "Each memory adds a checkerboard whose contrast is its gain α; the input now favours " + name(K) + " (α = " + V.fmt(g[K], 1) + ")"
         + (k.indexOf(K) >= 0 ? ", so its blocks stand out." : ", which is not among the sorting memories.");
-      if (diff) what += " (No earlier window yet: showing W itself.)";
+      if (diff) what += " (No change to show: " + V.esc(syn.why || "no earlier window yet") + "; showing W itself.)";
     }
     $("syn-note").innerHTML = order + what;
     // IDP and classic synapses are constant within a window; the modern model's picture is of one moment
@@ -105,5 +97,5 @@
 
   function wire() { $("syn-diff").addEventListener("change", function () { setDiff($("syn-diff").checked); }); }
 
-  L.synapses = { reset: reset, sawFrame: sawFrame, refresh: refresh, redraw: redraw, setDiff: setDiff, wire: wire };
+  L.synapses = { reset: reset, refresh: refresh, redraw: redraw, setDiff: setDiff, wire: wire };
 })(window.HLab = window.HLab || {});

@@ -1,22 +1,60 @@
 package org.hopfieldlab.web;
 
 import org.hopfieldlab.sim.memory.MemorySet;
+import org.hopfieldlab.sim.readout.PreviousGains;
+import org.hopfieldlab.sim.run.Recorder;
+import org.hopfieldlab.sim.run.RunLoop;
 import org.hopfieldlab.sim.run.Simulation;
+import org.hopfieldlab.sim.run.StepHandler;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
-import org.hopfieldlab.sim.theory.Theory;
+import org.hopfieldlab.sim.theory.SynapseSample;
+import org.hopfieldlab.sim.theory.TheoryProbe;
 
-/** One live simulation in the page plus the read-out buffers the page polls (refreshed on demand, not per step). */
+/**
+ * One live simulation in the page: the core's run loop and recorder (the same ones the CLI and the server use, at the
+ * same sample points), a projection track for the energy-landscape trajectory, and the read-out buffers of the
+ * current state the page polls once per frame.
+ */
 final class LabSession {
+    /** At most about this many series samples per run are kept for the plots. */
+    static final int MAX_SAMPLES = 1500;
+
     final ExperimentSpec spec;
     final Simulation sim;
+    final Recorder recorder;
+    final RunLoop loop;
+    final ProjectionTrack track;
+    final int seriesEvery;
     final double[] overlaps;
     final double[] activations;
     double energy;
-    Theory.MemoryPrediction[] theory;
+    /** Watches the run for the theory panel's equilibrium test (fed at every refresh, i.e. every sample). */
+    final TheoryProbe probe;
+    /** The last synapse sample the page asked for (schema helper's exports). */
+    SynapseSample synapses;
+    /** The previous input window's gains for the synapse view's difference (created on first use). */
+    private PreviousGains previousGains;
+
+    PreviousGains previousGains() {
+        if (previousGains == null) {
+            previousGains = new PreviousGains(sim);
+        }
+        return previousGains;
+    }
 
     LabSession(ExperimentSpec spec, int trial) {
         this.spec = spec;
         this.sim = new Simulation(spec, trial);
+        int interval = Recorder.defaultInterval(spec);
+        // the plotted series is a multiple of the scoring interval, so every plotted sample is also a scored one
+        int every = interval * Math.max(1, (spec.steps() + interval * MAX_SAMPLES - 1) / (interval * MAX_SAMPLES));
+        this.seriesEvery = every;
+        this.recorder = new Recorder(sim, every);
+        this.track = new ProjectionTrack(recorder, spec.steps() / every + 2);
+        this.probe = new TheoryProbe(sim);
+        // the theory panel's equilibrium detector watches every scored sample point, as the recorder does
+        StepHandler theory = s -> probe.sample();
+        this.loop = new RunLoop(sim, interval, null, recorder, track, theory);
         this.overlaps = new double[spec.p()];
         this.activations = new double[spec.n()];
     }
@@ -24,11 +62,13 @@ final class LabSession {
     /** Recomputes overlaps, energy and σ(x) from the current state. O(N·P). */
     void refresh() {
         sim.overlaps(overlaps);
+        probe.sample(overlaps);
         energy = sim.energy();
         double[] x = sim.state();
         for (int i = 0; i < x.length; i++) {
             activations[i] = sim.model().activation(x[i]);
         }
+        previousGains().observe();
     }
 
     /** E(x; u) at x = a ξ^μ1 + b ξ^μ2 (the plane of two memories), with the input in force now. */
@@ -41,26 +81,7 @@ final class LabSession {
     }
 
     double inputGain(int w, int mu) {
-        double[] u = sim.inputs().u(w);
-        if (u == null) {
-            return 0;
-        }
-        MemorySet m = sim.memories();
-        double s = 0;
-        for (int i = 0; i < m.n(); i++) {
-            s = m.get(mu, i) * u[i] + s;
-        }
-        return s / m.n();
-    }
-
-    double projection(int mu) {
-        MemorySet m = sim.memories();
-        double[] x = sim.state();
-        double s = 0;
-        for (int i = 0; i < m.n(); i++) {
-            s = m.get(mu, i) * x[i] + s;
-        }
-        return s / m.n();
+        return PreviousGains.inputOverlap(sim, w, mu);
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -74,5 +95,42 @@ final class LabSession {
             out[2 * i + 1] = HEX[g & 15];
         }
         return new String(out);
+    }
+
+    /**
+     * Beside every series sample of the recorder, the state's projections ξ^μ·x/N on two chosen memories (the
+     * trajectory drawn over the energy landscape); NaN while no pair is chosen.
+     */
+    static final class ProjectionTrack implements StepHandler {
+        private final Recorder recorder;
+        private final double[] first;
+        private final double[] second;
+        private int mu1 = -1;
+        private int mu2 = -1;
+
+        ProjectionTrack(Recorder recorder, int capacity) {
+            this.recorder = recorder;
+            this.first = new double[capacity];
+            this.second = new double[capacity];
+        }
+
+        void choose(int a, int b) {
+            mu1 = a;
+            mu2 = b;
+        }
+
+        @Override
+        public void handleStep(Simulation sim) {
+            int k = recorder.samples() - 1;
+            if (k >= 0 && recorder.sampleStep(k) == sim.step()) {
+                first[k] = mu1 < 0 ? Double.NaN : sim.projection(mu1);
+                second[k] = mu2 < 0 ? Double.NaN : sim.projection(mu2);
+            }
+        }
+
+        /** Projection j (0 or 1) at series sample k. */
+        double at(int k, int j) {
+            return j == 0 ? first[k] : second[k];
+        }
     }
 }

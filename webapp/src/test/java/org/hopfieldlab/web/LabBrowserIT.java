@@ -47,6 +47,11 @@ class LabBrowserIT {
     static final Path LAB = Path.of(System.getProperty("lab.dir", "target/lab")).toAbsolutePath();
     static final Path SHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
     static final String BENCH_SPEC = "model=idp&n=1024&p=10&noise=8&dt=0.01&t=10&in=0:d1";
+    /**
+     * The slowest speed (1 step per 1/60 s): the page auto-plays at the speed's pace, so tests that stop at a given
+     * step with runTo must open it slow enough not to be past that step already.
+     */
+    static final String SLOW = "&speed=0";
 
     static StaticServer server;
     static ChromeDriver browser;
@@ -164,7 +169,7 @@ class LabBrowserIT {
     @Order(2)
     void shareLinkReproducesTheRunInAFreshBrowser() throws IOException {
         String spec = "model=idp&n=256&p=4&noise=4&dt=0.01&t=8&in=0:d1&seed=7";
-        open(browser, server.url("index.html?" + spec));
+        open(browser, server.url("index.html?" + spec + SLOW));
         async(browser, "hopfieldLab.runTo(300)");
         js(browser, "hopfieldLab.switchInput('d3')");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(x -> String.valueOf(js(x, "return hopfieldLab.spec()"))
@@ -256,7 +261,7 @@ class LabBrowserIT {
         }
     }
 
-    private static boolean reload(WebDriver d) {
+    static boolean reload(WebDriver d) {
         d.navigate().refresh();
         return false;
     }
@@ -354,7 +359,7 @@ class LabBrowserIT {
     @Test
     @Order(9)
     void synapseBlocksFollowTheInput() throws IOException {
-        open(browser, server.url("index.html?preset=sequence&view=synapses"));
+        open(browser, server.url("index.html?preset=sequence&view=synapses" + SLOW));
         async(browser, "hopfieldLab.runTo(900)");
         String first = async(browser, BLOCKS);
         async(browser, "hopfieldLab.runTo(1200)");
@@ -389,7 +394,7 @@ class LabBrowserIT {
         js(browser, "window.scrollTo(0, 0)");
         shot(browser, "desktop-compare-letters");
         // synapses before and after the scheduled switch ξ1 → ξ2 at t = 10, and the difference view
-        open(browser, server.url("index.html?preset=sequence&view=synapses"));
+        open(browser, server.url("index.html?preset=sequence&view=synapses" + SLOW));
         async(browser, "hopfieldLab.runTo(950)");
         synapseShot(browser, "desktop-synapses-before-switch", "1,2,3@0");
         async(browser, "hopfieldLab.runTo(1300)");
@@ -397,18 +402,18 @@ class LabBrowserIT {
         js(browser, "hopfieldLab.setSynapseDiff(true)");
         synapseShot(browser, "desktop-synapses-diff", "1,2,3:diff@1");
         js(browser, "hopfieldLab.setSynapseDiff(false)");
-        open(browser, server.url("index.html?preset=glitch&view=synapses&hide=noise,beta&lock=model"));
+        open(browser, server.url("index.html?preset=glitch&view=synapses&hide=noise,beta&lock=model" + SLOW));
         async(browser, "hopfieldLab.runTo(900)");
         js(browser, "window.scrollTo(0, 400)");
         shot(browser, "desktop-teacher-synapses");
         assertFalse(browser.findElement(By.cssSelector("[data-key=noise]")).isDisplayed(), "hide=noise hides the control");
         dark(browser, true);
-        open(browser, server.url("index.html?preset=energy&view=landscape"));
+        open(browser, server.url("index.html?preset=energy&view=landscape" + SLOW));
         async(browser, "hopfieldLab.runTo(1400)");
         js(browser, "hopfieldLab.selectTab('landscape')");
         async(browser, "new Promise(function (ok) { setTimeout(ok, 600); })");
         shot(browser, "desktop-dark-landscape");
-        open(browser, server.url("index.html?preset=sequence&view=synapses"));
+        open(browser, server.url("index.html?preset=sequence&view=synapses" + SLOW));
         async(browser, "hopfieldLab.runTo(1300)");
         synapseShot(browser, "desktop-dark-synapses", "1,2,3@1");
         js(browser, "window.scrollTo(0, 0)");
@@ -416,12 +421,12 @@ class LabBrowserIT {
         dark(browser, false);
         ChromeDriver phone = newBrowser(390, 844);
         try {
-            open(phone, server.url("index.html"));
+            open(phone, server.url("index.html?" + SLOW.substring(1)));
             async(phone, "hopfieldLab.runTo(1500)");
             shot(phone, "phone-default");
             js(phone, "window.scrollTo(0, 900)");
             shot(phone, "phone-plots");
-            open(phone, server.url("index.html?view=synapses"));
+            open(phone, server.url("index.html?view=synapses" + SLOW));
             async(phone, "hopfieldLab.runTo(950)");
             synapseShot(phone, "phone-synapses-before-switch", "1,2,3@0");
             async(phone, "hopfieldLab.runTo(1300)");
