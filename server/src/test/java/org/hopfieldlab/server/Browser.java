@@ -59,10 +59,16 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Types into a Vaadin field and leaves it with Tab, so its value reaches the server at once (a LAZY field
+     * otherwise waits for a pause in typing, which a loaded machine can stretch past the next step), then waits
+     * until the input shows exactly the text.
+     */
     void type(String css, String text) {
         WebElement input = el(css + " input");
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(text);
+        input.sendKeys(text, Keys.TAB);
+        waitFor(d -> text.equals(input.getDomProperty("value")));
     }
 
     String value(String css) {

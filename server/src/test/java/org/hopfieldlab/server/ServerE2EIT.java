@@ -233,8 +233,10 @@ class ServerE2EIT {
     void runPreset(String title, String xPrefix, String trials, String cells) {
         driver.get(url("/sweeps"));
         b.el("#sweep-preset input").click();
-        b.type("#sweep-preset", title);
-        b.el("#sweep-preset input").sendKeys(Keys.ENTER);
+        WebElement filter = b.el("#sweep-preset input");
+        filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        filter.sendKeys(title);
+        filter.sendKeys(Keys.ENTER);
         b.waitFor(d -> b.value("#sweep-title").equals(title));
         b.type("#sweep-trials", trials);
         b.waitFor(d -> b.el("#sweep-estimate").getText().contains(" × " + trials + " trials"));
