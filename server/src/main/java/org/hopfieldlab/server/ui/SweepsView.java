@@ -245,7 +245,14 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         if (d == null || estimate() == null) {
             return;
         }
-        long id = sweeps.start(user.id(), title.getValue(), d);
+        long id;
+        try {
+            id = sweeps.start(user.id(), title.getValue(), d);
+        } catch (SweepService.QuotaException | SweepTooLargeException e) {
+            estimate.setText("Refused: " + e.getMessage());
+            estimate.addClassName("refused");
+            return;
+        }
         open(id);
     }
 
