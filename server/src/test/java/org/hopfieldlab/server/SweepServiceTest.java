@@ -198,6 +198,8 @@ class SweepServiceTest {
     void perUserCapsRunOneQueueThreeAndRefuseMoreWithTheSettingsNamed() throws Exception {
         assertEquals(1, props.maxRunningPerUser());
         assertEquals(3, props.maxQueuedPerUser());
+        assertTrue(sweeps.capsText().startsWith("Each user runs 1 sweep at a time and may queue 3 more;"),
+                sweeps.capsText());
         SweepService own = new SweepService(repo, props);
         try {
             long[] ids = new long[4];

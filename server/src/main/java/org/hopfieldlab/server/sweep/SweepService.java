@@ -76,8 +76,8 @@ public class SweepService {
             return "";
         }
         return "Each user runs " + plural(props.maxRunningPerUser(), "sweep") + " at a time and may queue "
-                + plural(Math.max(0, props.maxQueuedPerUser()), "more") + "; the rest of the workers' time is shared "
-                + "fairly, in slices of a quarter of a second.";
+                + plural(Math.max(0, props.maxQueuedPerUser()), "more") + "; the workers switch between users' sweeps "
+                + "every quarter of a second, so a small sweep starts within a second even when the server is busy.";
     }
 
     private static String plural(int n, String word) {
