@@ -90,10 +90,17 @@ function lines(d: ChartData): echarts.EChartsOption {
   }
   return {
     animation: false,
-    grid: { left: 60, right: 30, top: 40, bottom: 55 },
+    grid: { left: 60, right: 40, top: 40, bottom: 55 },
     legend: { top: 5, data: (d.series ?? []).map(s => s.name).concat(th && d.numericX ? [th.label] : []) },
     tooltip: { trigger: 'axis' },
-    xAxis: d.numericX ? { type: 'value', name: d.xKey, nameLocation: 'middle', nameGap: 30, scale: true }
+    // a margin of 5 % of the span on both sides, so the first and last points (and their labels) sit inside the
+    // plot at any width; the padded ends get no label of their own, the nice ticks inside keep theirs
+    xAxis: d.numericX ? {
+      type: 'value', name: d.xKey, nameLocation: 'middle', nameGap: 30,
+      min: (e: { min: number; max: number }) => e.min - 0.05 * (e.max - e.min || 1),
+      max: (e: { min: number; max: number }) => e.max + 0.05 * (e.max - e.min || 1),
+      axisLabel: { showMinLabel: false, showMaxLabel: false, hideOverlap: true },
+    }
       : { type: 'category', name: d.xKey, nameLocation: 'middle', nameGap: 30, data: d.xValues },
     yAxis: { type: 'value', min: 0, max: 1, name: 'retrieval fraction', nameLocation: 'middle', nameGap: 42 },
     series,

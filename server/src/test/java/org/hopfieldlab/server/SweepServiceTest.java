@@ -24,6 +24,10 @@ import org.hopfieldlab.server.sweep.SweepService;
 import org.hopfieldlab.sim.spec.Presets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.hopfieldlab.batch.sweep.SweepJob;
+import org.hopfieldlab.server.sweep.SweepProperties;
+import org.hopfieldlab.sim.spec.ExperimentSpec;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Sweeps through the service: cells land in the database, a restart resumes, oversize is refused. */
@@ -35,6 +39,8 @@ class SweepServiceTest {
     SweepService sweeps;
     @Autowired
     SweepRepository repo;
+    @Autowired
+    SweepProperties props;
 
     long user;
 
@@ -117,5 +123,112 @@ class SweepServiceTest {
         SweepRecord r = await(id);
         assertEquals("CANCELLED", r.status());
         assertTrue(r.cellsDone() < r.cellsTotal());
+    }
+
+    /** One cell, one trial of many seconds: n = 4096, p = 64, 20,000 steps. */
+    static SweepDefinition longOne(String noise) {
+        ExperimentSpec s = Presets.get("sequence").spec();
+        ExperimentSpec spec = s.toBuilder().n(4096).p(64).duration(20_000 * s.dt())
+                .schedule(List.of(org.hopfieldlab.sim.input.Window.recipe(0, 0))).build();
+        return new SweepDefinition(spec, List.of(SweepAxis.parse("noise=" + noise)), 1, SeedPolicy.SAME);
+    }
+
+    static SweepJob awaitRunning(SweepService service, long user, long id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var j = service.live(user, id);
+            if (j.isPresent() && j.get().state() == SweepJob.State.RUNNING) {
+                return j.get();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("sweep " + id + " did not start");
+    }
+
+    @Test
+    void cancelIsStoredAtOnceStopsTheRunningTrialAndWinsOverResumeAfterACrash() throws Exception {
+        // a server of its own, so it can "crash" (workers stop, nothing more is written) without touching the shared one
+        SweepService first = new SweepService(repo, props);
+        long id = first.start(user, "long", longOne("0"));
+        SweepJob job = awaitRunning(first, user, id);
+        Thread.sleep(500); // inside the step loop
+        long t0 = System.nanoTime();
+        first.cancel(user, id);
+        assertEquals("CANCELLED", repo.findOwned(user, id).orElseThrow().status(),
+                "the cancel is in the database when cancel() returns");
+        job.completion().get(10, TimeUnit.SECONDS);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("server cancel of a running n=4096 p=64 trial: stopped in %.3f s%n", secs);
+        assertTrue(secs < 1.0, "cancel took " + secs + " s");
+        first.shutdown(); // the crash: whatever the engine still had is gone
+
+        SweepService restarted = new SweepService(repo, props);
+        try {
+            restarted.resumeUnfinished();
+            assertTrue(restarted.live(user, id).isEmpty(), "a cancelled sweep is not resumed");
+            Thread.sleep(300);
+            SweepRecord r = restarted.get(user, id);
+            assertEquals("CANCELLED", r.status());
+            assertEquals(0, r.cellsDone());
+        } finally {
+            restarted.shutdown();
+        }
+    }
+
+    @Test
+    void cancelThenCrashBeforeTheEngineStopsDoesNotResume() throws Exception {
+        SweepService first = new SweepService(repo, props);
+        long id = first.start(user, "long", longOne("0"));
+        awaitRunning(first, user, id);
+        // the user clicks cancel; the process dies before the workers see it: simulate by writing the cancel the
+        // way cancel() does first, then killing the engine without telling the job
+        repo.setStatus(id, "CANCELLED", null, true);
+        first.shutdown();
+        SweepService restarted = new SweepService(repo, props);
+        try {
+            restarted.resumeUnfinished();
+            assertTrue(restarted.live(user, id).isEmpty(), "a cancelled sweep is not resumed");
+            assertEquals("CANCELLED", restarted.get(user, id).status());
+        } finally {
+            restarted.shutdown();
+        }
+    }
+
+    @Test
+    void perUserCapsRunOneQueueThreeAndRefuseMoreWithTheSettingsNamed() throws Exception {
+        assertEquals(1, props.maxRunningPerUser());
+        assertEquals(3, props.maxQueuedPerUser());
+        assertTrue(sweeps.capsText().startsWith("Each user runs 1 sweep at a time and may queue 3 more;"),
+                sweeps.capsText());
+        SweepService own = new SweepService(repo, props);
+        try {
+            long[] ids = new long[4];
+            for (int k = 0; k < 4; k++) {
+                ids[k] = own.start(user, "long " + k, longOne(Integer.toString(k)));
+            }
+            awaitRunning(own, user, ids[0]);
+            Thread.sleep(600); // several quanta: the other three must still be waiting
+            for (int k = 1; k < 4; k++) {
+                assertEquals(SweepJob.State.QUEUED, own.live(user, ids[k]).orElseThrow().state(), "sweep " + k);
+            }
+            SweepService.QuotaException e = assertThrows(SweepService.QuotaException.class,
+                    () -> own.start(user, "fifth", longOne("9")));
+            assertTrue(e.getMessage().contains("hopfield.sweep.max-running-per-user"), e.getMessage());
+            assertTrue(e.getMessage().contains("hopfield.sweep.max-queued-per-user"), e.getMessage());
+            assertEquals(4, own.list(user).size(), "nothing stored for the refused sweep");
+            assertEquals("RUNNING", own.list(user).get(3).status(), "the list shows the started one as running");
+            // another user is not affected by this user's caps
+            long other = accounts.signUp("other-" + Long.toString(System.nanoTime(), 36), "long password");
+            long theirs = own.start(other, "theirs", small());
+            own.cancel(other, theirs);
+            // cancelling frees a place at once
+            own.cancel(user, ids[3]);
+            long again = own.start(user, "again", longOne("7"));
+            for (long id : new long[] {ids[0], ids[1], ids[2], again}) {
+                own.cancel(user, id);
+            }
+        } finally {
+            own.shutdown();
+        }
     }
 }

@@ -16,7 +16,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SweepRepository {
     private static final String COLUMNS = "s.id, s.owner_id, s.title, s.definition, s.status, s.error, s.cells_total, "
-            + "s.runs_total, s.created_at, s.finished_at, (select count(*) from sweep_cell c where c.sweep_id = s.id)";
+            + "s.runs_total, s.created_at, s.finished_at, "
+            // a whole cell has runs_total / cells_total trials; fewer means a partial cell of a cancelled sweep
+            + "(select count(*) from sweep_cell c where c.sweep_id = s.id and c.trials * s.cells_total >= s.runs_total), "
+            + "(select count(*) from sweep_cell c where c.sweep_id = s.id and c.trials * s.cells_total < s.runs_total)";
 
     private final JdbcClient jdbc;
 
@@ -28,7 +31,7 @@ public class SweepRepository {
         Timestamp fin = rs.getTimestamp(10);
         return new SweepRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getInt(7), rs.getLong(8), rs.getTimestamp(9).toInstant(),
-                fin == null ? null : fin.toInstant(), rs.getInt(11));
+                fin == null ? null : fin.toInstant(), rs.getInt(11), rs.getInt(12));
     }
 
     public long insert(long ownerId, String title, String definition, int cells, long runs) {
@@ -54,6 +57,26 @@ public class SweepRepository {
     public List<SweepRecord> findUnfinished() {
         return jdbc.sql("select " + COLUMNS + " from sweep s where s.status in ('QUEUED', 'RUNNING') "
                 + "order by s.created_at").query(SweepRepository::map).list();
+    }
+
+    /** Sweeps of one owner still queued or running (for the per-user caps). */
+    public int countUnfinished(long ownerId) {
+        return jdbc.sql("select count(*) from sweep where owner_id = ? and status in ('QUEUED', 'RUNNING')")
+                .param(ownerId).query(Integer.class).single();
+    }
+
+    /** Marks a queued sweep running; never touches one already cancelled (or otherwise ended). */
+    public void markRunning(long id) {
+        jdbc.sql("update sweep set status = 'RUNNING' where id = ? and status = 'QUEUED'").param(id).update();
+    }
+
+    /**
+     * Records the engine's end of a sweep unless the user cancelled it: a cancel is written at once by
+     * {@link #setStatus} and wins over a completion that raced with it.
+     */
+    public void finish(long id, String status, String error) {
+        jdbc.sql("update sweep set status = ?, error = ?, finished_at = ? where id = ? and status <> 'CANCELLED'")
+                .params(status, error, Timestamp.from(Instant.now()), id).update();
     }
 
     public void setStatus(long id, String status, String error, boolean finished) {

@@ -39,7 +39,15 @@ public class SweepService {
         }
     }
 
+    /** A user already has as many sweeps running and queued as the caps allow; the message says which settings. */
+    public static final class QuotaException extends IllegalArgumentException {
+        public QuotaException(String message) {
+            super(message);
+        }
+    }
+
     private final SweepRepository repo;
+    private final SweepProperties props;
     private final SweepScheduler scheduler;
     private final SweepLimits limits;
     private final Map<Long, SweepJob> live = new ConcurrentHashMap<>();
@@ -48,7 +56,9 @@ public class SweepService {
 
     public SweepService(SweepRepository repo, SweepProperties props) {
         this.repo = repo;
-        this.scheduler = new SweepScheduler(props.effectiveThreads());
+        this.props = props;
+        this.scheduler = new SweepScheduler(props.effectiveThreads(), Math.max(0, props.maxRunningPerUser()),
+                SweepScheduler.DEFAULT_QUANTUM_MILLIS);
         this.limits = new SweepLimits(props.maxCells(), props.maxRuns(), props.maxWork(), "hopfield.sweep.");
     }
 
@@ -60,9 +70,43 @@ public class SweepService {
         return scheduler.threads();
     }
 
-    /** Checks the limits (a refusal names the limit), stores the sweep and queues it. */
-    public long start(long userId, String title, SweepDefinition def) {
+    /** The per-user caps in words, for the form; empty when there are none. */
+    public String capsText() {
+        if (props.maxRunningPerUser() <= 0) {
+            return "";
+        }
+        return "Each user runs " + plural(props.maxRunningPerUser(), "sweep") + " at a time and may queue "
+                + plural(Math.max(0, props.maxQueuedPerUser()), "more") + "; the workers switch between users' sweeps "
+                + "every quarter of a second, so a small sweep starts within a second even when the server is busy.";
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + (word.equals("more") || n == 1 ? word : word + "s");
+    }
+
+    /** Refuses a new sweep when the user already has as many running and queued as the caps allow. */
+    private void checkCaps(long userId) {
+        int running = props.maxRunningPerUser();
+        if (running <= 0) {
+            return;
+        }
+        int allowed = running + Math.max(0, props.maxQueuedPerUser());
+        int have = repo.countUnfinished(userId);
+        if (have >= allowed) {
+            throw new QuotaException("You already have " + have + " sweeps running or queued; each user may run "
+                    + running + " and queue " + Math.max(0, props.maxQueuedPerUser()) + " more "
+                    + "(hopfield.sweep.max-running-per-user, hopfield.sweep.max-queued-per-user). "
+                    + "Wait for one to finish or cancel one.");
+        }
+    }
+
+    /**
+     * Checks the limits (a refusal names the limit) and the user's caps ({@link QuotaException}), stores the sweep
+     * and queues it.
+     */
+    public synchronized long start(long userId, String title, SweepDefinition def) {
         SweepCost cost = limits.check(def);
+        checkCaps(userId);
         String t = title == null || title.isBlank() ? def.describe(0).replaceAll("=.*", "") + " sweep" : title.trim();
         long id = repo.insert(userId, t.length() > 200 ? t.substring(0, 200) : t, def.format(), cost.cells(),
                 cost.runs());
@@ -82,7 +126,9 @@ public class SweepService {
                 SweepDefinition def = SweepDefinition.parse(r.definition());
                 Set<Integer> done = new HashSet<>();
                 for (CellResult c : repo.cells(r.id())) {
-                    done.add(c.cell());
+                    if (c.trials() == def.trialsPerCell()) {
+                        done.add(c.cell());
+                    }
                 }
                 LOG.info("resuming sweep {} ({} of {} cells done)", r.id(), done.size(), r.cellsTotal());
                 submit(r.id(), r.ownerId(), def, done);
@@ -92,8 +138,18 @@ public class SweepService {
         }
     }
 
+    /** The user's sweeps, newest first; a queued one the engine has started shows as running. */
     public List<SweepRecord> list(long userId) {
-        return repo.listByOwner(userId);
+        return repo.listByOwner(userId).stream().map(this::withLiveStatus).toList();
+    }
+
+    private SweepRecord withLiveStatus(SweepRecord r) {
+        SweepJob j = live.get(r.id());
+        if (j == null || !r.status().equals("QUEUED") || j.state() != SweepJob.State.RUNNING) {
+            return r;
+        }
+        return new SweepRecord(r.id(), r.ownerId(), r.title(), r.definition(), "RUNNING", r.error(), r.cellsTotal(),
+                r.runsTotal(), r.createdAt(), r.finishedAt(), r.cellsDone(), r.cellsPartial());
     }
 
     public SweepRecord get(long userId, long id) {
@@ -112,13 +168,19 @@ public class SweepService {
         return j == null || j.completion().isDone() ? Optional.empty() : Optional.of(j);
     }
 
+    /**
+     * Cancels a sweep: written to the database first (so a crash a moment later cannot resume it), then the engine
+     * stops its running trials within a few steps; finished trials are kept (cut cells as partial rows).
+     */
     public void cancel(long userId, long id) {
-        get(userId, id);
+        SweepRecord r = get(userId, id);
+        if (r.finished()) {
+            return;
+        }
+        repo.setStatus(id, "CANCELLED", null, true);
         SweepJob j = live.get(id);
         if (j != null) {
             j.cancel();
-        } else {
-            repo.setStatus(id, "CANCELLED", null, true);
         }
     }
 
@@ -178,11 +240,17 @@ public class SweepService {
         @Override
         public void cellDone(SweepJob job, CellResult result) {
             if (!marked) {
-                repo.setStatus(id, "RUNNING", null, false);
+                repo.markRunning(id);
                 marked = true;
             }
             repo.insertCell(id, result);
             notifyWatchers(id, job, true);
+        }
+
+        @Override
+        public void cellPartial(SweepJob job, CellResult result) {
+            // the trials a cancel cut short: kept, with their count, and shown as partial
+            repo.insertCell(id, result);
         }
 
         @Override
@@ -192,7 +260,7 @@ public class SweepService {
 
         @Override
         public void finished(SweepJob job) {
-            repo.setStatus(id, job.state().name(), job.error(), true);
+            repo.finish(id, job.state().name(), job.error());
             live.remove(id);
             notifyWatchers(id, job, true);
             watchers.remove(id);

@@ -146,7 +146,7 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
     /** Redraws status, progress and (at most once a second while running) the chart. */
     private void refresh(SweepRecord r, SweepJob job) {
         statusBox.removeAll();
-        String status = job != null && running(job) ? "RUNNING" : r.status();
+        String status = job != null && running(job) && !r.finished() ? job.state().name() : r.status();
         statusBox.add(badge(status));
         long now = System.nanoTime();
         if (job != null && running(job)) {
@@ -160,8 +160,11 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
         } else {
             double frac = (double) r.cellsDone() / Math.max(1, r.cellsTotal());
             bar.setValue(frac);
-            progressText.setText(String.format(Locale.ROOT, "%d / %d cells · %d %%%s", r.cellsDone(), r.cellsTotal(),
-                    Math.round(100 * frac), r.error() != null ? " · " + r.error() : ""));
+            String partial = r.cellsPartial() == 0 ? "" : " · " + r.cellsPartial() + (r.cellsPartial() == 1
+                    ? " cell" : " cells") + " partial (cut by the cancel; their finished trials are kept, see the "
+                    + "trials column of the CSV)";
+            progressText.setText(String.format(Locale.ROOT, "%d / %d cells · %d %%%s%s", r.cellsDone(), r.cellsTotal(),
+                    Math.round(100 * frac), partial, r.error() != null ? " · " + r.error() : ""));
             cancel.setVisible(!r.finished());
         }
         if (job == null || !running(job) || now - lastChart > 1_000_000_000L) {

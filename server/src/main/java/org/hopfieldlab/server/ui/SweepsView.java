@@ -1,5 +1,9 @@
 package org.hopfieldlab.server.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -55,6 +59,14 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<SeedPolicy> seeds = new Select<>();
     private final Span estimate = new Span();
     private final Grid<SweepRecord> grid = new Grid<>();
+    private final Span caps = new Span();
+    private List<SweepRecord> shown = List.of();
+    private Registration polling;
+
+    /** Quiet time after the last keystroke before the estimate is recomputed. */
+    static final int ESTIMATE_DEBOUNCE_MS = 600;
+    /** How often the list of sweeps refreshes while the page is open. */
+    static final int LIST_REFRESH_MS = 2000;
 
     public SweepsView(SweepService sweeps, CurrentUser currentUser) {
         this.sweeps = sweeps;
@@ -84,11 +96,14 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         seeds.setItemLabelGenerator(s -> s == SeedPolicy.SAME ? "Same seed in every cell" : "A new seed per cell");
         seeds.setValue(SeedPolicy.SAME);
         title.setId("sweep-title");
+        // debounced: the estimate runs once typing pauses for ESTIMATE_DEBOUNCE_MS, and is O(axes) (no cell is built)
         for (TextField f : new TextField[] {base, x, y, title}) {
             f.setValueChangeMode(ValueChangeMode.LAZY);
+            f.setValueChangeTimeout(ESTIMATE_DEBOUNCE_MS);
             f.addValueChangeListener(e -> estimate());
         }
         trials.setValueChangeMode(ValueChangeMode.LAZY);
+        trials.setValueChangeTimeout(ESTIMATE_DEBOUNCE_MS);
         trials.addValueChangeListener(e -> estimate());
         seeds.addValueChangeListener(e -> estimate());
 
@@ -101,7 +116,10 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         Button run = new Button("Run sweep", VaadinIcon.PLAY.create(), e -> run());
         run.setId("sweep-run");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        VerticalLayout card = new VerticalLayout(new H3("New sweep"), form, estimate, run);
+        caps.setId("sweep-caps");
+        caps.addClassName("caps");
+        caps.setText(sweeps.capsText());
+        VerticalLayout card = new VerticalLayout(new H3("New sweep"), form, estimate, caps, run);
         card.addClassName("card");
         card.setWidthFull();
 
@@ -116,12 +134,37 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setId("sweeps-grid");
         grid.setHeight("320px");
-        grid.setItems(sweeps.list(user.id()));
+        refreshList();
 
         add(new H2("Sweeps"), new Paragraph("Heavy runs on the server's " + sweeps.threads()
                 + " worker threads: cells run in parallel and are saved as they finish, so a restart loses none."),
                 card, new H3("My sweeps"), grid);
         preset.setValue(SweepPresets.get("noise"));
+    }
+
+    /** Re-reads the list; redraws the grid only when something changed (status, cells), so scrolling survives. */
+    private void refreshList() {
+        List<SweepRecord> now = sweeps.list(user.id());
+        if (!now.equals(shown)) {
+            shown = now;
+            grid.setItems(now);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ui.setPollInterval(LIST_REFRESH_MS);
+        polling = ui.addPollListener(e -> refreshList());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(-1);
     }
 
     /** {@code /sweeps?base=SPEC}: a sweep of that experiment (from the lab's Sweep button). */
@@ -211,15 +254,46 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         return null;
     }
 
+    /**
+     * The cost line, from the axes alone ({@code SweepLimits.check(base, axes, trials)}, O(|x| + |y|)): no cell is
+     * built while typing; the cells are built once, on Run.
+     */
     private SweepCost estimate() {
-        SweepDefinition d = definition();
-        if (d == null) {
+        for (var f : List.of(base, x, y)) {
+            f.setInvalid(false);
+        }
+        trials.setInvalid(false);
+        ExperimentSpec spec;
+        try {
+            spec = SpecCodec.parse(SessionService.canonical(base.getValue()));
+        } catch (SpecException e) {
+            fail(base, e.getMessage());
+            return null;
+        }
+        List<SweepAxis> axes = new ArrayList<>();
+        try {
+            axes.add(SweepAxis.parse(x.getValue()));
+        } catch (SpecException e) {
+            fail(x, e.getMessage());
+            return null;
+        }
+        if (!y.getValue().isBlank()) {
+            try {
+                axes.add(SweepAxis.parse(y.getValue()));
+            } catch (SpecException e) {
+                fail(y, e.getMessage());
+                return null;
+            }
+        }
+        if (trials.getValue() == null || trials.getValue() < 1) {
+            trials.setErrorMessage("trials per cell: a whole number from 1");
+            trials.setInvalid(true);
             return null;
         }
         try {
-            SweepCost c = sweeps.limits().check(d);
+            SweepCost c = sweeps.limits().check(spec, axes, trials.getValue());
             estimate.setText(String.format(Locale.ROOT, "%d cells × %d trials = %d runs · about %s on %d threads",
-                    c.cells(), d.trialsPerCell(), c.runs(), duration(c.estimatedSeconds(sweeps.threads())),
+                    c.cells(), trials.getValue(), c.runs(), duration(c.estimatedSeconds(sweeps.threads())),
                     sweeps.threads()));
             estimate.removeClassName("refused");
             return c;
@@ -228,6 +302,11 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
             estimate.addClassName("refused");
             trials.setErrorMessage(e.getMessage());
             trials.setInvalid(true);
+            return null;
+        } catch (SpecException e) {
+            boolean onY = axes.size() > 1 && (axes.get(1).key().equals(e.key())
+                    || e.getMessage().startsWith(axes.get(1).key() + "="));
+            fail(onY ? y : x, e.getMessage());
             return null;
         }
     }
@@ -241,11 +320,22 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void run() {
-        SweepDefinition d = definition();
-        if (d == null || estimate() == null) {
+        if (estimate() == null) {
             return;
         }
-        long id = sweeps.start(user.id(), title.getValue(), d);
+        SweepDefinition d = definition();
+        if (d == null) {
+            return;
+        }
+        long id;
+        try {
+            id = sweeps.start(user.id(), title.getValue(), d);
+        } catch (SweepService.QuotaException | SweepTooLargeException e) {
+            // over a cap, or the exact cost of the built cells is over a limit the axis estimate passed
+            estimate.setText("Refused: " + e.getMessage());
+            estimate.addClassName("refused");
+            return;
+        }
         open(id);
     }
 

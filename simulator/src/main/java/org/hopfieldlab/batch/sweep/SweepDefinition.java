@@ -82,6 +82,34 @@ public final class SweepDefinition {
         if (y() != null) {
             settings.add(new String[] {y().key(), y().values().get(yIndex(cell))});
         }
+        try {
+            ExperimentSpec spec = apply(base, settings);
+            long seed = seeds == SeedPolicy.SAME ? base.seed() : (long) base.seed() + cell;
+            if (seed > Integer.MAX_VALUE) {
+                throw new SpecException("seed", "seed " + base.seed() + " + cell " + cell + " exceeds "
+                        + Integer.MAX_VALUE + "; lower the base seed or use seeds=same");
+            }
+            return spec.toBuilder().trials(trialsPerCell).seed((int) seed).build();
+        } catch (SpecException e) {
+            throw new SpecException(e.key(), "cell " + describe(cell) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The base spec with one value of one axis set (the other axis at its base value): what the O(axes) cost check
+     * ({@link SweepCost#estimate}) looks at. A bad value is reported naming it.
+     */
+    static ExperimentSpec axisValueSpec(ExperimentSpec base, SweepAxis axis, int index) {
+        String value = axis.values().get(index);
+        try {
+            return apply(base, List.<String[]>of(new String[] {axis.key(), value}));
+        } catch (SpecException e) {
+            throw new SpecException(e.key(), axis.key() + "=" + value + ": " + e.getMessage());
+        }
+    }
+
+    /** Sets key=value pairs onto the base spec (weights a1…aP go into its explicit-weights window). */
+    private static ExperimentSpec apply(ExperimentSpec base, List<String[]> settings) {
         StringBuilder query = new StringBuilder();
         List<String[]> weights = new ArrayList<>();
         for (String[] kv : settings) {
@@ -91,21 +119,11 @@ public final class SweepDefinition {
                 query.append(query.length() > 0 ? "&" : "").append(kv[0]).append('=').append(kv[1]);
             }
         }
-        try {
-            ExperimentSpec spec = SpecCodec.parseOnto(base.toBuilder(), query.toString());
-            ExperimentSpec.Builder b = spec.toBuilder();
-            if (!weights.isEmpty()) {
-                b.schedule(withWeights(spec, weights));
-            }
-            long seed = seeds == SeedPolicy.SAME ? base.seed() : (long) base.seed() + cell;
-            if (seed > Integer.MAX_VALUE) {
-                throw new SpecException("seed", "seed " + base.seed() + " + cell " + cell + " exceeds "
-                        + Integer.MAX_VALUE + "; lower the base seed or use seeds=same");
-            }
-            return b.trials(trialsPerCell).seed((int) seed).build();
-        } catch (SpecException e) {
-            throw new SpecException(e.key(), "cell " + describe(cell) + ": " + e.getMessage());
+        ExperimentSpec spec = query.length() == 0 ? base : SpecCodec.parseOnto(base.toBuilder(), query.toString());
+        if (weights.isEmpty()) {
+            return spec;
         }
+        return spec.toBuilder().schedule(withWeights(spec, weights)).build();
     }
 
     static boolean isWeightKey(String key) {

@@ -5,15 +5,27 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hopfieldlab.batch.Stats;
+import org.hopfieldlab.sim.run.TrialResult;
+import org.hopfieldlab.sim.run.WindowOutcome;
+import org.hopfieldlab.sim.spec.ExperimentSpec;
 
 /**
  * One submitted sweep: its pending cells, progress counters and state. Cells already finished before (a resumed
- * sweep) are skipped. Thread-safe; the {@link SweepScheduler} hands its cells to workers.
+ * sweep) are skipped. Thread-safe; the {@link SweepScheduler} hands out its work in {@link WorkUnit}s — slices of a
+ * cell's trials, about a quarter of a second each — so several workers can share a cell and a long cell never holds a
+ * worker for more than one time quantum. Trial counts are summed per cell (integers, so the order does not matter)
+ * and the cell is handed to {@link SweepListener#cellDone} when its last trial is in.
+ *
+ * <p>Cancel reaches running trials at their next stop check (every few steps); every finished trial is kept: cells
+ * with some but not all trials finished are handed to {@link SweepListener#cellPartial} before the job ends.
  */
 public final class SweepJob {
     public enum State { QUEUED, RUNNING, COMPLETED, CANCELLED, FAILED }
@@ -23,10 +35,14 @@ public final class SweepJob {
     private final SweepDefinition definition;
     private final SweepListener listener;
     private final Deque<Integer> pending = new ArrayDeque<>();
+    /** Pre-empted units, run before new slices so parked trials do not pile up. */
+    private final Deque<WorkUnit> resumable = new ArrayDeque<>();
     private final int cellsBefore;
     private final AtomicLong runsDone = new AtomicLong();
     private final AtomicLong runsThisSession = new AtomicLong();
     private final CompletableFuture<State> done = new CompletableFuture<>();
+    private final Map<Integer, CellTally> tallies = new TreeMap<>();
+    private final Set<Integer> stoppedCells = new HashSet<>();
     private volatile State state = State.QUEUED;
     private volatile boolean cancelled;
     /** Set (under the lock) by whoever decides the job ends, so exactly one caller completes it. */
@@ -34,9 +50,23 @@ public final class SweepJob {
     private volatile boolean aborted;
     private volatile String error;
     private volatile long startNanos;
-    private final Map<Integer, AtomicLong> partial = new ConcurrentHashMap<>();
     private int running;
     private int cellsDone;
+    /** The cell being sliced, and its next unsliced trial. */
+    private int slicing = -1;
+    private int nextTrial;
+
+    /** Running counts of one cell's finished trials. */
+    private static final class CellTally {
+        final int[] perWindow;
+        int trials;
+        int diverged;
+        double seconds;
+
+        CellTally(int windows) {
+            perWindow = new int[windows];
+        }
+    }
 
     SweepJob(String id, String owner, SweepDefinition definition, Collection<Integer> finishedCells,
             SweepListener listener) {
@@ -44,8 +74,9 @@ public final class SweepJob {
         this.owner = owner;
         this.definition = definition;
         this.listener = listener;
+        Set<Integer> finished = new HashSet<>(finishedCells);
         for (int k = 0; k < definition.cellCount(); k++) {
-            if (!finishedCells.contains(k)) {
+            if (!finished.contains(k)) {
                 pending.add(k);
             }
         }
@@ -62,23 +93,25 @@ public final class SweepJob {
     public String error() { return error; }
     public boolean isCancelled() { return cancelled; }
 
-    /** Stops the job: no new cell starts and running cells stop at their next trial (and are not recorded). */
+    /**
+     * Stops the job: no new work starts and running trials stop at their next stop check (a few steps). Finished
+     * trials are kept (whole cells by {@code cellDone}, the rest by {@code cellPartial}).
+     */
     public void cancel() {
         boolean finish;
         synchronized (this) {
             cancelled = true;
             pending.clear();
-            // no worker holds a cell, so no cellEnded will come to end the job: end it here
+            resumable.clear();
+            slicing = -1;
+            // no worker holds a unit, so no unitEnded will come to end the job: end it here
             finish = running == 0 && !ending;
             if (finish) {
                 ending = true;
-                if (state != State.FAILED) {
-                    state = State.CANCELLED;
-                }
             }
         }
         if (finish) {
-            complete();
+            end();
         }
     }
 
@@ -110,40 +143,96 @@ public final class SweepJob {
 
     // ---- used by the scheduler ----
 
-    synchronized Integer takeCell() {
-        if (cancelled || state == State.FAILED) {
+    /** The next unit of work, or null when there is none now. */
+    synchronized WorkUnit takeUnit() {
+        if (cancelled || state == State.FAILED || ending) {
             return null;
         }
-        Integer k = pending.poll();
-        if (k != null) {
-            if (state == State.QUEUED) {
-                state = State.RUNNING;
-                startNanos = System.nanoTime();
+        WorkUnit u = resumable.poll();
+        if (u == null) {
+            if (slicing < 0 || nextTrial >= definition.trialsPerCell()) {
+                Integer k = pending.poll();
+                if (k == null) {
+                    return null;
+                }
+                slicing = k;
+                nextTrial = 0;
             }
-            running++;
+            ExperimentSpec spec = definition.cellSpec(slicing);
+            int to = Math.min(spec.trials(), nextTrial + WorkUnit.trialsPerSlice(spec));
+            u = new WorkUnit(this, slicing, spec, nextTrial, to);
+            nextTrial = to;
         }
-        return k;
+        if (state == State.QUEUED) {
+            state = State.RUNNING;
+            startNanos = System.nanoTime();
+        }
+        running++;
+        return u;
     }
 
-    synchronized boolean hasPending() {
-        return !cancelled && state != State.FAILED && !pending.isEmpty();
+    synchronized boolean hasWork() {
+        return !cancelled && state != State.FAILED && !ending && (!resumable.isEmpty() || !pending.isEmpty()
+                || (slicing >= 0 && nextTrial < definition.trialsPerCell()));
     }
 
-    private void trialDone() {
+    /** Whether the job has not ended yet (queued, running or stopping). */
+    boolean unfinished() {
+        return !done.isDone();
+    }
+
+    /** A trial of {@code u} finished: count it; hand the cell on when it was its last. Called on the worker. */
+    void trialFinished(WorkUnit u, TrialResult r, double seconds) {
+        CellResult whole = null;
+        synchronized (this) {
+            CellTally t = tallies.computeIfAbsent(u.cell, c -> new CellTally(u.spec.schedule().size()));
+            t.trials++;
+            t.seconds += seconds;
+            if (r.error() != null) {
+                t.diverged++;
+            }
+            for (int w = 0; w < r.windows().size(); w++) {
+                WindowOutcome o = r.windows().get(w);
+                if (o.retrieved()) {
+                    t.perWindow[w]++;
+                }
+            }
+            if (t.trials == u.spec.trials()) {
+                whole = result(u.cell, u.spec, t);
+                tallies.remove(u.cell);
+            }
+        }
         runsDone.incrementAndGet();
         runsThisSession.incrementAndGet();
         listener.trialDone(this);
-    }
-
-    /** A worker finished (result != null), abandoned (null) or failed (error != null) cell k. */
-    void cellEnded(int k, CellResult result, Throwable failure) {
-        if (result != null && failure == null) {
-            try {
-                listener.cellDone(this, result);
-            } catch (RuntimeException e) {
-                failure = e;
+        if (whole != null) {
+            // may throw (the store is down): the unit fails and with it the job, so a stored cell is a whole one
+            listener.cellDone(this, whole);
+            synchronized (this) {
+                cellsDone++;
             }
         }
+    }
+
+    private static CellResult result(int cell, ExperimentSpec spec, CellTally t) {
+        int targets = 0;
+        int hits = 0;
+        List<Integer> counts = new ArrayList<>();
+        for (int w = 0; w < t.perWindow.length; w++) {
+            // a window without a target (input off) is left out of the fraction, as in Stats
+            if (spec.schedule().get(w).target() >= 0) {
+                targets += t.trials;
+                hits += t.perWindow[w];
+            }
+            counts.add(t.perWindow[w]);
+        }
+        double[] ci = Stats.wilson(hits, targets);
+        double fraction = targets == 0 ? 0 : (double) hits / targets;
+        return new CellResult(cell, t.trials, targets, hits, fraction, ci[0], ci[1], counts, t.diverged, t.seconds);
+    }
+
+    /** A worker is done with unit u for now: finished, pre-empted (re-queued), stopped, or failed. */
+    void unitEnded(WorkUnit u, WorkUnit.Outcome outcome, Throwable failure) {
         boolean finish;
         synchronized (this) {
             running--;
@@ -153,29 +242,45 @@ public final class SweepJob {
                 }
                 state = State.FAILED;
                 pending.clear();
-            } else if (result != null) {
-                cellsDone++;
-                partial.remove(k);
-            } else {
-                // abandoned: give back the trials it had counted
-                runsDone.addAndGet(-partialRuns(k));
+                resumable.clear();
+                slicing = -1;
+            } else if (outcome == WorkUnit.Outcome.PREEMPTED && !cancelled && !aborted) {
+                resumable.add(u);
+            } else if (outcome == WorkUnit.Outcome.STOPPED) {
+                stoppedCells.add(u.cell);
             }
-            finish = running == 0 && (pending.isEmpty() || cancelled) && !ending;
+            finish = running == 0 && !ending && (cancelled || state == State.FAILED || (resumable.isEmpty()
+                    && pending.isEmpty() && (slicing < 0 || nextTrial >= definition.trialsPerCell())));
             ending |= finish;
-            if (finish && aborted) {
-                state = State.FAILED;
-            } else if (finish && state != State.FAILED) {
-                state = cancelled ? State.CANCELLED : State.COMPLETED;
-            }
         }
         if (finish) {
-            complete();
+            end();
         }
     }
 
-    private void complete() {
+    /** Decides the final state, hands on partial cells of a cancelled job, and completes. Called once. */
+    private void end() {
+        List<CellResult> partials = new ArrayList<>();
+        synchronized (this) {
+            if (aborted) {
+                state = State.FAILED;
+            } else if (state != State.FAILED) {
+                state = cancelled ? State.CANCELLED : State.COMPLETED;
+                if (cancelled) {
+                    for (Map.Entry<Integer, CellTally> e : tallies.entrySet()) {
+                        if (e.getValue().trials > 0) {
+                            partials.add(result(e.getKey(), definition.cellSpec(e.getKey()), e.getValue()));
+                        }
+                    }
+                }
+            }
+            tallies.clear();
+        }
         try {
             if (!aborted) {
+                for (CellResult p : partials) {
+                    listener.cellPartial(this, p);
+                }
                 // an aborted job (shutdown, crash) is not reported: its store still says running, so it resumes
                 listener.finished(this);
             }
@@ -194,15 +299,14 @@ public final class SweepJob {
             finish = pending.isEmpty() && running == 0 && !ending;
             if (finish) {
                 ending = true;
-                state = cancelled ? State.CANCELLED : State.COMPLETED;
             }
         }
         if (finish) {
-            complete();
+            end();
         }
     }
 
-    /** Marks the job failed from outside a worker (scheduler shutting down). */
+    /** Marks the job failed from outside a worker (scheduler shutting down); nothing more is reported. */
     void abort(String message) {
         synchronized (this) {
             if (ending) {
@@ -212,28 +316,24 @@ public final class SweepJob {
             cancelled = true;
             error = message;
             pending.clear();
+            resumable.clear();
+            slicing = -1;
             if (running > 0) {
                 return;
             }
             ending = true;
-            state = State.FAILED;
         }
-        complete();
+        end();
     }
 
-    void countTrial(int k) {
-        partial.computeIfAbsent(k, c -> new AtomicLong()).incrementAndGet();
-        trialDone();
-    }
-
-    private long partialRuns(int k) {
-        AtomicLong n = partial.remove(k);
-        return n == null ? 0 : n.get();
-    }
-
-    /** Cells still to run, in order (for tests and display). */
+    /** Cells not yet started, in order (for tests and display). */
     public synchronized List<Integer> pendingCells() {
-        return Collections.unmodifiableList(new ArrayList<>(pending));
+        List<Integer> out = new ArrayList<>();
+        if (slicing >= 0 && nextTrial == 0) {
+            out.add(slicing);
+        }
+        out.addAll(pending);
+        return Collections.unmodifiableList(out);
     }
 
     public int cellsBeforeResume() {

@@ -8,6 +8,13 @@ public interface SweepListener {
      */
     void cellDone(SweepJob job, CellResult result);
 
+    /**
+     * The job was cancelled while this cell had some of its trials finished: {@code result} counts just those
+     * ({@code result.trials()} is less than the trials per cell). Called before {@link #finished}. Default: ignore.
+     */
+    default void cellPartial(SweepJob job, CellResult result) {
+    }
+
     /** One more trial finished (for progress bars); cheap, may be called often. */
     default void trialDone(SweepJob job) {
     }

@@ -17,8 +17,10 @@ public record SweepResult(SweepDefinition definition, List<CellResult> cells) {
         return new SweepResult(def, new ArrayList<>(cells));
     }
 
+    /** Every cell finished with all its trials (a cell a cancel cut short has fewer and is partial). */
     public boolean complete() {
-        return cells.size() == definition.cellCount();
+        return cells.size() == definition.cellCount()
+                && cells.stream().allMatch(c -> c.trials() == definition.trialsPerCell());
     }
 
     /** The result of cell k, or null if it has not finished. */

@@ -8,18 +8,37 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A bounded pool of worker threads shared by all sweeps. Cells are handed out fairly: owners take turns (round
- * robin), and each owner's sweeps run in submission order, so one user's big sweep cannot starve another's. Each
- * cell runs its trials on one worker; cells of a sweep run in parallel.
+ * A bounded pool of worker threads shared by all sweeps. Work goes out in small {@link WorkUnit}s (slices of a cell's
+ * trials, about 0.25 s each) and a worker runs a unit for at most one time quantum (default 250 ms) before it goes
+ * back to the queue — a trial cut half-way is parked and continues later — so the queue is fair within a fraction of
+ * a second: owners take turns (round robin), and each owner's sweeps run in submission order, at most
+ * {@code maxRunningPerOwner} of them at a time. Units of one sweep run in parallel.
  */
 public final class SweepScheduler implements AutoCloseable {
     private final Map<String, List<SweepJob>> byOwner = new LinkedHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private final List<String> turn = new ArrayList<>();
+    private final int maxRunningPerOwner;
+    private final long quantumNanos;
+    private final java.util.concurrent.atomic.AtomicLong preemptions = new java.util.concurrent.atomic.AtomicLong();
     private int nextOwner;
     private boolean closed;
 
+    /** Default time quantum of a unit on a worker. */
+    public static final long DEFAULT_QUANTUM_MILLIS = 250;
+
+    /** Any number of sweeps per owner at once, default quantum. */
     public SweepScheduler(int threads) {
+        this(threads, 0, DEFAULT_QUANTUM_MILLIS);
+    }
+
+    /**
+     * @param maxRunningPerOwner how many of an owner's sweeps run at once (0 = no limit); the others wait their turn
+     * @param quantumMillis longest time a worker spends on one unit before it lets others go first (0 = no limit)
+     */
+    public SweepScheduler(int threads, int maxRunningPerOwner, long quantumMillis) {
+        this.maxRunningPerOwner = maxRunningPerOwner;
+        this.quantumNanos = quantumMillis * 1_000_000L;
         for (int k = 0; k < Math.max(1, threads); k++) {
             Thread t = new Thread(this::workLoop, "hopfield-sweep-" + (k + 1));
             t.setDaemon(true);
@@ -32,6 +51,11 @@ public final class SweepScheduler implements AutoCloseable {
 
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** How many times a unit went back to the queue at the end of its quantum (for tests). */
+    public long preemptions() {
+        return preemptions.get();
     }
 
     public int threads() {
@@ -72,11 +96,9 @@ public final class SweepScheduler implements AutoCloseable {
 
     private void workLoop() {
         while (true) {
-            SweepJob job;
-            int cell;
+            WorkUnit unit;
             synchronized (this) {
-                Object[] next;
-                while ((next = nextCell()) == null) {
+                while ((unit = nextUnit()) == null) {
                     if (closed) {
                         return;
                     }
@@ -86,31 +108,33 @@ public final class SweepScheduler implements AutoCloseable {
                         return;
                     }
                 }
-                job = (SweepJob) next[0];
-                cell = (Integer) next[1];
             }
-            runCell(job, cell);
+            runUnit(unit);
             synchronized (this) {
                 notifyAll();
             }
         }
     }
 
-    private void runCell(SweepJob job, int cell) {
-        CellResult result = null;
+    private void runUnit(WorkUnit unit) {
+        WorkUnit.Outcome outcome = null;
         Throwable failure = null;
         try {
-            final SweepJob j = job;
-            result = CellRunner.run(cell, job.definition().cellSpec(cell),
-                    () -> j.isCancelled() || Thread.currentThread().isInterrupted(), () -> j.countTrial(cell));
+            outcome = unit.run(quantumNanos);
+            if (outcome == WorkUnit.Outcome.PREEMPTED) {
+                preemptions.incrementAndGet();
+            }
         } catch (RuntimeException | Error e) {
             failure = e;
         }
-        job.cellEnded(cell, result, failure);
+        unit.job.unitEnded(unit, outcome, failure);
     }
 
-    /** Round robin over owners; within an owner, the oldest sweep with cells left. Drops finished jobs. */
-    private Object[] nextCell() {
+    /**
+     * Round robin over owners; within an owner, the oldest of its first {@code maxRunningPerOwner} unfinished sweeps
+     * with work left. Drops finished jobs.
+     */
+    private WorkUnit nextUnit() {
         if (closed) {
             return null;
         }
@@ -118,20 +142,23 @@ public final class SweepScheduler implements AutoCloseable {
             int idx = (nextOwner + tries) % turn.size();
             String owner = turn.get(idx);
             List<SweepJob> jobs = byOwner.get(owner);
-            jobs.removeIf(j -> j.completion().isDone() || (!j.hasPending() && j.state() != SweepJob.State.RUNNING
-                    && j.state() != SweepJob.State.QUEUED));
+            jobs.removeIf(j -> !j.unfinished());
+            int considered = 0;
             for (SweepJob j : jobs) {
-                Integer cell = j.takeCell();
-                if (cell != null) {
+                if (maxRunningPerOwner > 0 && considered++ >= maxRunningPerOwner) {
+                    break;
+                }
+                WorkUnit u = j.takeUnit();
+                if (u != null) {
                     nextOwner = (idx + 1) % turn.size();
-                    return new Object[] {j, cell};
+                    return u;
                 }
             }
         }
         // forget owners with nothing left
         turn.removeIf(o -> {
             List<SweepJob> jobs = byOwner.get(o);
-            jobs.removeIf(j -> j.completion().isDone());
+            jobs.removeIf(j -> !j.unfinished());
             if (jobs.isEmpty()) {
                 byOwner.remove(o);
                 return true;
@@ -147,7 +174,7 @@ public final class SweepScheduler implements AutoCloseable {
     }
 
     /**
-     * Stops the workers at once (as a crash or shutdown would): running cells are abandoned unrecorded, queued jobs
+     * Stops the workers at once (as a crash or shutdown would): running units are abandoned (finished cells stay recorded), queued jobs
      * end as failed. Finished cells were already handed to their listeners.
      */
     @Override
