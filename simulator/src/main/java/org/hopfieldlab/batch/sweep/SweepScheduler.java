@@ -101,7 +101,7 @@ public final class SweepScheduler implements AutoCloseable {
         Throwable failure = null;
         try {
             final SweepJob j = job;
-            result = CellRunner.run(cell, job.definition().cellSpec(cell),
+            result = CellEngine.run(job.definition(), cell,
                     () -> j.isCancelled() || Thread.currentThread().isInterrupted(), () -> j.countTrial(cell));
         } catch (RuntimeException | Error e) {
             failure = e;
