@@ -58,6 +58,11 @@ final class SparkChild {
         List<String> sweepArgs = at >= 0 ? args.subList(at + 1, args.size()) : args;
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Spark and Hadoop call restricted and sun.misc.Unsafe methods: allow them instead of warning on stderr
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        if (Runtime.version().feature() >= 24) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
         cmd.add("-cp");
         cmd.add(cp);
         cmd.add(MAIN);
