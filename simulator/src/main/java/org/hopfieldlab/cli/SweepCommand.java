@@ -8,6 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hopfieldlab.batch.sweep.CellResult;
+import org.hopfieldlab.batch.sweep.LocalBackend;
+import org.hopfieldlab.batch.sweep.SweepBackend;
+import org.hopfieldlab.batch.sweep.SweepJournal;
+import org.hopfieldlab.batch.sweep.SweepPart;
+import org.hopfieldlab.batch.sweep.SweepShard;
 import java.util.concurrent.Callable;
 import org.hopfieldlab.batch.sweep.SeedPolicy;
 import org.hopfieldlab.batch.sweep.SweepAxis;
@@ -17,7 +25,6 @@ import org.hopfieldlab.batch.sweep.SweepExport;
 import org.hopfieldlab.batch.sweep.SweepLimits;
 import org.hopfieldlab.batch.sweep.SweepPresets;
 import org.hopfieldlab.batch.sweep.SweepResult;
-import org.hopfieldlab.batch.sweep.SweepRunner;
 import org.hopfieldlab.batch.sweep.SweepScheduler;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.spec.Presets;
@@ -32,7 +39,11 @@ import picocli.CommandLine.Spec;
     "Run a parameter sweep headless with the server's sweep engine (same numbers for the same definition).",
     "Built-in: sweep --preset noise | thresholds | beta | capacity. Custom, on any spec preset:",
     "  sweep --from sequence --x noise=0,2,4,8 --y model=idp,classic --trials 20 t=20",
-    "Axes: key=v1,v2,... or key=from:to:count; a1..aK sweep one input weight. Output: CSV (default) or JSON."})
+    "Axes: key=v1,v2,... or key=from:to:count; a1..aK sweep one input weight. Output: CSV (default) or JSON.",
+    "Beyond one machine: --shard i/K runs part i (0-based) of K and writes a part file; `sweep merge FILES...`",
+    "joins the parts into the CSV/JSON of one run. --journal FILE resumes a killed sweep without redoing cells.",
+    "--engine spark --master URL runs the cells as Apache Spark tasks (needs spark/target/hopfield-spark.jar)."},
+    subcommands = SweepMergeCommand.class)
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
@@ -82,6 +93,21 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--max-work", description = "refuse sweeps above this many work units (default 2e12)")
     double maxWork = SweepLimits.DEFAULT.maxWork();
 
+    @Option(names = "--shard", paramLabel = "i/K", description = "run only part i of K (cells k with k mod K = i, "
+            + "0 <= i < K) and write a part file for `sweep merge`")
+    String shard;
+
+    @Option(names = "--journal", paramLabel = "FILE", description = "record each finished cell in FILE; run again "
+            + "with the same FILE to resume without redoing finished cells")
+    Path journal;
+
+    @Option(names = "--engine", description = "local (default: this JVM's threads) or spark")
+    String engine = "local";
+
+    @Option(names = "--master", description = "Spark master URL with --engine spark, e.g. local[2] or "
+            + "spark://host:7077 (default: spark.master from spark-submit)")
+    String master;
+
     @Option(names = "--progress", negatable = true, description = "progress bar on stderr (default: on a terminal)")
     Boolean progress;
 
@@ -99,31 +125,88 @@ final class SweepCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new SpecException("threads", "--threads must be at least 1, got " + threads);
         }
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new SpecException("--engine", "--engine '" + engine + "'; allowed: local, spark");
+        }
+        if (master != null && !engine.equals("spark")) {
+            throw new SpecException("--master", "--master needs --engine spark");
+        }
+        SweepShard part = shard == null ? SweepShard.ALL : SweepShard.parse(shard);
+        if (shard != null && json) {
+            throw new SpecException("--json", "a shard writes a part file; give --json to `sweep merge` instead");
+        }
         SweepDefinition def = definition();
         SweepLimits limits = new SweepLimits(maxCells, maxRuns, maxWork, "--");
         SweepCost cost = limits.check(def);
-        String summary = String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s on %d threads",
-                cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), threads);
+        String where = engine.equals("spark") ? "on Spark " + (master != null ? master : "(spark.master)")
+                : "on " + threads + " threads";
+        String summary = String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s %s",
+                cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), where);
         if (estimate) {
             o.println(summary);
             o.flush();
             return 0;
         }
-        boolean show = progress != null ? progress : System.console() != null;
-        ProgressBar bar = new ProgressBar(System.err, show);
-        long t0 = System.nanoTime();
-        SweepResult result = SweepRunner.run(def, threads, job -> bar.trialDone((int) job.runsDone(),
-                (int) job.runsTotal()));
-        double secs = (System.nanoTime() - t0) / 1e9;
-        String text = json ? SweepExport.json(result) : SweepExport.csv(result);
-        if (out != null) {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
-        } else {
-            o.print(text);
-            o.flush();
+        SweepBackend backend = new LocalBackend();
+        if (engine.equals("spark")) {
+            backend = SparkChild.backend();
+            if (backend == null) {
+                // Spark is not on this classpath (the CLI jar never holds it): hand over to hopfield-spark.jar
+                return SparkChild.run(commandSpec);
+            }
         }
-        System.err.printf(Locale.ROOT, "sweep: %d runs in %.1f s = %.1f runs/s on %d threads%n", cost.runs(), secs,
-                cost.runs() / secs, threads);
+        Map<Integer, CellResult> cells = new TreeMap<>();
+        List<Integer> todo = new ArrayList<>();
+        SweepJournal log = journal == null ? null : SweepJournal.open(journal, def, part);
+        try {
+            if (log != null) {
+                cells.putAll(log.finished());
+            }
+            for (int k : part.cells(def)) {
+                if (!cells.containsKey(k)) {
+                    todo.add(k);
+                }
+            }
+            if (log != null && !cells.isEmpty()) {
+                System.err.printf(Locale.ROOT, "sweep: resuming from %s: %d cells done, %d to run%n", journal,
+                        cells.size(), todo.size());
+            }
+            boolean show = progress != null ? progress : System.console() != null;
+            ProgressBar bar = new ProgressBar(System.err, show);
+            long t0 = System.nanoTime();
+            long runs = (long) todo.size() * def.trialsPerCell();
+            if (!todo.isEmpty()) {
+                final SweepJournal j = log;
+                backend.run(def, todo, new SweepBackend.Settings(threads, master), c -> {
+                    if (j != null) {
+                        j.append(c);
+                    }
+                    synchronized (cells) {
+                        cells.put(c.cell(), c);
+                    }
+                }, (done, total) -> bar.trialDone((int) done, (int) total));
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            String text;
+            if (shard != null) {
+                text = SweepPart.format(def, part, cells.values());
+            } else {
+                SweepResult result = SweepResult.of(def, cells.values());
+                text = json ? SweepExport.json(result) : SweepExport.csv(result);
+            }
+            if (out != null) {
+                Files.writeString(out, text, StandardCharsets.UTF_8);
+            } else {
+                o.print(text);
+                o.flush();
+            }
+            System.err.printf(Locale.ROOT, "sweep: %d runs in %.1f s = %.1f runs/s %s%n", runs, secs,
+                    runs / Math.max(secs, 1e-9), where);
+        } finally {
+            if (log != null) {
+                log.close();
+            }
+        }
         return 0;
     }
 

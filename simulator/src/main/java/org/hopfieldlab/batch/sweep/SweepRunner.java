@@ -1,8 +1,10 @@
 package org.hopfieldlab.batch.sweep;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /** Runs one sweep to the end on its own scheduler (the CLI and tests); the server shares one scheduler instead. */
 public final class SweepRunner {
@@ -16,11 +18,24 @@ public final class SweepRunner {
 
     /** Runs every cell on {@code threads} workers and returns the result; throws when cancelled or failed. */
     public static SweepResult run(SweepDefinition def, int threads, Progress progress) {
+        return run(def, threads, List.of(), null, progress);
+    }
+
+    /**
+     * Runs the cells not in {@code skip} (finished before, or another shard's) and returns them; {@code done}, when
+     * given, is told each cell as it finishes (a journal writes it there).
+     */
+    public static SweepResult run(SweepDefinition def, int threads, Collection<Integer> skip,
+            Consumer<CellResult> done, Progress progress) {
         ConcurrentLinkedQueue<CellResult> cells = new ConcurrentLinkedQueue<>();
-        try (SweepScheduler scheduler = new SweepScheduler(Math.min(threads, def.cellCount()))) {
-            SweepJob job = scheduler.submit("local", "cli", def, List.of(), new SweepListener() {
+        int toRun = def.cellCount() - (int) skip.stream().distinct().count();
+        try (SweepScheduler scheduler = new SweepScheduler(Math.max(1, Math.min(threads, toRun)))) {
+            SweepJob job = scheduler.submit("local", "cli", def, skip, new SweepListener() {
                 @Override
                 public void cellDone(SweepJob j, CellResult result) {
+                    if (done != null) {
+                        done.accept(result);
+                    }
                     cells.add(result);
                 }
 

@@ -1,0 +1,32 @@
+package org.hopfieldlab.batch.sweep;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Something that runs cells of a sweep: the local thread pool, or Apache Spark (module {@code spark}, found with
+ * {@link java.util.ServiceLoader}). Every backend runs a cell with {@link CellEngine#run}, so results are the same.
+ */
+public interface SweepBackend {
+    /** The name given to {@code sweep --engine}. */
+    String name();
+
+    /**
+     * Runs the given cells and hands each finished cell to {@code done} (on any thread, one call at a time is not
+     * guaranteed); returns when all are done, throws when the run failed.
+     *
+     * @param settings threads (local) or master (Spark), already checked by the caller
+     * @param progress told the number of runs finished so far (may be coarse: whole cells)
+     */
+    void run(SweepDefinition def, List<Integer> cells, Settings settings, Consumer<CellResult> done,
+            Progress progress);
+
+    /** What the CLI passes on. */
+    record Settings(int threads, String master) {
+    }
+
+    /** Runs finished so far, of the runs this call was given. */
+    interface Progress {
+        void runs(long done, long total);
+    }
+}

@@ -1,0 +1,89 @@
+package org.hopfieldlab.batch.sweep;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hopfieldlab.sim.spec.SpecException;
+
+/**
+ * An append-only record of finished cells ({@link SweepPart} format), so a sweep killed at any moment (kill -9, a
+ * node lost) resumes without redoing them. Each cell is one write of one whole line, forced to disk; a line cut by
+ * the kill is dropped when the journal is opened again and that cell runs again.
+ */
+public final class SweepJournal implements AutoCloseable {
+    private final Path file;
+    private final FileChannel channel;
+    private final Map<Integer, CellResult> finished;
+
+    private SweepJournal(Path file, FileChannel channel, Map<Integer, CellResult> finished) {
+        this.file = file;
+        this.channel = channel;
+        this.finished = finished;
+    }
+
+    /**
+     * Opens (or creates) the journal of this sweep and shard. An existing journal must belong to the same
+     * definition and shard; its finished cells are returned by {@link #finished()}.
+     */
+    public static SweepJournal open(Path file, SweepDefinition def, SweepShard shard) throws IOException {
+        Map<Integer, CellResult> done = new TreeMap<>();
+        SweepPart part = Files.exists(file) ? SweepPart.read(file) : null;
+        FileChannel ch;
+        if (part == null) {
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            ch.write(ByteBuffer.wrap(SweepPart.header(def, shard).getBytes(StandardCharsets.UTF_8)));
+            ch.force(false);
+        } else {
+            if (!part.definition().equals(def)) {
+                throw new SpecException("--journal", "journal " + file + " belongs to another sweep; its definition "
+                        + "is:\n" + part.definition().format() + "use a new journal file for this sweep");
+            }
+            if (!part.shard().equals(shard)) {
+                throw new SpecException("--journal", "journal " + file + " is for shard " + part.shard().format()
+                        + ", not " + shard.format());
+            }
+            done.putAll(part.cells());
+            ch = FileChannel.open(file, StandardOpenOption.WRITE);
+            // drop a line cut by a kill, so the next cell starts on a line of its own
+            ch.truncate(part.completeBytes());
+            ch.position(part.completeBytes());
+        }
+        return new SweepJournal(file, ch, done);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Cells finished before this journal was opened (and appended since). */
+    public synchronized Map<Integer, CellResult> finished() {
+        return Collections.unmodifiableMap(new TreeMap<>(finished));
+    }
+
+    /** Records a finished cell: one line, written and forced before this returns. */
+    public synchronized void append(CellResult c) {
+        try {
+            ByteBuffer b = ByteBuffer.wrap((CellEngine.encode(c) + "\n").getBytes(StandardCharsets.UTF_8));
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+            channel.force(false);
+            finished.put(c.cell(), c);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,162 @@
+package org.hopfieldlab.batch.sweep;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hopfieldlab.sim.spec.SpecException;
+
+/**
+ * A file of finished cells of one sweep: what a shard writes, what a journal appends to, what {@code sweep merge}
+ * reads. Text, one cell per line ({@link CellEngine#encode}), after a header holding the definition and the shard:
+ * <pre>
+ * # hopfield-lab sweep part v1
+ * shard=0/4
+ * base=v=1&amp;model=idp&amp;...
+ * x=noise=0,2,4
+ * trials=20
+ * seeds=same
+ * cells:
+ * 0,20,60,...
+ * </pre>
+ * A last line without its newline (the writer was killed mid-line) is ignored; anything else malformed is an error.
+ */
+public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Integer, CellResult> cells,
+        long completeBytes) {
+    public static final String MAGIC = "# hopfield-lab sweep part v1";
+    static final String CELLS = "cells:";
+
+    public static String header(SweepDefinition def, SweepShard shard) {
+        return MAGIC + "\nshard=" + shard.format() + "\n" + def.format() + CELLS + "\n";
+    }
+
+    /** The whole file for these cells (sorted by cell). */
+    public static String format(SweepDefinition def, SweepShard shard, Collection<CellResult> cells) {
+        StringBuilder s = new StringBuilder(header(def, shard));
+        Map<Integer, CellResult> sorted = new TreeMap<>();
+        for (CellResult c : cells) {
+            sorted.put(c.cell(), c);
+        }
+        for (CellResult c : sorted.values()) {
+            s.append(CellEngine.encode(c)).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** Reads a part file; returns null for a file whose header was never completely written (empty or cut). */
+    public static SweepPart read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String name = file.toString();
+        int end = text.lastIndexOf('\n') + 1;
+        String complete = text.substring(0, end);
+        String[] lines = complete.isEmpty() ? new String[0] : complete.split("\n", -1);
+        // split leaves one empty string after the final newline
+        int n = Math.max(0, lines.length - 1);
+        int cellsAt = -1;
+        for (int i = 0; i < n; i++) {
+            if (lines[i].equals(CELLS)) {
+                cellsAt = i;
+                break;
+            }
+        }
+        if (cellsAt < 0) {
+            if (!text.isEmpty() && !MAGIC.startsWith(text.substring(0, Math.min(text.length(), MAGIC.length())))) {
+                throw new SpecException("part", name + " is not a sweep part file (it should start with '" + MAGIC
+                        + "')");
+            }
+            return null;
+        }
+        if (!lines[0].equals(MAGIC)) {
+            throw new SpecException("part", name + " is not a sweep part file (it should start with '" + MAGIC
+                    + "')");
+        }
+        if (!lines[1].startsWith("shard=")) {
+            throw new SpecException("part", name + ": line 2 should be shard=i/K, got '" + lines[1] + "'");
+        }
+        SweepShard shard = SweepShard.parse(lines[1].substring("shard=".length()));
+        StringBuilder def = new StringBuilder();
+        for (int i = 2; i < cellsAt; i++) {
+            def.append(lines[i]).append('\n');
+        }
+        SweepDefinition definition;
+        try {
+            definition = SweepDefinition.parse(def.toString());
+        } catch (SpecException e) {
+            throw new SpecException("part", name + ": bad sweep definition: " + e.getMessage());
+        }
+        Map<Integer, CellResult> cells = new TreeMap<>();
+        for (int i = cellsAt + 1; i < n; i++) {
+            CellResult c;
+            try {
+                c = CellEngine.decode(lines[i]);
+            } catch (SpecException e) {
+                throw new SpecException("part", name + " line " + (i + 1) + ": " + e.getMessage());
+            }
+            if (c.cell() < 0 || c.cell() >= definition.cellCount() || !shard.contains(c.cell())) {
+                throw new SpecException("part", name + " line " + (i + 1) + ": cell " + c.cell()
+                        + " does not belong to shard " + shard.format() + " of this " + definition.cellCount()
+                        + "-cell sweep");
+            }
+            CellResult before = cells.put(c.cell(), c);
+            if (before != null && !before.withoutTiming().equals(c.withoutTiming())) {
+                throw new SpecException("part", name + ": cell " + c.cell() + " appears twice with different "
+                        + "numbers");
+            }
+        }
+        return new SweepPart(definition, shard, cells, complete.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /**
+     * Joins parts of one sweep into its result. Every part must hold the same definition; every cell must be present
+     * (a cell in two parts must have the same numbers). Errors name the files and the missing cells.
+     */
+    public static SweepResult merge(List<Path> files) throws IOException {
+        if (files.isEmpty()) {
+            throw new SpecException("merge", "sweep merge needs at least one part file");
+        }
+        SweepDefinition def = null;
+        Path first = null;
+        Map<Integer, CellResult> cells = new TreeMap<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new SpecException("merge", "no such file: " + f);
+            }
+            SweepPart p = read(f);
+            if (p == null) {
+                throw new SpecException("merge", f + " is empty or was cut before its header ended");
+            }
+            if (def == null) {
+                def = p.definition();
+                first = f;
+            } else if (!def.equals(p.definition())) {
+                throw new SpecException("merge", f + " belongs to another sweep than " + first
+                        + " (the definitions differ)");
+            }
+            for (CellResult c : p.cells().values()) {
+                CellResult before = cells.put(c.cell(), c);
+                if (before != null && !before.withoutTiming().equals(c.withoutTiming())) {
+                    throw new SpecException("merge", "cell " + c.cell() + " has different numbers in two files ("
+                            + f + ")");
+                }
+            }
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int k = 0; k < def.cellCount(); k++) {
+            if (!cells.containsKey(k)) {
+                missing.add(k);
+            }
+        }
+        if (!missing.isEmpty()) {
+            String list = missing.size() > 20 ? missing.subList(0, 20) + " …" : missing.toString();
+            throw new SpecException("merge", missing.size() + " of " + def.cellCount() + " cells are missing: "
+                    + list + "; merge every shard's file (or finish the unfinished shards)");
+        }
+        return SweepResult.of(def, cells.values());
+    }
+}

@@ -1,0 +1,124 @@
+package org.hopfieldlab.batch.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hopfieldlab.cli.HopfieldCli;
+import org.hopfieldlab.sim.spec.SpecException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** K shards of a sweep, run separately and merged, give the bytes of one run (CSV and JSON). */
+class ShardMergeTest {
+    @TempDir
+    Path dir;
+
+    static final String[] SWEEP = {"sweep", "--from", "sequence", "--x", "noise=0,2,4,8", "--y", "model=idp,classic",
+        "--trials", "3", "--seeds", "per-cell", "n=128", "p=6", "t=9", "in=0:d1,3:d2,6:d3", "--no-progress"};
+
+    static String[] args(String... more) {
+        List<String> a = new ArrayList<>(List.of(SWEEP));
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    @Test
+    void kShardsMergedEqualOneRunByteForByte() throws Exception {
+        Path oneCsv = dir.resolve("one.csv");
+        Path oneJson = dir.resolve("one.json");
+        assertEquals(0, HopfieldCli.execute(args("--threads", "2", "--out", oneCsv.toString())));
+        assertEquals(0, HopfieldCli.execute(args("--threads", "2", "--json", "--out", oneJson.toString())));
+        // an independent reference: the engine's own CSV for the same definition
+        assertEquals(SweepExport.csv(SweepRunner.run(SweepEngineTest.small(3), 1, null)), Files.readString(oneCsv));
+
+        for (int k : new int[] {1, 3, 8, 11}) {
+            List<String> merge = new ArrayList<>(List.of("sweep", "merge"));
+            Set<Integer> seen = new HashSet<>();
+            // merge in reverse order: the order of the files must not matter
+            for (int i = k - 1; i >= 0; i--) {
+                Path part = dir.resolve("part-" + k + "-" + i);
+                assertEquals(0, HopfieldCli.execute(args("--shard", i + "/" + k, "--threads", "1", "--out",
+                        part.toString())));
+                SweepPart p = SweepPart.read(part);
+                for (int c : p.cells().keySet()) {
+                    assertEquals(i, c % k);
+                    assertTrue(seen.add(c), "cell " + c + " in two shards");
+                }
+                merge.add(part.toString());
+            }
+            assertEquals(8, seen.size(), "K=" + k + ": the shards cover every cell");
+            Path csv = dir.resolve("merged-" + k + ".csv");
+            Path json = dir.resolve("merged-" + k + ".json");
+            List<String> m1 = new ArrayList<>(merge);
+            m1.addAll(List.of("--out", csv.toString()));
+            assertEquals(0, HopfieldCli.execute(m1.toArray(new String[0])));
+            List<String> m2 = new ArrayList<>(merge);
+            m2.addAll(List.of("--json", "--out", json.toString()));
+            assertEquals(0, HopfieldCli.execute(m2.toArray(new String[0])));
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(oneCsv), Files.readAllBytes(csv)), "CSV, K=" + k);
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(oneJson), Files.readAllBytes(json)),
+                    "JSON, K=" + k);
+        }
+    }
+
+    @Test
+    void missingShardAndForeignPartAreClearErrors() throws Exception {
+        Path p0 = dir.resolve("p0");
+        Path p1 = dir.resolve("p1");
+        assertEquals(0, HopfieldCli.execute(args("--shard", "0/3", "--threads", "1", "--out", p0.toString())));
+        assertEquals(0, HopfieldCli.execute(args("--shard", "1/3", "--threads", "1", "--out", p1.toString())));
+        String err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", p0.toString(),
+                p1.toString())));
+        assertTrue(err.contains("2 of 8 cells are missing: [2, 5]"), err);
+        assertFalse(err.contains("at org."), err);
+
+        Path other = dir.resolve("other");
+        assertEquals(0, HopfieldCli.execute("sweep", "--from", "sequence", "--x", "noise=0,2,4,8", "--y",
+                "model=idp,classic", "--trials", "2", "--seeds", "per-cell", "n=128", "p=6", "t=9",
+                "in=0:d1,3:d2,6:d3", "--no-progress", "--shard", "2/3", "--threads", "1", "--out", other.toString()));
+        err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", p0.toString(), p1.toString(),
+                other.toString())));
+        assertTrue(err.contains("belongs to another sweep"), err);
+
+        err = stderr(() -> assertEquals(2, HopfieldCli.execute(args("--shard", "3/3", "--estimate"))));
+        assertTrue(err.contains("shard index i = 3; allowed: 0 to 2"), err);
+        err = stderr(() -> assertEquals(2, HopfieldCli.execute(args("--shard", "1-3", "--estimate"))));
+        assertTrue(err.contains("--shard takes i/K"), err);
+        Path junk = dir.resolve("junk.csv");
+        Files.writeString(junk, "cell,noise\n0,1\n");
+        err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", junk.toString())));
+        assertTrue(err.contains("is not a sweep part file"), err);
+    }
+
+    @Test
+    void partLinesKeepEveryBit() {
+        CellResult c = new CellResult(5, 7, 21, 13, 13.0 / 21, 0.1 + 0.2, Math.nextUp(0.9), List.of(1, 0, 12), 2,
+                1.25);
+        assertEquals(c, CellEngine.decode(CellEngine.encode(c)));
+        assertThrows(SpecException.class, () -> CellEngine.decode("1,2,3"));
+        assertNotEquals(CellEngine.encode(c), CellEngine.encode(c.withoutTiming()));
+    }
+
+    static String stderr(Runnable r) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true));
+        try {
+            r.run();
+        } finally {
+            System.setErr(old);
+        }
+        return err.toString();
+    }
+}
