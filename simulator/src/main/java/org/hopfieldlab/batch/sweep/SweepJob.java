@@ -215,20 +215,7 @@ public final class SweepJob {
     }
 
     private static CellResult result(int cell, ExperimentSpec spec, CellTally t) {
-        int targets = 0;
-        int hits = 0;
-        List<Integer> counts = new ArrayList<>();
-        for (int w = 0; w < t.perWindow.length; w++) {
-            // a window without a target (input off) is left out of the fraction, as in Stats
-            if (spec.schedule().get(w).target() >= 0) {
-                targets += t.trials;
-                hits += t.perWindow[w];
-            }
-            counts.add(t.perWindow[w]);
-        }
-        double[] ci = Stats.wilson(hits, targets);
-        double fraction = targets == 0 ? 0 : (double) hits / targets;
-        return new CellResult(cell, t.trials, targets, hits, fraction, ci[0], ci[1], counts, t.diverged, t.seconds);
+        return CellResult.of(cell, spec, t.trials, t.perWindow, t.diverged, t.seconds);
     }
 
     /** A worker is done with unit u for now: finished, pre-empted (re-queued), stopped, or failed. */
