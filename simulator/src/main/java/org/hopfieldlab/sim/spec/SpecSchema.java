@@ -303,7 +303,7 @@ public final class SpecSchema {
                     if (!(b.dt < Limits.MAX_STABLE_DT) && !b.allowUnstableStep) {
                         throw new SpecException("dt", "dt = " + Numbers.format(b.dt) + " is an unstable step for "
                                 + "model=" + b.model.key + ": each Euler step multiplies the leak by 1 − dt = "
-                                + Numbers.format(1 - b.dt) + ", so x oscillates and grows instead of relaxing; "
+                                + Numbers.format(Math.round((1 - b.dt) * 1e9) / 1e9) + ", so x oscillates and grows instead of relaxing; "
                                 + "allowed: dt < 2 (dt ≤ 0.1 follows the dynamics closely)");
                     }
                 }, "dt").when(CONTINUOUS).upperOpen("dt", b -> Limits.MAX_STABLE_DT);
