@@ -20,8 +20,11 @@ public final class RunCost {
     public static final double NS_PER_NEURON_STEP = 8;
     /** Nanoseconds per neuron, memory and step (continuous models). */
     public static final double NS_PER_NEURON_MEMORY_STEP = 0.8;
-    /** The discrete model's asynchronous updates cost more per neuron-memory (measured 38 ns per neuron-step at p = 10). */
-    public static final double NS_PER_NEURON_MEMORY_STEP_DISCRETE = 3;
+    /**
+     * The discrete model's asynchronous updates cost more per neuron-memory (measured 38 ns per neuron-step at
+     * n = 1024, p = 10 and 380–410 at p = 64).
+     */
+    public static final double NS_PER_NEURON_MEMORY_STEP_DISCRETE = 6;
 
     /** Seconds one trial of the spec takes on one thread (estimate). */
     public static double secondsPerTrial(ExperimentSpec s) {
