@@ -15,23 +15,48 @@ import org.hopfieldlab.sim.spec.ModelKind;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.hopfieldlab.sim.theory.Theory;
 
-/** The paper's experiments as headless batch runs (used by the CLI; results are plain records). */
+/**
+ * The paper's experiments as headless batch runs (used by the CLI; results are plain records). Every report that
+ * runs trials says how many diverged ({@link Checked}): such a result is not trustworthy, and the CLI says so and
+ * exits non-zero.
+ */
 public final class Experiments {
     private Experiments() {
+    }
+
+    /** How sound a report's numbers are: trials that diverged make it untrustworthy. */
+    public interface Checked {
+        /** Trials run in all (over every cell of the report). */
+        int totalTrials();
+
+        /** Trials whose integration diverged (they count as not retrieved in every fraction). */
+        int divergedTrials();
+
+        /** The first divergence message ("trial k: …"), or null. */
+        String divergence();
+
+        /** True when no trial diverged. */
+        boolean trustworthy();
     }
 
     // ---- sequence / glitch: retrieval per input window over many trials ----
 
     public record WindowsReport(String experiment, String spec, int trials, List<Stats.WindowStats> windows,
-            double retrievedFraction, double seconds) {
+            double retrievedFraction, double seconds, int divergedTrials, boolean trustworthy, String divergence)
+            implements Checked {
+        @Override
+        public int totalTrials() {
+            return trials;
+        }
     }
 
     public static WindowsReport windows(String name, ExperimentSpec spec, TrialPool pool, TrialPool.Progress progress) {
         long t0 = System.nanoTime();
         List<TrialResult> results = pool.runTrials(spec, progress);
-        List<Stats.WindowStats> stats = Stats.perWindow(results, starts(spec));
+        List<Stats.WindowStats> stats = Stats.perWindow(results, spec);
+        int diverged = Stats.diverged(results);
         return new WindowsReport(name, SpecCodec.format(spec), spec.trials(), stats, Stats.overallFraction(stats),
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, diverged, diverged == 0, Stats.firstError(results));
     }
 
     static List<Double> starts(ExperimentSpec spec) {
@@ -45,11 +70,12 @@ public final class Experiments {
     // ---- accuracy vs noise, IDP and classic (science file, item 3) ----
 
     public record NoisePoint(double noise, String model, double retrievedFraction, double ciLow, double ciHigh,
-            List<Stats.WindowStats> windows) {
+            List<Stats.WindowStats> windows, int diverged) {
     }
 
     public record NoiseSweepReport(String experiment, String spec, int trials, List<NoisePoint> points,
-            double seconds) {
+            double seconds, int totalTrials, int divergedTrials, boolean trustworthy, String divergence)
+            implements Checked {
     }
 
     public static NoiseSweepReport noiseSweep(ExperimentSpec base, double[] noises, ModelKind[] models,
@@ -72,19 +98,22 @@ public final class Experiments {
         for (ExperimentSpec cell : cells) {
             List<TrialResult> mine = all.subList(k, k + cell.trials());
             k += cell.trials();
-            List<Stats.WindowStats> ws = Stats.perWindow(mine, starts(cell));
+            List<Stats.WindowStats> ws = Stats.perWindow(mine, cell);
             int hits = 0;
             int total = 0;
             for (Stats.WindowStats w : ws) {
-                hits += w.retrieved();
-                total += w.trials();
+                if (w.hasTarget()) {
+                    hits += w.retrieved();
+                    total += w.trials();
+                }
             }
             double[] ci = Stats.wilson(hits, total);
             points.add(new NoisePoint(cell.noise(), cell.model().key, total == 0 ? 0 : (double) hits / total, ci[0],
-                    ci[1], ws));
+                    ci[1], ws, Stats.diverged(mine)));
         }
+        int diverged = Stats.diverged(all);
         return new NoiseSweepReport("noise-sweep", SpecCodec.format(base), base.trials(), points,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, all.size(), diverged, diverged == 0, Stats.firstError(all));
     }
 
     // ---- theory vs simulation around the thresholds (orthogonal memories) ----
@@ -149,10 +178,11 @@ public final class Experiments {
     // ---- the modern-Hopfield family (science file, item 6) ----
 
     public record ModernRow(String map, double gamma, double lambda, int degree, double retrievedFraction,
-            List<Stats.WindowStats> windows) {
+            List<Stats.WindowStats> windows, int diverged) {
     }
 
-    public record ModernReport(String experiment, String spec, int trials, List<ModernRow> rows, double seconds) {
+    public record ModernReport(String experiment, String spec, int trials, List<ModernRow> rows, double seconds,
+            int totalTrials, int divergedTrials, boolean trustworthy, String divergence) implements Checked {
     }
 
     public static ModernReport modern(ExperimentSpec base, double[] gammas, TrialPool pool,
@@ -178,11 +208,14 @@ public final class Experiments {
         List<ModernRow> rows = new ArrayList<>();
         int k = 0;
         for (ExperimentSpec cell : cells) {
-            List<Stats.WindowStats> ws = Stats.perWindow(all.subList(k, k + cell.trials()), starts(cell));
+            List<TrialResult> mine = all.subList(k, k + cell.trials());
+            List<Stats.WindowStats> ws = Stats.perWindow(mine, cell);
             k += cell.trials();
             rows.add(new ModernRow(cell.gainMap().key, cell.gamma(), cell.lambda(), cell.degree(),
-                    Stats.overallFraction(ws), ws));
+                    Stats.overallFraction(ws), ws, Stats.diverged(mine)));
         }
-        return new ModernReport("modern", SpecCodec.format(base), base.trials(), rows, (System.nanoTime() - t0) / 1e9);
+        int diverged = Stats.diverged(all);
+        return new ModernReport("modern", SpecCodec.format(base), base.trials(), rows, (System.nanoTime() - t0) / 1e9,
+                all.size(), diverged, diverged == 0, Stats.firstError(all));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hopfieldlab.batch.Experiments;
+import org.hopfieldlab.batch.RunCost;
 import org.hopfieldlab.batch.Stats;
 import org.hopfieldlab.batch.TrialPool;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "experiment", description = {
     "Reproduce one of the paper's experiments over many trials (in parallel on all cores).",
     "NAME: sequence | glitch | noise-sweep | thresholds | modern. Any spec key overrides the preset,",
-    "e.g.: experiment sequence model=classic noise=0 trials=40 seed=3 --json"})
+    "e.g.: experiment sequence model=classic noise=0 trials=40 seed=3 --json",
+    "Exit codes: 0 done, 2 bad input or work estimated over 10 min without --yes, 3 some trials diverged (the",
+    "report is printed with the diverged counts but is not trustworthy)."})
 final class ExperimentCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
@@ -49,14 +52,27 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--progress", negatable = true, description = "progress bar on stderr (default: on a terminal)")
     Boolean progress;
 
+    @Option(names = "--yes", description = "run even when the estimate is over 10 minutes")
+    boolean yes;
+
     @Override
     public Integer call() {
         PrintWriter out = commandSpec.commandLine().getOut();
         if (threads < 1) {
             throw new SpecException("threads", "--threads must be at least 1, got " + threads);
         }
+        List<ExperimentSpec> cells = cells();
+        if (!cells.isEmpty()) {
+            int trials = 0;
+            for (ExperimentSpec c : cells) {
+                trials += c.trials();
+            }
+            CostGuard.check("experiment " + name + " (" + trials + " trials on " + threads + " threads)",
+                    RunCost.seconds(cells, threads), yes, "");
+        }
         boolean showProgress = progress != null ? progress : System.console() != null;
         ProgressBar bar = new ProgressBar(System.err, showProgress);
+        Object report;
         try (TrialPool pool = new TrialPool(threads)) {
             Thread hook = new Thread(() -> {
                 pool.cancel();
@@ -64,9 +80,7 @@ final class ExperimentCommand implements Callable<Integer> {
             });
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                Object report = runExperiment(pool, bar);
-                out.println(json ? Json.write(report) : Text.describe(report));
-                out.flush();
+                report = runExperiment(pool, bar);
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -75,7 +89,56 @@ final class ExperimentCommand implements Callable<Integer> {
                 }
             }
         }
+        return print(report, json, out, commandSpec.commandLine().getErr());
+    }
+
+    /** Prints a report (text or JSON); returns the exit code: 3 with a message when it is not trustworthy. */
+    static int print(Object report, boolean json, PrintWriter out, PrintWriter err) {
+        out.println(json ? Json.write(report) : Text.describe(report));
+        out.flush();
+        if (report instanceof Experiments.Checked c && !c.trustworthy()) {
+            err.println("error: " + untrustworthy(c));
+            err.flush();
+            return 3;
+        }
         return 0;
+    }
+
+    /** The one-line reason a report is not trustworthy. */
+    static String untrustworthy(Experiments.Checked c) {
+        return c.divergedTrials() + " of " + c.totalTrials() + " trials diverged, so this result is not trustworthy "
+                + "(diverged trials count as not retrieved); first: " + c.divergence();
+    }
+
+    /** The specs whose trials the experiment runs (for the cost estimate; thresholds runs a fixed small set). */
+    private List<ExperimentSpec> cells() {
+        List<ExperimentSpec> cells = new ArrayList<>();
+        switch (name) {
+            case "sequence":
+            case "glitch":
+                cells.add(withTrials(Presets.get(name).spec()));
+                break;
+            case "noise-sweep": {
+                ExperimentSpec base = withTrials(Presets.get("sequence").spec());
+                for (ModelKind m : parseModels(models)) {
+                    for (double s : SpecArgs.numbers("--noise-values", noiseValues)) {
+                        cells.add(base.toBuilder().model(m).noise(s).build());
+                    }
+                }
+                break;
+            }
+            case "modern": {
+                ExperimentSpec base = withTrials(Presets.get("modern").spec());
+                int rows = 3 * SpecArgs.numbers("--gammas", gammas).length;
+                for (int k = 0; k < rows; k++) {
+                    cells.add(base.toBuilder().model(ModelKind.MODERN).build());
+                }
+                break;
+            }
+            default:
+                break;
+        }
+        return cells;
     }
 
     private Object runExperiment(TrialPool pool, ProgressBar bar) {
@@ -134,9 +197,21 @@ final class ExperimentCommand implements Callable<Integer> {
     }
 
     static String windowLine(Stats.WindowStats w) {
-        return String.format("  window %d (t ≥ %s, memory %d): retrieved %d/%d = %.0f %%  [95%% CI %.0f–%.0f %%]",
-                w.window(), trimNumber(w.start()), w.dominant(), w.retrieved(), w.trials(), 100 * w.retrievedFraction(),
-                100 * w.ciLow(), 100 * w.ciHigh());
+        String head = String.format("  window %d (t ≥ %s, %s): ", w.window(), trimNumber(w.start()),
+                w.hasTarget() ? "memory " + w.dominant() : "no target memory");
+        if (w.completed() == 0) {
+            return head + "no result: all " + w.trials() + " trials diverged before it ended";
+        }
+        if (!w.hasTarget()) {
+            return head + "not scored" + divergedNote(w);
+        }
+        return head + String.format("retrieved %d/%d = %.0f %%  [95%% CI %.0f–%.0f %%]", w.retrieved(), w.trials(),
+                100 * w.retrievedFraction(), 100 * w.ciLow(), 100 * w.ciHigh()) + divergedNote(w);
+    }
+
+    private static String divergedNote(Stats.WindowStats w) {
+        return w.diverged() == 0 ? "" : "; " + w.diverged() + " of " + w.trials()
+                + " trials diverged before it ended (counted as not retrieved)";
     }
 
     static String trimNumber(double v) {

@@ -4,7 +4,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.hopfieldlab.sim.run.TimeSeries;
+import org.hopfieldlab.batch.RunCost;
+import org.hopfieldlab.sim.run.Recorder;
+import org.hopfieldlab.sim.run.RunLoop;
+import org.hopfieldlab.sim.run.Simulation;
+import org.hopfieldlab.sim.run.StepHandler;
 import org.hopfieldlab.sim.run.TrialResult;
 import org.hopfieldlab.sim.run.TrialRunner;
 import org.hopfieldlab.sim.run.WindowOutcome;
@@ -19,8 +23,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = {
-    "Run one trial of a spec and print its outcome, or its overlap and energy time series as CSV.",
+    "Run one trial of a spec and print its outcome, or its overlap and energy time series as CSV (streamed).",
     "SPEC is a preset name or a spec query string (as in a share link); KEY=VALUE pairs override it.",
+    "Memory and window numbers are 1-based everywhere (text, JSON, CSV); --trial is the 0-based trial index.",
+    "Exit codes: 0 done, 2 bad input or a run estimated over 10 min without --yes, 3 the run diverged.",
     "Example: run 'model=idp&n=1024&p=10&noise=8&t=30' --csv > run.csv"})
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -32,7 +38,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "overrides")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--csv", description = "write t, window, m_1..m_P, energy as CSV on stdout")
+    @Option(names = "--csv", description = "write t, window, m_1..m_P, energy as CSV on stdout, row by row as the "
+            + "run produces them")
     boolean csv;
 
     @Option(names = "--json", description = "print the outcome as one JSON object")
@@ -44,8 +51,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--every", description = "CSV: sample every K steps (default: about 300 samples)")
     Integer every;
 
-    record RunReport(String spec, int trial, List<WindowOutcome> windows, double[] finalOverlaps, String checksum,
-            String error) {
+    @Option(names = "--yes", description = "run even when the estimate is over 10 minutes")
+    boolean yes;
+
+    /** One window's outcome with 1-based memory numbers (0 = the window asks for no memory). */
+    record WindowReport(int window, int target, int dominant, double targetOverlap, double maxOverlap,
+            boolean retrieved, double timeToRetrieval) {
+        static WindowReport of(int w, WindowOutcome o) {
+            return new WindowReport(w + 1, o.target() + 1, o.dominant() + 1, o.targetOverlap(), o.maxOverlap(),
+                    o.retrieved(), o.timeToRetrieval());
+        }
+    }
+
+    /**
+     * The run's outcome. {@code diverged}: the integration blew up ({@code error} says where); {@code windows} then
+     * holds only the windows that ended before, and the final overlaps and checksum are of a broken state.
+     */
+    record RunReport(String spec, int trial, List<WindowReport> windows, int windowsInSpec, double[] finalOverlaps,
+            String checksum, boolean diverged, String error) {
     }
 
     @Override
@@ -59,25 +82,58 @@ final class RunCommand implements Callable<Integer> {
         if (interval < 1) {
             throw new SpecException("--every", "--every must be at least 1, got " + interval);
         }
-        TrialResult r = TrialRunner.run(spec, trial, csv, interval);
-        PrintWriter out = commandSpec.commandLine().getOut();
+        String size = "";
         if (csv) {
-            writeCsv(out, spec, r.series());
-        } else if (json) {
-            out.println(Json.write(new RunReport(SpecCodec.format(spec), trial, r.windows(), r.finalOverlaps(),
-                    r.checksum(), r.error())));
+            long rows = spec.steps() / interval + 2;
+            // about 20 characters per number: t, window, p overlaps, energy
+            size = "; its CSV would be about " + megabytes(rows * (spec.p() + 3) * 20.0);
+        }
+        CostGuard.check("this run (" + spec.steps() + " steps of n = " + spec.n() + ", p = " + spec.p() + ")",
+                RunCost.secondsPerTrial(spec), yes, size);
+        return run(spec, trial, interval);
+    }
+
+    /** Runs a (valid) spec and prints it; the exit code (3 when the run diverged). */
+    int run(ExperimentSpec spec, int trialIndex, int interval) {
+        PrintWriter out = commandSpec.commandLine().getOut();
+        TrialResult r;
+        if (csv) {
+            Simulation sim = new Simulation(spec, trialIndex);
+            Recorder recorder = new Recorder(sim, 0);
+            CsvRows rows = new CsvRows(out, spec, interval);
+            new RunLoop(sim, interval, null, recorder, rows).runToEnd();
+            r = recorder.result();
         } else {
+            r = TrialRunner.run(spec, trialIndex, false, interval);
+        }
+        List<WindowReport> windows = new ArrayList<>();
+        for (int w = 0; w < r.windows().size(); w++) {
+            windows.add(WindowReport.of(w, r.windows().get(w)));
+        }
+        boolean diverged = r.error() != null;
+        if (json) {
+            out.println(Json.write(new RunReport(SpecCodec.format(spec), trialIndex, windows, spec.schedule().size(),
+                    r.finalOverlaps(), r.checksum(), diverged, r.error())));
+        } else if (!csv) {
             out.println("spec: " + SpecCodec.format(spec));
-            for (int w = 0; w < r.windows().size(); w++) {
-                WindowOutcome o = r.windows().get(w);
-                out.printf("  window %d: target memory %d, dominant %d (m = %.3f) %s%n", w + 1, o.target() + 1,
-                        o.dominant() + 1, o.maxOverlap(), o.retrieved() ? "retrieved" : "not retrieved");
+            for (WindowReport o : windows) {
+                out.printf("  window %d: %s, dominant %d (m = %.3f) %s%n", o.window(),
+                        o.target() > 0 ? "target memory " + o.target() : "no target memory", o.dominant(),
+                        o.maxOverlap(), o.target() <= 0 ? "(not scored)" : o.retrieved() ? "retrieved"
+                                : "not retrieved");
             }
-            out.println("  final-state checksum: " + r.checksum());
+            for (int w = windows.size(); w < spec.schedule().size(); w++) {
+                out.printf("  window %d: no result: the run diverged before it ended%n", w + 1);
+            }
+            if (diverged) {
+                out.println("  DIVERGED: the final state is not a result (no checksum is meaningful)");
+            } else {
+                out.println("  final-state checksum: " + r.checksum());
+            }
         }
         out.flush();
-        if (r.error() != null) {
-            commandSpec.commandLine().getErr().println("error: " + r.error());
+        if (diverged) {
+            commandSpec.commandLine().getErr().println("error: the run is not a result: " + r.error());
             return 3;
         }
         return 0;
@@ -90,21 +146,68 @@ final class RunCommand implements Callable<Integer> {
         return Presets.get(text).spec();
     }
 
-    private static void writeCsv(PrintWriter out, ExperimentSpec spec, TimeSeries s) {
-        StringBuilder header = new StringBuilder("t,window");
-        for (int mu = 1; mu <= spec.p(); mu++) {
-            header.append(",m").append(mu);
-        }
-        header.append(",energy");
-        out.println(header);
-        for (int k = 0; k < s.times().length; k++) {
-            StringBuilder line = new StringBuilder();
-            line.append(SpecCodec.formatNumber(s.times()[k])).append(',').append(s.window()[k] + 1);
-            for (double m : s.overlaps()[k]) {
-                line.append(',').append(m);
+    private static String megabytes(double bytes) {
+        return bytes >= 1e9 ? String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9)
+                : String.format(java.util.Locale.ROOT, "%.0f MB", Math.max(1, bytes / 1e6));
+    }
+
+    /**
+     * Writes the CSV row by row at the sample points (every {@code every} steps and the last step, as the
+     * {@link Recorder}'s series would): memory stays bounded whatever the length of the run. Rows go out through a
+     * 64 KB buffer, flushed when full, at least once a second and at the end.
+     */
+    static final class CsvRows implements StepHandler {
+        private static final long FLUSH_NANOS = 1_000_000_000L;
+        private final PrintWriter target;
+        private final PrintWriter out;
+        private final int every;
+        private final double[] m;
+        private final StringBuilder line = new StringBuilder();
+        private long lastFlush = System.nanoTime();
+
+        CsvRows(PrintWriter target, ExperimentSpec spec, int every) {
+            this.target = target;
+            this.out = new PrintWriter(new java.io.BufferedWriter(target, 1 << 16), false);
+            this.every = every;
+            this.m = new double[spec.p()];
+            StringBuilder header = new StringBuilder("t,window");
+            for (int mu = 1; mu <= spec.p(); mu++) {
+                header.append(",m").append(mu);
             }
-            line.append(',').append(s.energy()[k]);
-            out.println(line);
+            header.append(",energy");
+            out.println(header);
+            flush();
+        }
+
+        @Override
+        public void handleStep(Simulation sim) {
+            int step = sim.step();
+            if (step % every != 0 && step != sim.totalSteps()) {
+                return;
+            }
+            sim.overlaps(m);
+            line.setLength(0);
+            line.append(SpecCodec.formatNumber(sim.time())).append(',').append(sim.window() + 1);
+            for (double v : m) {
+                line.append(',').append(v);
+            }
+            line.append(',').append(sim.energy()).append(System.lineSeparator());
+            out.append(line);
+            long now = System.nanoTime();
+            if (now - lastFlush > FLUSH_NANOS) {
+                flush();
+                lastFlush = now;
+            }
+        }
+
+        @Override
+        public void finish(Simulation sim, String divergence) {
+            flush();
+        }
+
+        void flush() {
+            out.flush();
+            target.flush();
         }
     }
 }

@@ -18,18 +18,26 @@ final class Text {
                 sb.append(ExperimentCommand.windowLine(w)).append('\n');
             }
             sb.append(String.format("  all windows: %.0f %% retrieved", 100 * r.retrievedFraction()));
+            trust(sb, r);
         } else if (report instanceof Experiments.NoiseSweepReport r) {
             sb.append("noise-sweep: ").append(r.trials()).append(" trials per point, ")
                     .append(String.format("%.1f s", r.seconds())).append('\n');
             sb.append(String.format("  %-8s %6s  %s%n", "model", "noise", "retrieved (per window)"));
             for (Experiments.NoisePoint p : r.points()) {
+                if (p.diverged() == r.trials()) {
+                    sb.append(String.format("  %-8s %6s  no result: all %d trials diverged%n", p.model(),
+                            ExperimentCommand.trimNumber(p.noise()), p.diverged()));
+                    continue;
+                }
                 StringBuilder per = new StringBuilder();
                 for (Stats.WindowStats w : p.windows()) {
-                    per.append(String.format(" %3.0f%%", 100 * w.retrievedFraction()));
+                    per.append(w.hasTarget() ? String.format(" %3.0f%%", 100 * w.retrievedFraction()) : "    –");
                 }
-                sb.append(String.format("  %-8s %6s  %3.0f %%  [%s ]%n", p.model(),
-                        ExperimentCommand.trimNumber(p.noise()), 100 * p.retrievedFraction(), per));
+                sb.append(String.format("  %-8s %6s  %3.0f %%  [%s ]%s%n", p.model(),
+                        ExperimentCommand.trimNumber(p.noise()), 100 * p.retrievedFraction(), per,
+                        p.diverged() == 0 ? "" : "  " + p.diverged() + " diverged"));
             }
+            trust(sb, r);
         } else if (report instanceof Experiments.ThresholdReport r) {
             sb.append(String.format("thresholds: N = %d orthogonal memories, β = %s; theory and simulation agree in "
                     + "%d of %d rows%n", r.n(), ExperimentCommand.trimNumber(r.beta()), r.agreements(), r.rows().size()));
@@ -43,16 +51,32 @@ final class Text {
             sb.append("modern: ").append(r.trials()).append(" trials per row, ")
                     .append(String.format("%.1f s", r.seconds())).append('\n');
             for (Experiments.ModernRow row : r.rows()) {
+                if (row.diverged() == r.trials()) {
+                    sb.append(String.format("  map=%-7s γ=%-4s  no result: all %d trials diverged%n", row.map(),
+                            ExperimentCommand.trimNumber(row.gamma()), row.diverged()));
+                    continue;
+                }
                 StringBuilder per = new StringBuilder();
                 for (Stats.WindowStats w : row.windows()) {
-                    per.append(String.format(" %3.0f%%", 100 * w.retrievedFraction()));
+                    per.append(w.hasTarget() ? String.format(" %3.0f%%", 100 * w.retrievedFraction()) : "    –");
                 }
-                sb.append(String.format("  map=%-7s γ=%-4s  %3.0f %%  [%s ]%n", row.map(),
-                        ExperimentCommand.trimNumber(row.gamma()), 100 * row.retrievedFraction(), per));
+                sb.append(String.format("  map=%-7s γ=%-4s  %3.0f %%  [%s ]%s%n", row.map(),
+                        ExperimentCommand.trimNumber(row.gamma()), 100 * row.retrievedFraction(), per,
+                        row.diverged() == 0 ? "" : "  " + row.diverged() + " diverged"));
             }
+            trust(sb, r);
         } else {
             sb.append(Json.write(report));
         }
         return sb.toString().stripTrailing();
+    }
+
+    private static void trust(StringBuilder sb, Experiments.Checked c) {
+        if (!c.trustworthy()) {
+            if (sb.charAt(sb.length() - 1) != '\n') {
+                sb.append('\n');
+            }
+            sb.append("  NOT TRUSTWORTHY: ").append(ExperimentCommand.untrustworthy(c)).append('\n');
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.hopfieldlab.sim.run.TrialRunner;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.junit.jupiter.api.Test;
+import org.hopfieldlab.sim.spec.UnstableSpecs;
 
 class TrialPoolTest {
     private static final ExperimentSpec SPEC = SpecCodec.parse(
@@ -84,7 +85,7 @@ class TrialPoolTest {
 
     @Test
     void divergedTrialsAreResultsNotFailures() {
-        ExperimentSpec bad = SpecCodec.parse("model=idp&n=64&p=3&noise=0&dt=5&t=100&trials=3&in=0:d1");
+        ExperimentSpec bad = UnstableSpecs.parse("model=idp&n=64&p=3&noise=0&dt=5&t=100&trials=3&in=0:d1");
         try (TrialPool pool = new TrialPool(2)) {
             for (TrialResult r : pool.runTrials(bad, null)) {
                 assertTrue(r.error() != null && r.error().contains("dt"), String.valueOf(r.error()));

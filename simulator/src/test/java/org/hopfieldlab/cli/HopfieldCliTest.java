@@ -140,12 +140,18 @@ class HopfieldCliTest {
     }
 
     @Test
-    void runJsonReportsDivergenceWithExitCode3() throws Exception {
-        Result r = cli("run", "model=idp&n=64&p=3&noise=0&dt=5&t=100&in=0:d1", "--json");
-        assertEquals(3, r.code());
-        JsonNode root = JSON.readTree(r.out());
-        assertTrue(root.get("error").asText().contains("dt = 5.0"));
-        assertTrue(r.err().startsWith("error: the simulation diverged"), r.err());
+    void anUnstableStepIsRefusedBeforeRunningNamingDt() {
+        // was: exit 0 (or 3 once |x| > 1e8) with plausible overlaps; dt ≥ 2 is now refused by the key table's rule
+        for (String[] args : new String[][] {{"run", "model=idp&n=64&p=3&noise=0&dt=5&t=100&in=0:d1", "--json"},
+            {"run", "sequence", "dt=5", "beta=1000"}, {"run", "sequence", "dt=2.5"},
+            {"experiment", "sequence", "dt=2", "trials=2"}}) {
+            Result r = cli(args);
+            String what = String.join(" ", args);
+            assertEquals(2, r.code(), what + " → " + r.err());
+            assertEquals("", r.out(), what);
+            assertTrue(r.err().startsWith("error: dt = ") && r.err().contains(" is an unstable step for model=")
+                    && r.err().contains("allowed: dt < 2"), what + " → " + r.err());
+        }
     }
 
     @Test

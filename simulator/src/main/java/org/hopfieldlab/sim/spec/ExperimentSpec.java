@@ -136,6 +136,8 @@ public final class ExperimentSpec {
         double gamma;
         Update update;
         double threshold;
+        /** Not a key: lets tests of the divergence safety net build a dt ≥ 2 run (never copied, never in a link). */
+        boolean allowUnstableStep;
 
         Builder() {
             SpecSchema.applyDefaults(this);

@@ -18,6 +18,11 @@ public final class Limits {
     public static final int MAX_TRIALS = 10_000;
     public static final int MAX_WINDOWS = 64;
     public static final int MAX_GLYPH_SCALE = 12;
+    /**
+     * Continuous models need dt below this: Euler multiplies the leak −x by 1 − dt per step, which must lie in
+     * (−1, 1) for the state to relax (the drift's other terms are bounded).
+     */
+    public static final double MAX_STABLE_DT = 2;
 
     /** The largest p allowed with n neurons: p ≤ n and n·p ≤ {@link #MAX_NP}. */
     public static int maxP(int n) {

@@ -73,7 +73,7 @@ public final class SchemaDocs {
             double lo = SpecSchema.lower(k, b);
             double hi = SpecSchema.upper(k, b);
             j.field("min", lo).field("minOpen", k.minOpen() && lo == k.min())
-                    .field("max", hi).field("maxOpen", k.maxOpen() && hi == k.max())
+                    .field("max", hi).field("maxOpen", SpecSchema.upperOpen(k, b))
                     .field("step", k.step()).field("scale", k.scale()).field("typicalMin", k.typicalMin())
                     .field("typicalMax", k.typicalMax());
             choices(j, k.choices());

@@ -15,8 +15,11 @@ public final class SpecRule {
         void check(ExperimentSpec.Builder b);
     }
 
-    /** A bound on one key implied by the rule (NaN when the rule does not bound the key for these values). */
-    record KeyBound(String key, boolean upper, SpecKey.Bound bound) {
+    /**
+     * A bound on one key implied by the rule (NaN when the rule does not bound the key for these values); open when
+     * the bound itself is not allowed (dt &lt; 2).
+     */
+    record KeyBound(String key, boolean upper, boolean open, SpecKey.Bound bound) {
     }
 
     private final String name;
@@ -52,12 +55,18 @@ public final class SpecRule {
     }
 
     SpecRule upper(String key, SpecKey.Bound b) {
-        bounds.add(new KeyBound(key, true, b));
+        bounds.add(new KeyBound(key, true, false, b));
+        return this;
+    }
+
+    /** An upper bound the key must stay strictly below. */
+    SpecRule upperOpen(String key, SpecKey.Bound b) {
+        bounds.add(new KeyBound(key, true, true, b));
         return this;
     }
 
     SpecRule lower(String key, SpecKey.Bound b) {
-        bounds.add(new KeyBound(key, false, b));
+        bounds.add(new KeyBound(key, false, false, b));
         return this;
     }
 

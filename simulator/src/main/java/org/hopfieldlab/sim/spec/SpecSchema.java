@@ -136,6 +136,8 @@ public final class SpecSchema {
 
     private static final Condition MODERN = Condition.model(ModelKind.MODERN);
     private static final Condition DISCRETE = Condition.model(ModelKind.DISCRETE);
+    private static final Condition CONTINUOUS = new Condition("model=classic, idp or modern",
+            b -> b.model != ModelKind.DISCRETE, "model");
 
     // =================================================================== the spec keys, in canonical order
     static {
@@ -192,8 +194,8 @@ public final class SpecSchema {
                 .editDefault(DISCRETE, "0").editDefault(MODERN, "0.3");
 
         numberKey("dt", b -> b.dt, (b, x) -> b.dt = x).label("Step dt").group(KeyGroup.DYNAMICS).def("0.01")
-                .unit("time").help("integration step (Euler is unstable beyond 2); the discrete model does one "
-                        + "update sweep per step")
+                .unit("time").help("integration step (continuous models: dt < 2, where Euler's leak factor 1 − dt "
+                        + "stays inside (−1, 1)); the discrete model does one update sweep per step")
                 .range(0, true, 10, false).step(0.001).editDefault(DISCRETE, "1");
 
         numberKey("t", b -> b.duration, (b, x) -> b.duration = x).label("Duration T").group(KeyGroup.DYNAMICS)
@@ -293,6 +295,18 @@ public final class SpecSchema {
                         + " steps (raise dt or lower t)");
             }
         }, "t", "dt").upper("t", b -> Limits.MAX_STEPS * b.dt).lower("dt", b -> b.duration / Limits.MAX_STEPS);
+
+        // Euler on dx/dt = −x + (bounded): x ← (1 − dt) x + …; for dt ≥ 2 the factor's size is ≥ 1, so the state
+        // oscillates and grows instead of relaxing, and short runs return plausible but meaningless overlaps
+        rule("stable-step", "continuous models need dt < 2 (the Euler leak factor 1 − dt must lie in (−1, 1))",
+                b -> {
+                    if (!(b.dt < Limits.MAX_STABLE_DT) && !b.allowUnstableStep) {
+                        throw new SpecException("dt", "dt = " + Numbers.format(b.dt) + " is an unstable step for "
+                                + "model=" + b.model.key + ": each Euler step multiplies the leak by 1 − dt = "
+                                + Numbers.format(Math.round((1 - b.dt) * 1e9) / 1e9) + ", so x oscillates and grows instead of relaxing; "
+                                + "allowed: dt < 2 (dt ≤ 0.1 follows the dynamics closely)");
+                    }
+                }, "dt").when(CONTINUOUS).upperOpen("dt", b -> Limits.MAX_STABLE_DT);
 
         rule("memory-size", "n·p ≤ " + Limits.MAX_NP + " (the memories take n·p numbers)", b -> {
             if ((long) b.n * b.p > Limits.MAX_NP) {
@@ -586,6 +600,25 @@ public final class SpecSchema {
             }
         }
         return h;
+    }
+
+    /** Whether the current upper bound ({@link #upper}) is itself excluded (dt &lt; 2, not ≤). */
+    static boolean upperOpen(SpecKey k, Builder b) {
+        double h = upper(k, b);
+        if (h != h) {
+            return false;
+        }
+        if (k.hiOpen && h == k.hi) {
+            return true;
+        }
+        for (SpecRule r : RULES) {
+            for (SpecRule.KeyBound kb : r.bounds) {
+                if (kb.upper() && kb.open() && kb.key().equals(k.name) && r.active(b) && kb.bound().of(b) == h) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The current lower bound of a numeric key (NaN: none); open when it is the key's own open bound. */

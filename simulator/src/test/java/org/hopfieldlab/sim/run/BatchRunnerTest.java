@@ -14,6 +14,7 @@ import java.util.Set;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.junit.jupiter.api.Test;
+import org.hopfieldlab.sim.spec.UnstableSpecs;
 
 /**
  * The batched kernel keeps the bits: every trial it runs equals the same trial run alone — the golden checksums for
@@ -104,7 +105,7 @@ class BatchRunnerTest {
         // and the run ends before some of them do (measured alone: t ≈ 2915–3087 and 666–693)
         for (String q : new String[] {"model=idp&n=64&p=3&noise=0.01&dt=2.01&t=3000&seed=5&in=0:d1",
             "model=idp&n=66&p=3&noise=0&dt=2.05&t=685&seed=5&in=0:d1,300:d2"}) {
-            ExperimentSpec spec = SpecCodec.parse(q);
+            ExperimentSpec spec = UnstableSpecs.parse(q);
             List<TrialResult> rs = batched(spec, 0, 8, 8);
             Set<String> errors = new HashSet<>();
             int diverged = 0;

@@ -15,6 +15,7 @@ import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.spec.ModelKind;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.junit.jupiter.api.Test;
+import org.hopfieldlab.sim.spec.UnstableSpecs;
 
 class SimulationTest {
     private static final ExperimentSpec SMALL = SpecCodec.parse(
@@ -130,8 +131,8 @@ class SimulationTest {
 
     @Test
     void tooLargeStepThrowsDivergenceNamingDt() {
-        ExperimentSpec spec = ExperimentSpec.builder().model(ModelKind.IDP).n(64).p(3).noise(0).dt(5).duration(100)
-                .schedule(List.of(Window.recipe(0, 0))).build();
+        ExperimentSpec spec = UnstableSpecs.build(ExperimentSpec.builder().model(ModelKind.IDP).n(64).p(3).noise(0)
+                .dt(5).duration(100).schedule(List.of(Window.recipe(0, 0))));
         Simulation sim = new Simulation(spec, 0);
         DivergenceException e = assertThrows(DivergenceException.class, () -> sim.advance(Integer.MAX_VALUE));
         assertTrue(e.getMessage().contains("dt = 5.0"), e.getMessage());

@@ -11,6 +11,7 @@ import org.hopfieldlab.sim.memory.MemorySet;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.junit.jupiter.api.Test;
+import org.hopfieldlab.sim.spec.UnstableSpecs;
 
 class TrialRunnerTest {
 
@@ -118,7 +119,7 @@ class TrialRunnerTest {
 
     @Test
     void divergenceIsReportedNotThrown() {
-        ExperimentSpec spec = SpecCodec.parse("model=idp&n=64&p=3&noise=0&dt=5&t=100&in=0:d1,50:d2");
+        ExperimentSpec spec = UnstableSpecs.parse("model=idp&n=64&p=3&noise=0&dt=5&t=100&in=0:d1,50:d2");
         TrialResult r = TrialRunner.run(spec, 0, false);
         assertNotNull(r.error());
         assertTrue(r.error().contains("dt = 5.0"), r.error());

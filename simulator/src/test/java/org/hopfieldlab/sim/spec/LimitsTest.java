@@ -63,7 +63,8 @@ class LimitsTest {
         accepts("noise=0");
         rejects("dt=0", "dt", "dt = 0 is out of range; allowed: 0 < dt ≤ 10");
         rejects("dt=10.01&t=100", "dt", "allowed: 0 < dt ≤ 10");
-        accepts("dt=10&t=100&in=0:d1");
+        accepts("model=discrete&noise=0&dt=10&t=100&in=0:d1");
+        rejects("dt=10&t=100&in=0:d1", "dt", "dt = 10 is an unstable step for model=idp");
         rejects("t=0", "t", "t = 0 is out of range; allowed: 0 < t ≤ 100000");
         rejects("t=100001", "t", "allowed: 0 < t ≤ 100000");
         rejects("t=30&dt=0.00001", "t", "t / dt = 3000000 steps; allowed: 1 to 2000000 steps");

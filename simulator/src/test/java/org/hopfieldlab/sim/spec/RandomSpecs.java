@@ -128,7 +128,8 @@ public final class RandomSpecs {
         b.n(n).p(p);
         b.beta(number(r, 0, 1000, true));
         b.noise(model == ModelKind.DISCRETE ? 0 : number(r, 0, 1000, false));
-        double dt = number(r, 0, 10, true);
+        // continuous models need dt < 2 (rule stable-step); the discrete model takes any dt up to 10
+        double dt = number(r, 0, model == ModelKind.DISCRETE ? 10 : Math.nextDown(Limits.MAX_STABLE_DT), true);
         // steps in [1, min(2e6, 1e5/dt)], log-uniform, and t = (steps ± 0.45) dt in a random style
         long maxSteps = Math.max(1, Math.min(Limits.MAX_STEPS, (long) Math.floor(100000 / dt)));
         long steps = Math.max(1, Math.min(maxSteps, (long) Math.exp(Math.log(maxSteps) * r.nextDouble())));
