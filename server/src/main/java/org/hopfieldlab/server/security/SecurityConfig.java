@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Spring Security the Vaadin way: view access by annotations, a Flow login view, accounts from the database. On top
@@ -30,14 +31,29 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 @Configuration
 @EnableWebSecurity
 public class SecurityConfig {
+    /**
+     * Content-Security-Policy for every response. Scripts: Vaadin's bootstrap and the lab's page have inline
+     * scripts and Vaadin's {@code executeJs} compiles code at run time ('unsafe-inline', 'unsafe-eval'); the lab runs
+     * its engine as WebAssembly ('wasm-unsafe-eval') in a worker. Nothing loads from another origin, no plugins, no
+     * {@code <base>} rewriting, forms post only here, and only our own pages may frame ours.
+     */
+    public static final String CSP = "default-src 'self'; "
+            + "script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; frame-ancestors 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'";
+
     private final LoginThrottle throttle = new LoginThrottle();
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         // the static in-browser lab is public (it is the same bundle as the standalone lab)
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/lab/**").permitAll());
-        // the lab is embedded in an iframe of our own pages
-        http.headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        // the lab is embedded in an iframe of our own pages; see CSP for why each source is there
+        http.headers(h -> h.frameOptions(f -> f.sameOrigin())
+                .contentTypeOptions(c -> { })
+                .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         // Vaadin's own requests carry Vaadin's CSRF token; everything else (the sign-in POST too) needs Spring's
         http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
