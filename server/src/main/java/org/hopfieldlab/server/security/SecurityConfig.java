@@ -48,7 +48,7 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         // the static in-browser lab is public (it is the same bundle as the standalone lab)
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/lab/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/lab/**", "/actuator/health").permitAll());
         // the lab is embedded in an iframe of our own pages; see CSP for why each source is there
         http.headers(h -> h.frameOptions(f -> f.sameOrigin())
                 .contentTypeOptions(c -> { })
