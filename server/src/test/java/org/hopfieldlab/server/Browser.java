@@ -45,6 +45,7 @@ final class Browser implements AutoCloseable {
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);
         options.setExperimentalOption("prefs", prefs);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // console, CSP reports included
         driver = new ChromeDriver(service, options);
     }
 
@@ -90,6 +91,12 @@ final class Browser implements AutoCloseable {
         type("#vaadinLoginPassword", password);
         el("vaadin-button[slot='submit']").click();
         el("#current-user");
+    }
+
+    /** The console messages since the last call (Chromium reports CSP violations there). */
+    List<String> console() {
+        return driver.manage().logs().get("browser").getAll().stream().map(e -> e.getLevel() + " " + e.getMessage())
+                .toList();
     }
 
     @Override

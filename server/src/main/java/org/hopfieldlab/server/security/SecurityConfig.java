@@ -1,30 +1,89 @@
 package org.hopfieldlab.server.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.hopfieldlab.server.account.UserRepository;
 import org.hopfieldlab.server.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-/** Spring Security the Vaadin way: view access by annotations, a Flow login view, accounts from the database. */
+/**
+ * Spring Security the Vaadin way: view access by annotations, a Flow login view, accounts from the database. On top
+ * of Vaadin's defaults: the sign-in POST needs the CSRF token (Vaadin exempts its login page; the token reaches the
+ * login form through the {@code _csrf} meta tags set in AppShell), and failed sign-ins are throttled
+ * ({@link LoginThrottle}).
+ */
 @Configuration
 @EnableWebSecurity
 public class SecurityConfig {
+    /**
+     * Content-Security-Policy for every response. Scripts: Vaadin's bootstrap and the lab's page have inline
+     * scripts and Vaadin's {@code executeJs} compiles code at run time ('unsafe-inline', 'unsafe-eval'); the lab runs
+     * its engine as WebAssembly ('wasm-unsafe-eval') in a worker. Nothing loads from another origin, no plugins, no
+     * {@code <base>} rewriting, forms post only here, and only our own pages may frame ours.
+     */
+    public static final String CSP = "default-src 'self'; "
+            + "script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; frame-ancestors 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'";
+
+    private final LoginThrottle throttle = new LoginThrottle();
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         // the static in-browser lab is public (it is the same bundle as the standalone lab)
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/lab/**").permitAll());
-        // the lab is embedded in an iframe of our own pages
-        http.headers(h -> h.frameOptions(f -> f.sameOrigin()));
-        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)).build();
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/lab/**", "/actuator/health").permitAll());
+        // the lab is embedded in an iframe of our own pages; see CSP for why each source is there
+        http.headers(h -> h.frameOptions(f -> f.sameOrigin())
+                .contentTypeOptions(c -> { })
+                .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        // Vaadin's own requests carry Vaadin's CSRF token; everything else (the sign-in POST too) needs Spring's
+        http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        return http.with(VaadinSecurityConfigurer.vaadin(),
+                c -> c.loginView(LoginView.class).enableCsrfConfiguration(false)).build();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle() {
+        return throttle;
+    }
+
+    @EventListener
+    void signInFailed(AbstractAuthenticationFailureEvent e) {
+        String address = address(e.getAuthentication());
+        if (address != null) {
+            throttle.failed(e.getAuthentication().getName(), address);
+        }
+    }
+
+    @EventListener
+    void signedIn(AuthenticationSuccessEvent e) {
+        String address = address(e.getAuthentication());
+        if (address != null) {
+            throttle.succeeded(e.getAuthentication().getName(), address);
+        }
+    }
+
+    private static String address(Authentication a) {
+        return a != null && a.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
     }
 
     @Bean
@@ -34,8 +93,10 @@ public class SecurityConfig {
 
     @Bean
     UserDetailsService userDetailsService(UserRepository users) {
+        // the principal's name is the account's key (lower case), whatever case was typed at sign-in
         return username -> users.findByUsername(username)
-                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles("USER").build())
+                .map(u -> User.withUsername(UserRepository.key(username)).password(u.passwordHash())
+                        .roles("USER").build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 }

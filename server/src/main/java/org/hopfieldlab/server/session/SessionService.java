@@ -23,7 +23,38 @@ public class SessionService {
         }
     }
 
+    /** Column sizes of lab_session (V1): checked before writing, so the user gets the limit, not a database error. */
+    public static final int MAX_NOTES = 10_000;
+    public static final int MAX_SPEC = 20_000;
+
+    /** A value over a size limit; the message names the limit. Nothing was written. */
+    public static final class SizeLimitException extends IllegalArgumentException {
+        public SizeLimitException(String message) {
+            super(message);
+        }
+    }
+
     private final SessionRepository repo;
+
+    static String notes(String notes) {
+        String n = notes == null ? "" : notes;
+        if (n.length() > MAX_NOTES) {
+            throw new SizeLimitException(String.format("The notes are %,d characters; the limit is %,d. Nothing was "
+                    + "saved.", n.length(), MAX_NOTES));
+        }
+        return n;
+    }
+
+    /** The canonical spec, refused with the limit named when it is longer than the column. */
+    static String storable(String spec) {
+        String c = canonical(spec);
+        if (c.length() > MAX_SPEC) {
+            throw new SizeLimitException(String.format("This experiment's spec is %,d characters; saved sessions hold "
+                    + "at most %,d (large custom memories take the most room). Nothing was saved.", c.length(),
+                    MAX_SPEC));
+        }
+        return c;
+    }
 
     public SessionService(SessionRepository repo) {
         this.repo = repo;
@@ -66,13 +97,13 @@ public class SessionService {
     }
 
     public LabSession create(long userId, String title, String notes, String spec) {
-        long id = repo.insert(userId, title(title), notes == null ? "" : notes, canonical(spec), null, null);
+        long id = repo.insert(userId, title(title), notes(notes), storable(spec), null, null);
         return get(userId, id);
     }
 
     public LabSession save(long userId, long id, String title, String notes, String spec) {
         LabSession s = get(userId, id);
-        if (!repo.update(userId, id, title(title), notes == null ? s.notes() : notes, canonical(spec),
+        if (!repo.update(userId, id, title(title), notes == null ? s.notes() : notes(notes), storable(spec),
                 s.resultSnapshot())) {
             throw new NotFoundException();
         }

@@ -196,6 +196,9 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
             }
             Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             updateStatus();
+        } catch (SessionService.SizeLimitException e) {
+            Notification.show(e.getMessage(), 8000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (IllegalArgumentException e) {
             title.setErrorMessage(e.getMessage());
             title.setInvalid(true);

@@ -40,7 +40,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters().getParameters();
         form.setError(params.containsKey("error"));
-        if (params.containsKey("created")) {
+        if (params.containsKey("locked")) {
+            String seconds = params.get("locked").get(0).replaceAll("[^0-9]", "");
+            form.setError(false);
+            notice.setText("Too many failed sign-ins for this name from your address. Try again in "
+                    + (seconds.isEmpty() ? "a few minutes" : seconds + (seconds.equals("1") ? " second" : " seconds"))
+                    + "; the password was not checked.");
+            notice.setId("login-locked");
+            notice.setVisible(true);
+        } else if (params.containsKey("created")) {
             notice.setText("Account created. Sign in with your new name and password.");
             notice.setVisible(true);
         }

@@ -27,10 +27,11 @@ public class SignupView extends VerticalLayout {
 
         TextField username = new TextField("Name");
         username.setId("signup-username");
-        username.setHelperText("3–64 letters, digits, . _ -");
+        username.setHelperText("3–64 letters, digits, . _ - (any letter case is the same name)");
         PasswordField password = new PasswordField("Password");
         password.setId("signup-password");
-        password.setHelperText("At least " + AccountService.MIN_PASSWORD + " characters");
+        password.setHelperText("At least " + AccountService.MIN_PASSWORD + " characters, not a common password; "
+                + "a few unrelated words work well");
         PasswordField confirm = new PasswordField("Repeat password");
         confirm.setId("signup-confirm");
         Button create = new Button("Create account");

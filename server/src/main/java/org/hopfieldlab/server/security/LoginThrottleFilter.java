@@ -1,0 +1,30 @@
+package org.hopfieldlab.server.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Refuses a sign-in POST while its (name, address) is locked, before any password is checked. */
+final class LoginThrottleFilter extends OncePerRequestFilter {
+    private final LoginThrottle throttle;
+
+    LoginThrottleFilter(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws ServletException, IOException {
+        if ("POST".equals(req.getMethod()) && "/login".equals(req.getServletPath())) {
+            long wait = throttle.secondsLocked(req.getParameter("username"), req.getRemoteAddr());
+            if (wait > 0) {
+                res.sendRedirect(req.getContextPath() + "/login?locked=" + wait);
+                return;
+            }
+        }
+        chain.doFilter(req, res);
+    }
+}

@@ -1,0 +1,39 @@
+package org.hopfieldlab.server.web;
+
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+
+/**
+ * Start-up failures an operator can fix, said plainly in the "APPLICATION FAILED TO START" report (and as one log
+ * line): an unusable data folder, and the embedded database being held by another running server.
+ */
+public class StartupFailures implements FailureAnalyzer {
+    private static final Logger LOG = LoggerFactory.getLogger(StartupFailures.class);
+    /** H2's "Database may be already in use". */
+    static final int H2_LOCKED = 90020;
+
+    @Override
+    public FailureAnalysis analyze(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StartupChecks.DataDirectoryException d) {
+                LOG.error("Hopfield Lab cannot start: {}", d.getMessage());
+                return new FailureAnalysis(d.getMessage() + " The embedded database lives there; without it "
+                        + "nothing could be saved.", "Make the folder writable by the user running the server, or "
+                        + "start with --hopfield.data-dir=<a writable folder>.", d);
+            }
+            if (t instanceof SQLException s && (s.getErrorCode() == H2_LOCKED
+                    || String.valueOf(s.getMessage()).contains("already in use"))) {
+                String msg = "The database is in use by another process, most likely another Hopfield Lab server "
+                        + "started with the same data folder (H2 allows one server per database file).";
+                LOG.error("Hopfield Lab cannot start: {} {}", msg, s.getMessage().lines().findFirst().orElse(""));
+                return new FailureAnalysis(msg + " H2 said: " + s.getMessage().lines().findFirst().orElse(""),
+                        "Stop the other server (it is the one answering on its port), or start this one with "
+                        + "--hopfield.data-dir=<another folder>.", s);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+package org.hopfieldlab.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.hopfieldlab.server.security.SecurityConfig;
+import org.apache.catalina.Context;
+import org.hopfieldlab.server.account.AccountService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Security headers on every kind of response (Vaadin pages, the sign-in page, the static lab, errors), the lab at
+ * /lab/, and no HTTP session for static or anonymous static GETs.
+ */
+@ServerTest
+class WebHardeningTest {
+    @LocalServerPort
+    int port;
+
+    static final List<String> PAGES = List.of("/login", "/signup", "/sweeps", "/lab/", "/lab/index.html",
+            "/lab/js/engine.js", "/favicon.ico", "/shared/not-a-real-token-0123456789abcdef", "/no/such/page",
+            "/lab/no-such-file.js");
+    static final List<String> STATIC = List.of("/lab/", "/lab/index.html", "/lab/js/engine.js", "/lab/js/worker.js",
+            "/lab/wasm/hopfield.wasm", "/lab/vendor/uPlot.min.css", "/favicon.ico");
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        LoginHttp http = new LoginHttp(port);
+        for (String path : PAGES) {
+            HttpResponse<String> r = http.get(path);
+            var h = r.headers();
+            assertEquals(SecurityConfig.CSP, h.firstValue("content-security-policy").orElse(null), path);
+            assertEquals("same-origin", h.firstValue("referrer-policy").orElse(null), path);
+            assertEquals("nosniff", h.firstValue("x-content-type-options").orElse(null), path);
+            assertEquals("SAMEORIGIN", h.firstValue("x-frame-options").orElse(null), path);
+        }
+    }
+
+    @Test
+    void theLabIsServedAtSlashLab() throws Exception {
+        LoginHttp http = new LoginHttp(port);
+        HttpResponse<String> index = http.get("/lab/index.html");
+        HttpResponse<String> lab = http.get("/lab/");
+        assertEquals(200, lab.statusCode());
+        assertEquals(index.body(), lab.body(), "/lab/ is the lab's index.html");
+        assertTrue(lab.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        HttpResponse<String> withSpec = http.get("/lab/?v=1&model=classic&n=64&p=3");
+        assertEquals(200, withSpec.statusCode());
+        assertEquals(index.body(), withSpec.body());
+        HttpResponse<String> bare = http.get("/lab?v=1&n=64");
+        assertEquals(302, bare.statusCode());
+        assertTrue(LoginHttp.location(bare).endsWith("/lab/?v=1&n=64"), LoginHttp.location(bare));
+    }
+
+    @Autowired
+    ServletWebServerApplicationContext context;
+    @Autowired
+    AccountService accounts;
+
+    int sessionTimeout(LoginHttp http) throws Exception {
+        String id = http.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .findFirst().orElseThrow().getValue();
+        var tomcat = ((TomcatWebServer) context.getWebServer()).getTomcat();
+        var session = ((Context) tomcat.getHost().findChildren()[0]).getManager().findSession(id);
+        return session.getMaxInactiveInterval();
+    }
+
+    @Test
+    void anonymousVaadinSessionsAreShortLivedUntilSignIn() throws Exception {
+        String user = "anon-" + Long.toString(System.nanoTime(), 36);
+        accounts.signUp(user, "correct horse battery");
+        LoginHttp http = new LoginHttp(port);
+        http.get("/login");
+        assertEquals(600, sessionTimeout(http), "an anonymous page's session: 10 min");
+        var r = http.login(user, "correct horse battery");
+        assertTrue(!LoginHttp.location(r).contains("login"), LoginHttp.location(r));
+        assertEquals(1800, sessionTimeout(http), "signed in: the full 30 min");
+    }
+
+    @Test
+    void staticGetsCreateNoSession() throws Exception {
+        for (String path : STATIC) {
+            LoginHttp fresh = new LoginHttp(port);
+            HttpResponse<String> r = fresh.get(path);
+            assertEquals(200, r.statusCode(), path);
+            assertTrue(r.headers().allValues("set-cookie").isEmpty(), path + " set " + r.headers()
+                    .allValues("set-cookie"));
+        }
+    }
+}
