@@ -353,6 +353,11 @@ public class ClassroomService {
         return new Dashboard(columns, rows, common);
     }
 
+    /** An answer as lists show it: a long spec shortened (the stored answer stays whole). */
+    public static String shortAnswerForView(String answer) {
+        return shortAnswer(answer);
+    }
+
     /** A long spec answer shortened for the dashboard (the stored answer stays whole). */
     static String shortAnswer(String answer) {
         return answer.length() <= 120 ? answer : answer.substring(0, 119) + "…";
