@@ -28,6 +28,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Sessions", SessionsView.class, VaadinIcon.FOLDER_OPEN.create()));
         nav.addItem(new SideNavItem("Lab", LabView.class, VaadinIcon.FLASK.create()));
         nav.addItem(new SideNavItem("Sweeps", SweepsView.class, VaadinIcon.GRID_BIG.create()));
+        nav.addItem(new SideNavItem("Classes", ClassesView.class, VaadinIcon.ACADEMY_CAP.create()));
         nav.addClassNames(LumoUtility.Padding.SMALL);
 
         Span user = new Span(currentUser.get().map(u -> u.username()).orElse(""));

@@ -1,0 +1,183 @@
+package org.hopfieldlab.server.classroom;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for classes, exercises, assignments and submissions. Access rules live in {@link ClassroomService}. */
+@Repository
+public class ClassroomRepository {
+    private final JdbcClient jdbc;
+
+    public ClassroomRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static Instant instant(ResultSet rs, int col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static ClassRoom mapClass(ResultSet rs, int n) throws SQLException {
+        return new ClassRoom(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                instant(rs, 6));
+    }
+
+    private static final String CLASS_COLUMNS = "c.id, c.teacher_id, c.name, c.join_code, c.allow_pseudonyms, "
+            + "c.created_at";
+
+    public long insertClass(long teacherId, String name, String joinCode, boolean allowPseudonyms) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into class_room (teacher_id, name, join_code, allow_pseudonyms, created_at) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(teacherId, name, joinCode, allowPseudonyms, Timestamp.from(Instant.now()))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<ClassRoom> findClass(long id) {
+        return jdbc.sql("select " + CLASS_COLUMNS + " from class_room c where c.id = ?").param(id)
+                .query(ClassroomRepository::mapClass).optional();
+    }
+
+    public Optional<ClassRoom> findByJoinCode(String code) {
+        return jdbc.sql("select " + CLASS_COLUMNS + " from class_room c where c.join_code = ?").param(code)
+                .query(ClassroomRepository::mapClass).optional();
+    }
+
+    public List<ClassRoom> classesTaught(long teacherId) {
+        return jdbc.sql("select " + CLASS_COLUMNS + " from class_room c where c.teacher_id = ? order by c.id")
+                .param(teacherId).query(ClassroomRepository::mapClass).list();
+    }
+
+    public List<ClassRoom> classesJoined(long userId) {
+        return jdbc.sql("select " + CLASS_COLUMNS + " from class_room c join class_member m on m.class_id = c.id "
+                + "where m.user_id = ? order by c.id").param(userId).query(ClassroomRepository::mapClass).list();
+    }
+
+    public Optional<String> username(long userId) {
+        return jdbc.sql("select username from app_user where id = ?").param(userId).query(String.class).optional();
+    }
+
+    public void insertMember(long classId, long userId, String displayName) {
+        jdbc.sql("insert into class_member (class_id, user_id, display_name, joined_at) values (?, ?, ?, ?)")
+                .params(classId, userId, displayName, Timestamp.from(Instant.now())).update();
+    }
+
+    public Optional<Member> findMember(long classId, long userId) {
+        return jdbc.sql("select class_id, user_id, display_name, joined_at from class_member "
+                        + "where class_id = ? and user_id = ?").params(classId, userId)
+                .query((rs, n) -> new Member(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4)))
+                .optional();
+    }
+
+    public List<Member> members(long classId) {
+        return jdbc.sql("select class_id, user_id, display_name, joined_at from class_member where class_id = ? "
+                        + "order by display_name").param(classId)
+                .query((rs, n) -> new Member(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4))).list();
+    }
+
+    private static ClassExercise mapExercise(ResultSet rs, int n) throws SQLException {
+        return new ClassExercise(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                instant(rs, 6));
+    }
+
+    private static final String EXERCISE_COLUMNS = "id, class_id, exercise_id, title, document, updated_at";
+
+    /** Inserts, or replaces the class's exercise with the same id; returns the row id. */
+    public long upsertExercise(long classId, String exerciseId, String title, String document) {
+        Timestamp now = Timestamp.from(Instant.now());
+        Optional<ClassExercise> old = findExerciseByKey(classId, exerciseId);
+        if (old.isPresent()) {
+            jdbc.sql("update class_exercise set title = ?, document = ?, updated_at = ? where id = ?")
+                    .params(title, document, now, old.get().id()).update();
+            return old.get().id();
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into class_exercise (class_id, exercise_id, title, document, updated_at) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(classId, exerciseId, title, document, now).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<ClassExercise> findExerciseByKey(long classId, String exerciseId) {
+        return jdbc.sql("select " + EXERCISE_COLUMNS + " from class_exercise where class_id = ? and exercise_id = ?")
+                .params(classId, exerciseId).query(ClassroomRepository::mapExercise).optional();
+    }
+
+    public Optional<ClassExercise> findExercise(long classId, long id) {
+        return jdbc.sql("select " + EXERCISE_COLUMNS + " from class_exercise where class_id = ? and id = ?")
+                .params(classId, id).query(ClassroomRepository::mapExercise).optional();
+    }
+
+    public List<ClassExercise> exercises(long classId) {
+        return jdbc.sql("select " + EXERCISE_COLUMNS + " from class_exercise where class_id = ? order by id")
+                .param(classId).query(ClassroomRepository::mapExercise).list();
+    }
+
+    private static Assignment mapAssignment(ResultSet rs, int n) throws SQLException {
+        return new Assignment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                instant(rs, 6), instant(rs, 7));
+    }
+
+    private static final String ASSIGNMENT_SELECT = "select a.id, a.class_id, a.exercise_id, e.exercise_id, e.title, "
+            + "a.due_at, a.created_at from assignment a join class_exercise e on e.id = a.exercise_id ";
+
+    public long insertAssignment(long classId, long exerciseRowId, Instant dueAt) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into assignment (class_id, exercise_id, due_at, created_at) values (?, ?, ?, ?)")
+                .params(classId, exerciseRowId, dueAt == null ? null : Timestamp.from(dueAt),
+                        Timestamp.from(Instant.now()))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public List<Assignment> assignments(long classId) {
+        return jdbc.sql(ASSIGNMENT_SELECT + "where a.class_id = ? order by a.id").param(classId)
+                .query(ClassroomRepository::mapAssignment).list();
+    }
+
+    public Optional<Assignment> findAssignment(long id) {
+        return jdbc.sql(ASSIGNMENT_SELECT + "where a.id = ?").param(id).query(ClassroomRepository::mapAssignment)
+                .optional();
+    }
+
+    private static Submission mapSubmission(ResultSet rs, int n) throws SQLException {
+        return new Submission(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9));
+    }
+
+    private static final String SUBMISSION_COLUMNS = "s.id, s.assignment_id, s.student_id, s.task_id, s.answer, "
+            + "s.status, s.summary, s.verdict, s.submitted_at";
+
+    public long insertSubmission(long assignmentId, long studentId, String taskId, String answer, String status,
+            String summary, String verdict) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into submission (assignment_id, student_id, task_id, answer, status, summary, verdict, "
+                        + "submitted_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(assignmentId, studentId, taskId, answer, status, summary, verdict,
+                        Timestamp.from(Instant.now()))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** One student's submissions to one class, oldest first. */
+    public List<Submission> submissionsOf(long classId, long studentId) {
+        return jdbc.sql("select " + SUBMISSION_COLUMNS + " from submission s join assignment a on a.id = "
+                        + "s.assignment_id where a.class_id = ? and s.student_id = ? order by s.id")
+                .params(classId, studentId).query(ClassroomRepository::mapSubmission).list();
+    }
+
+    /** Every submission to one class, oldest first. */
+    public List<Submission> submissionsOfClass(long classId) {
+        return jdbc.sql("select " + SUBMISSION_COLUMNS + " from submission s join assignment a on a.id = "
+                        + "s.assignment_id where a.class_id = ? order by s.id")
+                .param(classId).query(ClassroomRepository::mapSubmission).list();
+    }
+}

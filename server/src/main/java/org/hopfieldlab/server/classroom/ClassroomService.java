@@ -1,0 +1,425 @@
+package org.hopfieldlab.server.classroom;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.hopfieldlab.sim.exercise.Course;
+import org.hopfieldlab.sim.exercise.Exercise;
+import org.hopfieldlab.sim.exercise.ExerciseException;
+import org.hopfieldlab.sim.exercise.ExerciseLimits;
+import org.hopfieldlab.sim.exercise.Grader;
+import org.hopfieldlab.sim.exercise.Task;
+import org.hopfieldlab.sim.exercise.Verdict;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Classes, exercises, assignments and submissions, with every access rule: a class is seen only by its teacher and
+ * its members; a student sees only their own submissions; exercises are validated by the core before they are
+ * stored; and every submission is graded here, by the core grader on the JVM, from the submitted answer alone (a
+ * verdict the client may have computed is never read).
+ */
+@Service
+public class ClassroomService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Join-code letters: no 0/O, 1/I/L, so a code read aloud or from a board is typed right. */
+    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    public static final int CODE_LENGTH = 8;
+    public static final int MAX_NAME = 64;
+
+    private final ClassroomRepository repo;
+    /** Listeners (open dashboards) told the class id after every stored submission. */
+    private final List<Consumer<Long>> listeners = new CopyOnWriteArrayList<>();
+
+    public ClassroomService(ClassroomRepository repo) {
+        this.repo = repo;
+    }
+
+    // ---- classes -------------------------------------------------------------------------------------------
+
+    public ClassRoom createClass(long teacherId, String name, boolean allowPseudonyms) {
+        String n = name == null ? "" : name.trim();
+        if (n.isEmpty()) {
+            throw new ClassroomException("Give the class a name.");
+        }
+        if (n.length() > 200) {
+            throw new ClassroomException("A class name has at most 200 characters.");
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return repo.findClass(repo.insertClass(teacherId, n, newCode(), allowPseudonyms)).orElseThrow();
+            } catch (DuplicateKeyException e) {
+                if (attempt > 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static String newCode() {
+        StringBuilder sb = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            sb.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    public List<ClassRoom> classesTaught(long teacherId) {
+        return repo.classesTaught(teacherId);
+    }
+
+    public List<ClassRoom> classesJoined(long userId) {
+        return repo.classesJoined(userId);
+    }
+
+    /** The class if the user teaches it or is a member of it. */
+    public ClassRoom visibleClass(long userId, long classId) {
+        ClassRoom c = repo.findClass(classId).orElseThrow(() -> ClassroomException.notFound("class"));
+        if (c.teacherId() != userId && repo.findMember(classId, userId).isEmpty()) {
+            throw ClassroomException.notFound("class");
+        }
+        return c;
+    }
+
+    public boolean teaches(long userId, ClassRoom c) {
+        return c.teacherId() == userId;
+    }
+
+    /** The class if the user teaches it. */
+    public ClassRoom taughtClass(long teacherId, long classId) {
+        ClassRoom c = repo.findClass(classId).orElseThrow(() -> ClassroomException.notFound("class"));
+        if (c.teacherId() != teacherId) {
+            throw ClassroomException.notFound("class");
+        }
+        return c;
+    }
+
+    /**
+     * Joins a class by its code (letters are upper-cased, spaces and dashes ignored). With {@code pseudonym} blank
+     * the class shows the account name; a pseudonym is accepted only where the teacher allows it.
+     */
+    public ClassRoom join(long userId, String code, String pseudonym) {
+        String c = code == null ? "" : code.toUpperCase().replaceAll("[\\s-]", "");
+        if (c.isEmpty()) {
+            throw new ClassroomException("Type the class code your teacher gave you.");
+        }
+        ClassRoom room = repo.findByJoinCode(c)
+                .orElseThrow(() -> new ClassroomException("No class has the code " + c + "; check it with your "
+                        + "teacher (" + CODE_LENGTH + " letters and digits)."));
+        if (room.teacherId() == userId) {
+            throw new ClassroomException("You teach this class; students join it with this code.");
+        }
+        if (repo.findMember(room.id(), userId).isPresent()) {
+            return room;
+        }
+        String name;
+        String p = pseudonym == null ? "" : pseudonym.trim();
+        if (!p.isEmpty()) {
+            if (!room.allowPseudonyms()) {
+                throw new ClassroomException("This class does not allow pseudonyms; leave the name empty to join "
+                        + "under your account name.");
+            }
+            if (p.length() > MAX_NAME || !p.matches("[\\p{L}\\p{N} ._-]+")) {
+                throw new ClassroomException("A pseudonym has at most " + MAX_NAME + " letters, digits, spaces, "
+                        + "dots, dashes or underscores.");
+            }
+            name = p;
+        } else {
+            name = repo.username(userId)
+                    .orElseThrow(() -> new ClassroomException("Sign in first."));
+        }
+        try {
+            repo.insertMember(room.id(), userId, name);
+        } catch (DuplicateKeyException e) {
+            throw new ClassroomException("Someone in this class already uses the name '" + name + "'; choose "
+                    + "another.");
+        }
+        return room;
+    }
+
+    public List<Member> members(long teacherId, long classId) {
+        taughtClass(teacherId, classId);
+        return repo.members(classId);
+    }
+
+    // ---- exercises and assignments -----------------------------------------------------------------------------
+
+    /**
+     * Validates an exercise document with the core and stores it in the class (replacing one with the same id).
+     *
+     * @throws ClassroomException with the core's message naming where the document is wrong
+     */
+    public ClassExercise saveExercise(long teacherId, long classId, String json) {
+        taughtClass(teacherId, classId);
+        Exercise e = parse(json);
+        long id = repo.upsertExercise(classId, e.id(), e.title(), e.toJson());
+        return repo.findExercise(classId, id).orElseThrow();
+    }
+
+    /** Reads an exercise document; a bad one becomes a {@link ClassroomException} with the core's explanation. */
+    public static Exercise parse(String json) {
+        if (json == null || json.isBlank()) {
+            throw new ClassroomException("The exercise is empty; paste an exercise's JSON document.");
+        }
+        if (json.length() > ExerciseLimits.MAX_DOCUMENT) {
+            throw new ClassroomException("The exercise has " + json.length() + " characters; at most "
+                    + ExerciseLimits.MAX_DOCUMENT + " are allowed.");
+        }
+        try {
+            return Exercise.parse(json);
+        } catch (ExerciseException e) {
+            throw new ClassroomException("The exercise is not valid: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new ClassroomException("The exercise could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Imports one exercise of the built-in course. */
+    public ClassExercise importBuiltIn(long teacherId, long classId, String courseId) {
+        if (!Course.has(courseId)) {
+            throw new ClassroomException("No built-in exercise '" + courseId + "'; built-in: "
+                    + String.join(", ", Course.ids()));
+        }
+        return saveExercise(teacherId, classId, Course.json(courseId));
+    }
+
+    /** Imports the whole built-in course, in course order. */
+    public List<ClassExercise> importCourse(long teacherId, long classId) {
+        List<ClassExercise> out = new ArrayList<>();
+        for (String id : Course.ids()) {
+            out.add(importBuiltIn(teacherId, classId, id));
+        }
+        return out;
+    }
+
+    public List<ClassExercise> exercises(long teacherId, long classId) {
+        taughtClass(teacherId, classId);
+        return repo.exercises(classId);
+    }
+
+    public Assignment assign(long teacherId, long classId, long exerciseRowId, Instant dueAt) {
+        taughtClass(teacherId, classId);
+        repo.findExercise(classId, exerciseRowId).orElseThrow(() -> ClassroomException.notFound("exercise"));
+        if (dueAt != null && dueAt.isBefore(Instant.now())) {
+            throw new ClassroomException("The due date is in the past.");
+        }
+        return repo.findAssignment(repo.insertAssignment(classId, exerciseRowId, dueAt)).orElseThrow();
+    }
+
+    public List<Assignment> assignments(long userId, long classId) {
+        visibleClass(userId, classId);
+        return repo.assignments(classId);
+    }
+
+    public Assignment assignment(long userId, long assignmentId) {
+        Assignment a = repo.findAssignment(assignmentId).orElseThrow(() -> ClassroomException.notFound("assignment"));
+        try {
+            visibleClass(userId, a.classId());
+        } catch (ClassroomException e) {
+            throw ClassroomException.notFound("assignment");
+        }
+        return a;
+    }
+
+    /** The exercise of an assignment the user may see. */
+    public Exercise exercise(long userId, long assignmentId) {
+        Assignment a = assignment(userId, assignmentId);
+        return Exercise.parse(repo.findExercise(a.classId(), a.exerciseId()).orElseThrow().document());
+    }
+
+    // ---- submissions -------------------------------------------------------------------------------------------
+
+    /**
+     * Grades an answer with the core grader on this JVM and stores the try. Only members of the assignment's class
+     * may submit, before the due date. A refused answer (a locked key changed, not a number, too much work, a spec
+     * of another exercise…) is not stored: the {@link ClassroomException} carries the grader's explanation.
+     */
+    public Submission submit(long studentId, long assignmentId, String taskId, String answer) {
+        Assignment a = repo.findAssignment(assignmentId)
+                .orElseThrow(() -> ClassroomException.notFound("assignment"));
+        if (repo.findMember(a.classId(), studentId).isEmpty()) {
+            throw ClassroomException.notFound("assignment");
+        }
+        if (a.dueAt() != null && Instant.now().isAfter(a.dueAt())) {
+            throw new ClassroomException("This assignment was due " + a.dueAt() + "; submissions are closed.");
+        }
+        String ans = answer == null ? "" : answer.trim();
+        if (ans.isEmpty()) {
+            throw new ClassroomException("The answer is empty.");
+        }
+        if (ans.length() > ExerciseLimits.MAX_ANSWER) {
+            throw new ClassroomException("The answer has " + ans.length() + " characters; at most "
+                    + ExerciseLimits.MAX_ANSWER + " are allowed.");
+        }
+        Exercise e = Exercise.parse(repo.findExercise(a.classId(), a.exerciseId()).orElseThrow().document());
+        Task task;
+        try {
+            task = e.task(taskId == null ? "" : taskId);
+        } catch (ExerciseException x) {
+            throw new ClassroomException(x.getMessage());
+        }
+        Verdict v = Grader.grade(e, task.id(), ans);
+        switch (v.status()) {
+            case REFUSED -> throw new ClassroomException(v.summary());
+            case ERROR -> throw new ClassroomException("The exercise could not grade this answer: " + v.summary());
+            default -> {
+            }
+        }
+        long id = repo.insertSubmission(assignmentId, studentId, task.id(), ans, v.status().key, clip(v.summary()),
+                v.toJson());
+        for (Consumer<Long> l : listeners) {
+            try {
+                l.accept(a.classId());
+            } catch (RuntimeException ignored) {
+                // a closed dashboard must not fail a student's submission
+            }
+        }
+        return repo.submissionsOf(a.classId(), studentId).stream().filter(s -> s.id() == id).findFirst()
+                .orElseThrow();
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 4000 ? s : s.substring(0, 3999) + "…";
+    }
+
+    /** The caller's own submissions to a class they belong to. */
+    public List<Submission> mySubmissions(long studentId, long classId) {
+        visibleClass(studentId, classId);
+        return repo.submissionsOf(classId, studentId);
+    }
+
+    /** Registers a listener told the class id after each stored submission; returns a handle to remove it. */
+    public Runnable onSubmission(Consumer<Long> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    // ---- dashboard ---------------------------------------------------------------------------------------------
+
+    /** Per student and task: status, tries and time; and per task the most common wrong answers (top 3). */
+    public Dashboard dashboard(long teacherId, long classId) {
+        taughtClass(teacherId, classId);
+        List<Dashboard.Column> columns = new ArrayList<>();
+        for (Assignment a : repo.assignments(classId)) {
+            Exercise e = Exercise.parse(repo.findExercise(classId, a.exerciseId()).orElseThrow().document());
+            for (Task t : e.tasks()) {
+                columns.add(new Dashboard.Column(a.id(), a.exerciseKey(), t.id()));
+            }
+        }
+        Map<String, List<Submission>> byCell = new HashMap<>();
+        Map<Dashboard.Column, Map<String, Integer>> wrong = new LinkedHashMap<>();
+        for (Submission s : repo.submissionsOfClass(classId)) {
+            byCell.computeIfAbsent(s.assignmentId() + "/" + s.taskId() + "/" + s.studentId(), k -> new ArrayList<>())
+                    .add(s);
+        }
+        List<Dashboard.Row> rows = new ArrayList<>();
+        for (Member m : repo.members(classId)) {
+            List<Dashboard.Cell> cells = new ArrayList<>();
+            for (Dashboard.Column c : columns) {
+                List<Submission> tries = byCell.getOrDefault(c.assignmentId() + "/" + c.taskId() + "/" + m.userId(),
+                        List.of());
+                if (tries.isEmpty()) {
+                    cells.add(new Dashboard.Cell("", 0, null, null, null));
+                    continue;
+                }
+                Instant solved = tries.stream().filter(Submission::right).map(Submission::submittedAt).findFirst()
+                        .orElse(null);
+                cells.add(new Dashboard.Cell(solved != null ? "right" : "wrong", tries.size(),
+                        tries.get(0).submittedAt(), tries.get(tries.size() - 1).submittedAt(), solved));
+                for (Submission s : tries) {
+                    if (!s.right()) {
+                        wrong.computeIfAbsent(c, k -> new HashMap<>()).merge(shortAnswer(s.answer()), 1, Integer::sum);
+                    }
+                }
+            }
+            rows.add(new Dashboard.Row(m.userId(), m.displayName(), cells));
+        }
+        List<Dashboard.WrongAnswer> common = new ArrayList<>();
+        for (Map.Entry<Dashboard.Column, Map<String, Integer>> e : wrong.entrySet()) {
+            e.getValue().entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(3)
+                    .forEach(w -> common.add(new Dashboard.WrongAnswer(e.getKey(), w.getKey(), w.getValue())));
+        }
+        return new Dashboard(columns, rows, common);
+    }
+
+    /** An answer as lists show it: a long spec shortened (the stored answer stays whole). */
+    public static String shortAnswerForView(String answer) {
+        return shortAnswer(answer);
+    }
+
+    /** A long spec answer shortened for the dashboard (the stored answer stays whole). */
+    static String shortAnswer(String answer) {
+        return answer.length() <= 120 ? answer : answer.substring(0, 119) + "…";
+    }
+
+    /**
+     * Grades as CSV (RFC 4180): one row per student, per task column "right"/"wrong"/"" and the tries, then the
+     * number of tasks solved. Cells starting with = + - @ are prefixed with ' so spreadsheets do not run them.
+     */
+    public String gradesCsv(long teacherId, long classId) {
+        Dashboard d = dashboard(teacherId, classId);
+        StringBuilder sb = new StringBuilder();
+        List<String> head = new ArrayList<>();
+        head.add("student");
+        for (Dashboard.Column c : d.columns()) {
+            head.add(c.label() + " status");
+            head.add(c.label() + " tries");
+        }
+        head.add("solved");
+        head.add("tasks");
+        line(sb, head);
+        for (Dashboard.Row r : d.rows()) {
+            List<String> f = new ArrayList<>();
+            f.add(r.student());
+            for (Dashboard.Cell c : r.cells()) {
+                f.add(c.status());
+                f.add(Integer.toString(c.tries()));
+            }
+            f.add(Integer.toString(r.solved()));
+            f.add(Integer.toString(d.columns().size()));
+            line(sb, f);
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(csv(fields.get(i)));
+        }
+        sb.append("\r\n");
+    }
+
+    static String csv(String v) {
+        String s = Objects.requireNonNullElse(v, "");
+        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            s = "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    /** Formats a duration as "4 min 05 s" for the dashboard. */
+    public static String format(Duration d) {
+        if (d == null) {
+            return "";
+        }
+        long s = d.getSeconds();
+        return s < 60 ? s + " s" : (s / 60) + " min " + String.format("%02d", s % 60) + " s";
+    }
+}

@@ -1,0 +1,36 @@
+package org.hopfieldlab.server.classroom;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The teacher's view of a class: one row per student and task, and the most common wrong answers per task. */
+public record Dashboard(List<Column> columns, List<Row> rows, List<WrongAnswer> commonWrong) {
+    /** One task of one assignment. */
+    public record Column(long assignmentId, String exerciseId, String taskId) {
+        public String label() {
+            return exerciseId + " / " + taskId;
+        }
+    }
+
+    /** status: "right" (solved at some try), "wrong" (tried, not solved), "" (not tried). */
+    public record Cell(String status, int tries, Instant first, Instant last, Instant solvedAt) {
+        /** From the first try to the first right one (or to the last try when unsolved); null if not tried. */
+        public Duration time() {
+            if (first == null) {
+                return null;
+            }
+            return Duration.between(first, solvedAt != null ? solvedAt : last);
+        }
+    }
+
+    public record Row(long studentId, String student, List<Cell> cells) {
+        public int solved() {
+            return (int) cells.stream().filter(c -> "right".equals(c.status())).count();
+        }
+    }
+
+    /** A wrong answer to one task and how many tries gave it. */
+    public record WrongAnswer(Column column, String answer, int count) {
+    }
+}

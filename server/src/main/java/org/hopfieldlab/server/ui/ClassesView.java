@@ -1,0 +1,126 @@
+package org.hopfieldlab.server.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import org.hopfieldlab.server.account.AppUser;
+import org.hopfieldlab.server.classroom.ClassRoom;
+import org.hopfieldlab.server.classroom.ClassroomException;
+import org.hopfieldlab.server.classroom.ClassroomService;
+import org.hopfieldlab.server.security.CurrentUser;
+
+/**
+ * Classes: the ones you teach and the ones you joined; create a class, or join one with its code
+ * ({@code /classes?join=CODE} fills the code in, so a join link works).
+ */
+@Route("classes")
+@PageTitle("Classes · Hopfield Lab")
+@PermitAll
+public class ClassesView extends VerticalLayout implements BeforeEnterObserver {
+    private final ClassroomService classes;
+    private final AppUser user;
+    private final VerticalLayout taught = new VerticalLayout();
+    private final VerticalLayout joined = new VerticalLayout();
+    private final TextField code = new TextField("Class code");
+    private final Span message = new Span();
+
+    public ClassesView(ClassroomService classes, CurrentUser currentUser) {
+        this.classes = classes;
+        this.user = currentUser.require();
+        addClassName("classes-view");
+
+        TextField name = new TextField("New class");
+        name.setId("class-name");
+        name.setPlaceholder("e.g. Neural dynamics, autumn");
+        Checkbox pseudonyms = new Checkbox("Students may join under a pseudonym");
+        pseudonyms.setId("class-pseudonyms");
+        Button create = new Button("Create class", e -> run(() -> {
+            ClassRoom c = classes.createClass(user.id(), name.getValue(), pseudonyms.getValue());
+            getUI().ifPresent(ui -> ui.navigate(ClassView.class, c.id()));
+        }));
+        create.setId("create-class");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        code.setId("join-code");
+        code.setPlaceholder("8 letters and digits");
+        TextField pseudonym = new TextField("Name in the class (optional)");
+        pseudonym.setId("join-pseudonym");
+        pseudonym.setHelperText("Only if the teacher allows pseudonyms; empty: your account name");
+        Button join = new Button("Join", e -> run(() -> {
+            ClassRoom c = classes.join(user.id(), code.getValue(), pseudonym.getValue());
+            getUI().ifPresent(ui -> ui.navigate(ClassView.class, c.id()));
+        }));
+        join.setId("join-class");
+
+        message.setId("classes-message");
+        message.addClassName("form-error");
+        FlexLayout forms = new FlexLayout(box(name, pseudonyms, create), box(code, pseudonym, join));
+        forms.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        forms.getStyle().set("gap", "var(--lumo-space-l)");
+        taught.setPadding(false);
+        joined.setPadding(false);
+        taught.setId("classes-taught");
+        joined.setId("classes-joined");
+        add(new H2("Classes"), forms, message, new H3("You teach"), taught, new H3("You joined"), joined);
+        refresh();
+    }
+
+    private static VerticalLayout box(com.vaadin.flow.component.Component... parts) {
+        VerticalLayout v = new VerticalLayout(parts);
+        v.setPadding(false);
+        v.setWidth("min(100%, 22rem)");
+        v.setAlignItems(FlexComponent.Alignment.STRETCH);
+        return v;
+    }
+
+    private void run(Runnable r) {
+        try {
+            message.setText("");
+            r.run();
+        } catch (ClassroomException e) {
+            message.setText(e.getMessage());
+        }
+    }
+
+    private void refresh() {
+        fill(taught, classes.classesTaught(user.id()), true);
+        fill(joined, classes.classesJoined(user.id()), false);
+    }
+
+    private static void fill(VerticalLayout target, List<ClassRoom> list, boolean teacher) {
+        target.removeAll();
+        if (list.isEmpty()) {
+            target.add(new Paragraph(teacher ? "No classes yet: create one above." : "None yet: join with a code."));
+        }
+        for (ClassRoom c : list) {
+            RouterLink link = new RouterLink(c.name(), ClassView.class, c.id());
+            link.setId("class-link-" + c.id());
+            HorizontalLayout row = new HorizontalLayout(link);
+            if (teacher) {
+                row.add(new Span("code " + c.joinCode()));
+            }
+            target.add(row);
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("join").ifPresent(code::setValue);
+    }
+}

@@ -1,0 +1,265 @@
+package org.hopfieldlab.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.hopfieldlab.exercise.CourseSolutions;
+import org.hopfieldlab.server.account.AccountService;
+import org.hopfieldlab.server.classroom.Assignment;
+import org.hopfieldlab.server.classroom.ClassExercise;
+import org.hopfieldlab.server.classroom.ClassRoom;
+import org.hopfieldlab.server.classroom.ClassroomException;
+import org.hopfieldlab.server.classroom.ClassroomService;
+import org.hopfieldlab.server.classroom.Dashboard;
+import org.hopfieldlab.server.classroom.Submission;
+import org.hopfieldlab.sim.exercise.Course;
+import org.hopfieldlab.sim.exercise.Task;
+import org.hopfieldlab.sim.exercise.TaskKind;
+import org.hopfieldlab.sim.spec.SpecCodec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Classes through the service on the real (H2) database: the server grades every kind of task itself (the course's
+ * reference right and wrong answers), refuses locked-key changes and forged answers, and keeps classes and students
+ * apart.
+ */
+@ServerTest
+class ClassroomServiceTest {
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ClassroomService classes;
+
+    long teacher;
+    long alice;
+    long bob;
+    ClassRoom room;
+    Assignment basics;
+
+    static String unique(String name) {
+        return name + "-" + Long.toString(System.nanoTime(), 36);
+    }
+
+    @BeforeEach
+    void setUp() {
+        teacher = accounts.signUp(unique("teacher"), "long password");
+        alice = accounts.signUp(unique("alice"), "long password");
+        bob = accounts.signUp(unique("bob"), "long password");
+        room = classes.createClass(teacher, "Neural networks 101", true);
+        ClassExercise e = classes.importBuiltIn(teacher, room.id(), "hopfield-basics");
+        basics = classes.assign(teacher, room.id(), e.id(), null);
+        classes.join(alice, room.joinCode(), "");
+        classes.join(bob, room.joinCode().toLowerCase(), "Student B");
+    }
+
+    static String reference(String exercise, String task, String expect) {
+        return CourseSolutions.all().stream()
+                .filter(s -> s.exercise().equals(exercise) && s.task().equals(task) && s.expect().equals(expect))
+                .findFirst().orElseThrow().answer();
+    }
+
+    Assignment assignBuiltIn(String id) {
+        ClassExercise e = classes.importBuiltIn(teacher, room.id(), id);
+        return classes.assign(teacher, room.id(), e.id(), null);
+    }
+
+    void gradesRightAndWrong(Assignment a, String exercise, String task, TaskKind kind) {
+        assertEquals(kind, Course.get(exercise).task(task).kind());
+        Submission right = classes.submit(alice, a.id(), task, reference(exercise, task, "right"));
+        assertEquals("right", right.status(), right.summary());
+        Submission wrong = classes.submit(alice, a.id(), task, reference(exercise, task, "wrong"));
+        assertEquals("wrong", wrong.status(), wrong.summary());
+        assertTrue(wrong.verdictJson().contains("\"verdict\":\"wrong\""), wrong.verdictJson());
+    }
+
+    @Test
+    void choiceTask() {
+        gradesRightAndWrong(basics, "hopfield-basics", "completes", TaskKind.CHOICE);
+    }
+
+    @Test
+    void makeItHappenTask() {
+        gradesRightAndWrong(basics, "hopfield-basics", "damage", TaskKind.MAKE);
+    }
+
+    @Test
+    void drawTask() {
+        gradesRightAndWrong(basics, "hopfield-basics", "draw-b", TaskKind.DRAW);
+    }
+
+    @Test
+    void numericTask() {
+        gradesRightAndWrong(assignBuiltIn("continuous-energy"), "continuous-energy", "bottom", TaskKind.NUMERIC);
+    }
+
+    @Test
+    void aLockedKeyChangeIsRefusedAndNotStored() {
+        Task t = Course.get("hopfield-basics").task("damage");
+        assertTrue(t.lockedKeys().contains("seed"), t.lockedKeys().toString());
+        String forged = SpecCodec.format(SpecCodec.parseOnto(t.spec().toBuilder(), "flip=0.3&mask=0&seed=99"));
+        ClassroomException e = assertThrows(ClassroomException.class,
+                () -> classes.submit(alice, basics.id(), "damage", forged));
+        assertTrue(e.getMessage().contains("locked") && e.getMessage().contains("seed"), e.getMessage());
+        assertEquals(List.of(), classes.mySubmissions(alice, room.id()));
+    }
+
+    @Test
+    void aSpecOfAnotherExerciseIsRefused() {
+        String capacitySpec = reference("capacity", "many", "right");
+        ClassroomException e = assertThrows(ClassroomException.class,
+                () -> classes.submit(alice, basics.id(), "damage", capacitySpec));
+        assertTrue(e.getMessage().startsWith("Refused"), e.getMessage());
+    }
+
+    @Test
+    void aClientClaimingSuccessIsNotBelieved() {
+        // what a forged client might send instead of an answer: the server grades only the answer
+        assertThrows(ClassroomException.class, () -> classes.submit(alice, basics.id(), "completes",
+                "{\"verdict\":\"right\"}"));
+        Submission s = classes.submit(alice, basics.id(), "completes", "b");
+        assertEquals("wrong", s.status());
+    }
+
+    @Test
+    void unknownTaskAndEmptyAnswerGetMessages() {
+        ClassroomException e = assertThrows(ClassroomException.class,
+                () -> classes.submit(alice, basics.id(), "nope", "a"));
+        assertTrue(e.getMessage().contains("completes"), e.getMessage());
+        e = assertThrows(ClassroomException.class, () -> classes.submit(alice, basics.id(), "completes", " "));
+        assertEquals("The answer is empty.", e.getMessage());
+    }
+
+    @Test
+    void aStudentSeesOnlyTheirOwnSubmissions() {
+        classes.submit(alice, basics.id(), "completes", "a");
+        classes.submit(bob, basics.id(), "completes", "b");
+        List<Submission> mine = classes.mySubmissions(alice, room.id());
+        assertEquals(1, mine.size());
+        assertEquals(alice, mine.get(0).studentId());
+        assertEquals("right", mine.get(0).status());
+        assertEquals("wrong", classes.mySubmissions(bob, room.id()).get(0).status());
+        // a student is not the teacher: no dashboard, no CSV, no member list
+        assertThrows(ClassroomException.class, () -> classes.dashboard(alice, room.id()));
+        assertThrows(ClassroomException.class, () -> classes.gradesCsv(bob, room.id()));
+        assertThrows(ClassroomException.class, () -> classes.members(alice, room.id()));
+    }
+
+    @Test
+    void classesArePrivate() {
+        long otherTeacher = accounts.signUp(unique("teacher2"), "long password");
+        long outsider = accounts.signUp(unique("carol"), "long password");
+        ClassRoom other = classes.createClass(otherTeacher, "Other class", false);
+        classes.join(outsider, other.joinCode(), "");
+        // an outsider (member of another class) cannot see, submit to or read this class
+        assertThrows(ClassroomException.class, () -> classes.visibleClass(outsider, room.id()));
+        assertThrows(ClassroomException.class, () -> classes.assignments(outsider, room.id()));
+        assertThrows(ClassroomException.class, () -> classes.exercise(outsider, basics.id()));
+        assertThrows(ClassroomException.class, () -> classes.submit(outsider, basics.id(), "completes", "a"));
+        assertThrows(ClassroomException.class, () -> classes.mySubmissions(outsider, room.id()));
+        // another teacher cannot read the dashboard, add exercises or assign here
+        assertThrows(ClassroomException.class, () -> classes.dashboard(otherTeacher, room.id()));
+        assertThrows(ClassroomException.class,
+                () -> classes.importBuiltIn(otherTeacher, room.id(), "capacity"));
+        assertThrows(ClassroomException.class, () -> classes.assign(otherTeacher, other.id(), basics.exerciseId(),
+                null));
+        assertEquals(List.of(other), classes.classesJoined(outsider));
+        assertEquals(List.of(room), classes.classesTaught(teacher));
+    }
+
+    @Test
+    void joinRules() {
+        long dave = accounts.signUp(unique("dave"), "long password");
+        ClassRoom strict = classes.createClass(teacher, "No pseudonyms", false);
+        ClassroomException e = assertThrows(ClassroomException.class,
+                () -> classes.join(dave, strict.joinCode(), "Anon"));
+        assertTrue(e.getMessage().contains("does not allow pseudonyms"), e.getMessage());
+        e = assertThrows(ClassroomException.class, () -> classes.join(dave, "ZZZZZZZZ", ""));
+        assertTrue(e.getMessage().startsWith("No class has the code ZZZZZZZZ"), e.getMessage());
+        e = assertThrows(ClassroomException.class, () -> classes.join(dave, room.joinCode(), "Student B"));
+        assertTrue(e.getMessage().contains("already uses the name"), e.getMessage());
+        e = assertThrows(ClassroomException.class, () -> classes.join(dave, room.joinCode(), "<script>"));
+        assertTrue(e.getMessage().startsWith("A pseudonym has"), e.getMessage());
+        assertEquals(room, classes.join(dave, room.joinCode(), "D"));
+        assertEquals(room, classes.join(dave, room.joinCode(), "D")); // joining twice is harmless
+        assertEquals(List.of("D", "Student B"), classes.members(teacher, room.id()).stream()
+                .map(m -> m.displayName()).filter(n -> n.length() < 10).toList());
+    }
+
+    @Test
+    void badExercisesGetTheCoresMessageAndAreNotStored() {
+        int before = classes.exercises(teacher, room.id()).size();
+        ClassroomException e = assertThrows(ClassroomException.class,
+                () -> classes.saveExercise(teacher, room.id(), "{\"format\":1}"));
+        assertTrue(e.getMessage().startsWith("The exercise is not valid"), e.getMessage());
+        String unknownKind = Course.json("capacity").replace("\"kind\": \"choice\"", "\"kind\": \"essay\"");
+        assertFalse(unknownKind.equals(Course.json("capacity")), "the replacement must hit");
+        e = assertThrows(ClassroomException.class, () -> classes.saveExercise(teacher, room.id(), unknownKind));
+        assertTrue(e.getMessage().contains("essay"), e.getMessage());
+        e = assertThrows(ClassroomException.class,
+                () -> classes.saveExercise(teacher, room.id(), "x".repeat(1_000_000)));
+        assertTrue(e.getMessage().contains("at most 200000"), e.getMessage());
+        assertEquals(before, classes.exercises(teacher, room.id()).size());
+    }
+
+    @Test
+    void dueDatePassedClosesSubmissions() {
+        Assignment a = classes.assign(teacher, room.id(), basics.exerciseId(),
+                Instant.now().plus(200, ChronoUnit.MILLIS));
+        assertEquals("right", classes.submit(alice, a.id(), "completes", "a").status());
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+        }
+        ClassroomException e = assertThrows(ClassroomException.class,
+                () -> classes.submit(alice, a.id(), "completes", "a"));
+        assertTrue(e.getMessage().contains("submissions are closed"), e.getMessage());
+        assertThrows(ClassroomException.class, () -> classes.assign(teacher, room.id(), basics.exerciseId(),
+                Instant.now().minusSeconds(60)));
+    }
+
+    @Test
+    void importingTheWholeCourse() {
+        List<ClassExercise> all = classes.importCourse(teacher, room.id());
+        assertEquals(Course.ids(), all.stream().map(ClassExercise::exerciseId).toList());
+        // importing again replaces, it does not duplicate
+        classes.importCourse(teacher, room.id());
+        assertEquals(Course.ids().size(), classes.exercises(teacher, room.id()).size());
+    }
+
+    @Test
+    void dashboardAndCsv() {
+        classes.submit(alice, basics.id(), "completes", "b");
+        classes.submit(alice, basics.id(), "completes", "a");
+        classes.submit(bob, basics.id(), "completes", "b");
+        Dashboard d = classes.dashboard(teacher, room.id());
+        assertEquals(Course.get("hopfield-basics").tasks().size(), d.columns().size());
+        int col = d.columns().stream().map(Dashboard.Column::taskId).toList().indexOf("completes");
+        Dashboard.Row a = d.rows().stream().filter(r -> r.studentId() == alice).findFirst().orElseThrow();
+        Dashboard.Row b = d.rows().stream().filter(r -> r.studentId() == bob).findFirst().orElseThrow();
+        assertEquals("right", a.cells().get(col).status());
+        assertEquals(2, a.cells().get(col).tries());
+        assertEquals("wrong", b.cells().get(col).status());
+        assertEquals(1, b.cells().get(col).tries());
+        assertEquals("", b.cells().get((col + 1) % d.columns().size()).status());
+        assertEquals("Student B", b.student());
+        Dashboard.WrongAnswer top = d.commonWrong().get(0);
+        assertEquals("completes", top.column().taskId());
+        assertEquals("b", top.answer());
+        assertEquals(2, top.count());
+
+        String csv = classes.gradesCsv(teacher, room.id());
+        String[] lines = csv.split("\r\n");
+        assertEquals(1 + d.rows().size(), lines.length);
+        assertTrue(lines[0].startsWith("student,hopfield-basics / completes status,hopfield-basics / completes tries"),
+                lines[0]);
+        assertTrue(csv.contains("\r\nStudent B,wrong,1,"), csv);
+    }
+}
