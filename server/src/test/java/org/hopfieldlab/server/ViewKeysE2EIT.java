@@ -58,7 +58,18 @@ class ViewKeysE2EIT {
         return "http://localhost:" + port + path;
     }
 
-    /** The state of one lab control inside the embedded lab: "hidden", "locked" or "shown". */
+    /**
+     * The state of one lab control inside the embedded lab: "hidden", "locked" or "shown", waiting (up to 30 s) for
+     * the expected one: the lab builds its controls first and applies the link's hide/lock right after.
+     */
+    static String control(Browser b, String key, String expected) {
+        try {
+            return b.waitFor(x -> expected.equals(control(b, key)) ? expected : null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return control(b, key);
+        }
+    }
+
     static String control(Browser b, String key) {
         WebDriver d = b.driver;
         d.switchTo().frame(b.el("#lab-iframe"));
@@ -95,9 +106,9 @@ class ViewKeysE2EIT {
         teacher.waitFor(x -> teacher.value("#spec").endsWith("&hide=noise&lock=model"));
         assertTrue(teacher.value("#spec").startsWith("v=1&model=classic&n=256&p=3&"), teacher.value("#spec"));
         assertTrue(teacher.el("#lab-iframe").getAttribute("src").endsWith("&hide=noise&lock=model"));
-        assertEquals("hidden", control(teacher, "noise"));
-        assertEquals("locked", control(teacher, "model"));
-        assertEquals("shown", control(teacher, "beta"));
+        assertEquals("hidden", control(teacher, "noise", "hidden"));
+        assertEquals("locked", control(teacher, "model", "locked"));
+        assertEquals("shown", control(teacher, "beta", "shown"));
         teacher.type("#lab-title", TITLE);
         teacher.el("#save").click();
         teacher.waitFor(x -> teacher.el("#lab-status").getText().startsWith("Session #"));
@@ -107,12 +118,53 @@ class ViewKeysE2EIT {
         teacher.el("#sessions-grid .open-session").click();
         teacher.waitFor(x -> TITLE.equals(teacher.value("#lab-title")));
         assertTrue(teacher.value("#spec").endsWith("&hide=noise&lock=model"), teacher.value("#spec"));
-        assertEquals("hidden", control(teacher, "noise"));
+        assertEquals("hidden", control(teacher, "noise", "hidden"));
         teacher.el("#share").click();
         shareLink = teacher.waitFor(x -> {
             String v = teacher.value("#share-link");
             return v != null && v.contains("/shared/") ? v : null;
         });
+    }
+
+    @Test
+    @Order(3)
+    void theSweepFormIsBuiltFromTheSchemaAndPutsEachErrorUnderItsAxis() throws Exception {
+        WebDriver d = teacher.driver;
+        d.get(url("/sweeps"));
+        // base from the saved session
+        teacher.type("#sweep-base-from", "Session: " + TITLE);
+        teacher.el("vaadin-combo-box-item").click();
+        teacher.waitFor(x -> teacher.value("#sweep-base").startsWith("v=1&model=classic&n=256&p=3&") ? true : null);
+        String keys = teacher.waitFor(x -> {
+            String k = teacher.el("#sweep-x-key").getAttribute("data-keys");
+            return k != null && k.contains("noise") ? k : null;
+        });
+        assertTrue(keys.contains("beta") && keys.contains("model") && !keys.contains("lambda")
+                && !keys.contains("trials"), keys);
+        teacher.type("#sweep-trials", "4");
+        // a bad value on axis 1 is reported under axis 1, not axis 2
+        teacher.type("#sweep-x", "noise=0,2000");
+        teacher.type("#sweep-y", "model=idp,classic");
+        WebElement x1 = teacher.el("#sweep-x");
+        teacher.waitFor(x -> x1.getAttribute("invalid") != null ? true : null);
+        assertTrue(x1.getText().contains("noise = 2000 is out of range"), x1.getText());
+        assertEquals(null, teacher.el("#sweep-y").getAttribute("invalid"));
+        teacher.shot("vk-03-sweep-form-error-desktop");
+        // a key that does not apply to the base (lambda needs the modern model) is refused under its own axis
+        teacher.type("#sweep-x", "noise=0,2,4");
+        teacher.type("#sweep-y", "lambda=1,2");
+        WebElement y2 = teacher.el("#sweep-y");
+        teacher.waitFor(x -> y2.getAttribute("invalid") != null ? true : null);
+        assertTrue(y2.getText().contains("'lambda'"), y2.getText());
+        assertEquals(null, teacher.el("#sweep-x").getAttribute("invalid"));
+        teacher.type("#sweep-y", "model=idp,classic");
+        teacher.waitFor(x -> teacher.el("#sweep-estimate").getText().contains("6 cells × 4 trials = 24 runs")
+                ? true : null);
+        teacher.shot("vk-04-sweep-form-desktop");
+        d.manage().window().setSize(new Dimension(390, 844));
+        Thread.sleep(800);
+        teacher.shot("vk-05-sweep-form-phone");
+        d.manage().window().setSize(new Dimension(1440, 1000));
     }
 
     @Test
@@ -128,9 +180,9 @@ class ViewKeysE2EIT {
             assertTrue(note.contains("Your edits are a local experiment"), note);
             assertTrue(note.contains("sign in and fork"), note);
             assertTrue(note.contains("Noise s hidden") && note.contains("Model locked"), note);
-            assertEquals("hidden", control(fresh, "noise"));
-            assertEquals("locked", control(fresh, "model"));
-            assertEquals("shown", control(fresh, "beta"));
+            assertEquals("hidden", control(fresh, "noise", "hidden"));
+            assertEquals("locked", control(fresh, "model", "locked"));
+            assertEquals("shown", control(fresh, "beta", "shown"));
             assertTrue(fresh.el("#fork").getText().contains("Sign in to fork"));
             fresh.shot("vk-01-shared-desktop");
             d.manage().window().setSize(new Dimension(390, 844));
@@ -163,7 +215,7 @@ class ViewKeysE2EIT {
             fresh.waitFor(x -> fresh.value("#spec").endsWith("&hide=noise&lock=model"));
             assertTrue(fresh.value("#spec").contains("&noise=5&"), fresh.value("#spec"));
             assertEquals(TITLE, fresh.value("#lab-title"));
-            assertEquals("hidden", control(fresh, "noise"));
+            assertEquals("hidden", control(fresh, "noise", "hidden"));
         }
     }
 }
