@@ -62,14 +62,21 @@ final class Browser implements AutoCloseable {
 
     /**
      * Types into a Vaadin field and leaves it with Tab, so its value reaches the server at once (a LAZY field
-     * otherwise waits for a pause in typing, which a loaded machine can stretch past the next step), then waits
-     * until the input shows exactly the text.
+     * otherwise waits for a pause in typing, which a loaded machine can stretch past the next step). The server may
+     * rewrite the value (a sweep axis "noise=0,2" becomes key noise, values "0,2"), so callers wait for what they
+     * expect to follow.
      */
     void type(String css, String text) {
         WebElement input = el(css + " input");
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(text, Keys.TAB);
-        waitFor(d -> text.equals(input.getDomProperty("value")));
+    }
+
+    /** Types a filter into a Vaadin combo box and stays in it, so its item list stays open to pick from. */
+    void typeFilter(String css, String text) {
+        WebElement input = el(css + " input");
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text);
     }
 
     String value(String css) {

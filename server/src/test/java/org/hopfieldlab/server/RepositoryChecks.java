@@ -51,6 +51,7 @@ abstract class RepositoryChecks {
         List<String> versions = jdbc.sql("select \"version\" from \"flyway_schema_history\" where \"success\" = true")
                 .query(String.class).list();
         assertTrue(versions.contains("1"), versions.toString());
+        assertTrue(versions.contains("2"), versions.toString());
         assertEquals(1, jdbc.sql("select 1").query(Integer.class).single());
     }
 
@@ -80,6 +81,20 @@ abstract class RepositoryChecks {
         long second = sessions.insert(owner, "b", "", "v=1", null, null);
         assertThrows(DataIntegrityViolationException.class,
                 () -> sessions.setShareToken(owner, second, "tok-abcdefghijklmnopqrstuvwxyz"));
+    }
+
+    @Test
+    void sessionsKeepTheirViewKeys() {
+        long owner = users.insert("repo-viewer", "{noop}x");
+        long plain = sessions.insert(owner, "plain", "", "v=1&model=idp", null, null);
+        assertEquals("", sessions.findOwned(owner, plain).orElseThrow().viewKeys(), "V2's default for old rows");
+        long id = sessions.insert(owner, "taught", "", "v=1&model=idp", "hide=noise&lock=model", null, null);
+        assertEquals("v=1&model=idp&hide=noise&lock=model", sessions.findOwned(owner, id).orElseThrow().link());
+        assertTrue(sessions.update(owner, id, "taught", "", "v=1&model=classic", "view=theory", null));
+        assertEquals("view=theory", sessions.findOwned(owner, id).orElseThrow().viewKeys());
+        // the update without view keys leaves them as they are
+        assertTrue(sessions.update(owner, id, "renamed", "", "v=1&model=classic", null));
+        assertEquals("view=theory", sessions.findOwned(owner, id).orElseThrow().viewKeys());
     }
 
     @Test

@@ -108,7 +108,8 @@ class ServerE2EIT {
         // "Sweep…" carries the current experiment to the sweep form
         b.el("#sweep-this").click();
         b.waitFor(d -> b.value("#sweep-base").contains("model=classic&n=256&p=3"));
-        assertTrue(b.el("#sweep-estimate").getText().contains("4 cells × 10 trials = 40 runs"));
+        // the first built-in sweep's first axis (noise, 8 values) on this experiment
+        b.waitFor(d -> b.el("#sweep-estimate").getText().contains("8 cells × 10 trials = 80 runs"));
     }
 
     @Test
@@ -170,6 +171,7 @@ class ServerE2EIT {
         b.type("#sweep-y", "model=idp,classic");
         b.type("#sweep-trials", "6");
         b.waitFor(d -> b.el("#sweep-estimate").getText().contains("8 cells × 6 trials = 48 runs"));
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.el("#sweep-run"));
         b.el("#sweep-run").click();
         b.el("#sweep-progress");
         b.shot("10-sweep-running");
@@ -233,13 +235,12 @@ class ServerE2EIT {
     void runPreset(String title, String xPrefix, String trials, String cells) {
         driver.get(url("/sweeps"));
         b.el("#sweep-preset input").click();
-        WebElement filter = b.el("#sweep-preset input");
-        filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        filter.sendKeys(title);
-        filter.sendKeys(Keys.ENTER);
+        b.typeFilter("#sweep-preset", title);
+        b.el("#sweep-preset input").sendKeys(Keys.ENTER);
         b.waitFor(d -> b.value("#sweep-title").equals(title));
         b.type("#sweep-trials", trials);
         b.waitFor(d -> b.el("#sweep-estimate").getText().contains(" × " + trials + " trials"));
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.el("#sweep-run"));
         b.el("#sweep-run").click();
         b.waitFor(d -> b.el("#sweep-status").getText().contains("completed"));
         b.waitFor(d -> cells.equals(b.el("hopfield-sweep-chart").getAttribute("data-cells")));

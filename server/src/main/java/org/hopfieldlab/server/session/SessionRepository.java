@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SessionRepository {
     private static final String COLUMNS = "id, owner_id, title, notes, spec, result_snapshot, share_token, "
-            + "forked_from, created_at, updated_at";
+            + "forked_from, created_at, updated_at, view_keys";
 
     private final JdbcClient jdbc;
 
@@ -27,7 +27,7 @@ public class SessionRepository {
         Long forkedFrom = rs.wasNull() ? null : forked;
         return new LabSession(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), forkedFrom, rs.getTimestamp(9).toInstant(),
-                rs.getTimestamp(10).toInstant());
+                rs.getTimestamp(10).toInstant(), rs.getString(11));
     }
 
     public List<LabSession> listByOwner(long ownerId, String search) {
@@ -48,11 +48,17 @@ public class SessionRepository {
     }
 
     public long insert(long ownerId, String title, String notes, String spec, String snapshot, Long forkedFrom) {
+        return insert(ownerId, title, notes, spec, "", snapshot, forkedFrom);
+    }
+
+    /** Inserts a session whose lab link has view keys ({@code viewKeys}: canonical, "" for none). */
+    public long insert(long ownerId, String title, String notes, String spec, String viewKeys, String snapshot,
+            Long forkedFrom) {
         Timestamp now = Timestamp.from(Instant.now());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into lab_session (owner_id, title, notes, spec, result_snapshot, forked_from, created_at, "
-                        + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(ownerId, title, notes, spec, snapshot, forkedFrom, now, now)
+        jdbc.sql("insert into lab_session (owner_id, title, notes, spec, view_keys, result_snapshot, forked_from, "
+                        + "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(ownerId, title, notes, spec, viewKeys == null ? "" : viewKeys, snapshot, forkedFrom, now, now)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -62,6 +68,15 @@ public class SessionRepository {
         return jdbc.sql("update lab_session set title = ?, notes = ?, spec = ?, result_snapshot = ?, updated_at = ? "
                         + "where id = ? and owner_id = ?")
                 .params(title, notes, spec, snapshot, Timestamp.from(Instant.now()), id, ownerId).update() == 1;
+    }
+
+    /** As {@link #update(long, long, String, String, String, String)}, also setting the view keys. */
+    public boolean update(long ownerId, long id, String title, String notes, String spec, String viewKeys,
+            String snapshot) {
+        return jdbc.sql("update lab_session set title = ?, notes = ?, spec = ?, view_keys = ?, result_snapshot = ?, "
+                        + "updated_at = ? where id = ? and owner_id = ?")
+                .params(title, notes, spec, viewKeys == null ? "" : viewKeys, snapshot, Timestamp.from(Instant.now()),
+                        id, ownerId).update() == 1;
     }
 
     public boolean setShareToken(long ownerId, long id, String token) {

@@ -3,6 +3,7 @@ package org.hopfieldlab.server.session;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import org.hopfieldlab.sim.spec.LabLink;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.hopfieldlab.sim.spec.SpecException;
 import org.springframework.stereotype.Service;
@@ -10,7 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Saved sessions with ownership enforced on every call: a session that is not the caller's behaves exactly like
- * one that does not exist. Specs are validated and stored in the core's canonical text form.
+ * one that does not exist. A session is saved from a whole lab link, read strictly by the core's {@link LabLink}
+ * (spec keys and view keys, a key given twice refused): its spec and its view keys are stored separately, each in the
+ * core's canonical form.
  */
 @Service
 public class SessionService {
@@ -60,12 +63,15 @@ public class SessionService {
         this.repo = repo;
     }
 
-    /** The canonical form of a spec typed or received from the lab; a {@link SpecException} names the bad key. */
-    public static String canonical(String spec) {
-        if (spec == null || spec.isBlank()) {
+    /**
+     * Reads a whole lab link (or just its query, with or without '?'; a '#fragment' is ignored) strictly with the
+     * core's {@link LabLink#parse}; a {@link SpecException} names the bad key with the core's message.
+     */
+    public static LabLink link(String text) {
+        if (text == null || text.isBlank()) {
             throw new SpecException("", "the spec is empty; paste a lab link or a query like v=1&model=idp&n=256");
         }
-        String s = spec.trim();
+        String s = text.trim();
         int q = s.indexOf('?');
         if (q >= 0) {
             s = s.substring(q + 1); // a whole lab link
@@ -74,7 +80,17 @@ public class SessionService {
         if (hash >= 0) {
             s = s.substring(0, hash);
         }
-        return SpecCodec.format(SpecCodec.parse(s));
+        return LabLink.parse(s);
+    }
+
+    /** The canonical lab link query (spec, then the view keys that differ from their defaults). */
+    public static String canonicalLink(String text) {
+        return link(text).format();
+    }
+
+    /** The canonical spec of a lab link (its view keys are checked, then left out). */
+    public static String canonical(String spec) {
+        return SpecCodec.format(link(spec).spec());
     }
 
     static String title(String title) {
@@ -96,15 +112,20 @@ public class SessionService {
         return repo.findOwned(userId, id).orElseThrow(NotFoundException::new);
     }
 
-    public LabSession create(long userId, String title, String notes, String spec) {
-        long id = repo.insert(userId, title(title), notes(notes), storable(spec), null, null);
+    /** Saves a new session from a lab link: its spec and its view keys (hide, lock, view, …) are kept. */
+    public LabSession create(long userId, String title, String notes, String link) {
+        LabLink l = link(link);
+        long id = repo.insert(userId, title(title), notes(notes), storable(SpecCodec.format(l.spec())),
+                l.view().format(), null, null);
         return get(userId, id);
     }
 
-    public LabSession save(long userId, long id, String title, String notes, String spec) {
+    /** Saves a session from a lab link: the link's view keys replace the stored ones. */
+    public LabSession save(long userId, long id, String title, String notes, String link) {
         LabSession s = get(userId, id);
-        if (!repo.update(userId, id, title(title), notes == null ? s.notes() : notes(notes), storable(spec),
-                s.resultSnapshot())) {
+        LabLink l = link(link);
+        if (!repo.update(userId, id, title(title), notes == null ? s.notes() : notes(notes),
+                storable(SpecCodec.format(l.spec())), l.view().format(), s.resultSnapshot())) {
             throw new NotFoundException();
         }
         return get(userId, id);
@@ -112,13 +133,13 @@ public class SessionService {
 
     public LabSession attachSnapshot(long userId, long id, String snapshotJson) {
         LabSession s = get(userId, id);
-        repo.update(userId, id, s.title(), s.notes(), s.spec(), snapshotJson);
+        repo.update(userId, id, s.title(), s.notes(), s.spec(), s.viewKeys(), snapshotJson);
         return get(userId, id);
     }
 
     public LabSession rename(long userId, long id, String title) {
         LabSession s = get(userId, id);
-        repo.update(userId, id, title(title), s.notes(), s.spec(), s.resultSnapshot());
+        repo.update(userId, id, title(title), s.notes(), s.spec(), s.viewKeys(), s.resultSnapshot());
         return get(userId, id);
     }
 
@@ -126,7 +147,7 @@ public class SessionService {
     public LabSession duplicate(long userId, long id) {
         LabSession s = get(userId, id);
         String t = s.title().length() > 192 ? s.title().substring(0, 192) : s.title();
-        long copy = repo.insert(userId, t + " (copy)", s.notes(), s.spec(), s.resultSnapshot(), s.id());
+        long copy = repo.insert(userId, t + " (copy)", s.notes(), s.spec(), s.viewKeys(), s.resultSnapshot(), s.id());
         return get(userId, copy);
     }
 
@@ -144,7 +165,8 @@ public class SessionService {
         if (deleted.ownerId() != userId) {
             throw new NotFoundException();
         }
-        long id = repo.insert(userId, deleted.title(), deleted.notes(), deleted.spec(), deleted.resultSnapshot(),
+        long id = repo.insert(userId, deleted.title(), deleted.notes(), deleted.spec(), deleted.viewKeys(),
+                deleted.resultSnapshot(),
                 deleted.forkedFrom());
         return get(userId, id);
     }
@@ -175,10 +197,23 @@ public class SessionService {
         return repo.findByShareToken(token).orElseThrow(NotFoundException::new);
     }
 
+    /**
+     * Copies a shared session into the caller's own sessions with the spec the visitor left in the shared page's lab
+     * ({@code editedSpec}, validated; null or blank: the shared spec as it is). The shared view keys (a teacher's
+     * hide and lock) go with the copy.
+     */
+    public LabSession fork(long userId, String token, String editedSpec) {
+        LabSession s = shared(token);
+        String spec = editedSpec == null || editedSpec.isBlank() ? s.spec()
+                : SpecCodec.format(link(editedSpec).spec());
+        long id = repo.insert(userId, s.title(), s.notes(), spec, s.viewKeys(), s.resultSnapshot(), s.id());
+        return get(userId, id);
+    }
+
     /** Copies a shared session into the caller's own sessions. */
     public LabSession fork(long userId, String token) {
         LabSession s = shared(token);
-        long id = repo.insert(userId, s.title(), s.notes(), s.spec(), s.resultSnapshot(), s.id());
+        long id = repo.insert(userId, s.title(), s.notes(), s.spec(), s.viewKeys(), s.resultSnapshot(), s.id());
         return get(userId, id);
     }
 }

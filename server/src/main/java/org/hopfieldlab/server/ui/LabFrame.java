@@ -20,11 +20,12 @@ public class LabFrame extends Div {
     private final boolean available;
     private Consumer<String> onState = s -> { };
 
-    public LabFrame(String spec, boolean readOnly) {
+    /** @param link the lab link's query (spec and view keys); {@code readOnly}: do not listen to the lab's state */
+    public LabFrame(String link, boolean readOnly) {
         addClassName("lab-frame");
         available = bundlePresent();
         if (available) {
-            frame.setSrc(src(spec));
+            frame.setSrc(src(link));
             frame.setId("lab-iframe");
             frame.getElement().setAttribute("title", "Hopfield Lab");
             frame.getElement().setAttribute("allow", "fullscreen");
@@ -48,8 +49,15 @@ public class LabFrame extends Div {
         return new ClassPathResource("static/lab/index.html").exists();
     }
 
-    public static String src(String spec) {
-        return LAB_PATH + "?" + spec;
+    public static String src(String link) {
+        return LAB_PATH + "?" + link;
+    }
+
+    /** Reopens the lab on a link (the lab reads view keys such as hide and lock only when it starts). */
+    public void open(String link) {
+        if (available) {
+            frame.setSrc(src(link));
+        }
     }
 
     public boolean available() {

@@ -25,13 +25,18 @@ import org.hopfieldlab.server.account.AppUser;
 import org.hopfieldlab.server.security.CurrentUser;
 import org.hopfieldlab.server.session.LabSession;
 import org.hopfieldlab.server.session.SessionService;
+import org.hopfieldlab.sim.spec.LabLink;
 import org.hopfieldlab.sim.spec.Presets;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.hopfieldlab.sim.spec.SpecException;
+import org.hopfieldlab.sim.spec.ViewState;
 
 /**
  * The embedded lab with Save / Save as / Share. Opened as {@code /experiment?session=ID} for a saved session, or
- * with a lab share link's query string ({@code /experiment?v=1&model=idp&...}) to load that experiment.
+ * with any lab link's query string ({@code /experiment?v=1&model=idp&...&hide=noise&lock=model}) to load that
+ * experiment: the core's {@link LabLink} reads it strictly, view keys included, and a key given twice is refused.
+ * The spec field holds the whole canonical link; the view keys (hide, lock, view, speed, engine) are saved with the
+ * session and reach the embedded lab through its URL.
  */
 @Route("experiment")
 @PageTitle("Lab · Hopfield Lab")
@@ -40,13 +45,14 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
     private final SessionService sessions;
     private final AppUser user;
     private final TextField title = new TextField();
-    private final TextField specField = new TextField("Experiment spec");
+    private final TextField specField = new TextField("Experiment link");
     private final TextArea notes = new TextArea();
     private final Span status = new Span();
     private final Button share = new Button("Share", VaadinIcon.SHARE.create());
     private LabFrame lab;
     private Long sessionId;
     private String spec;
+    private ViewState view = ViewState.defaults();
 
     public LabView(SessionService sessions, CurrentUser currentUser) {
         this.sessions = sessions;
@@ -83,7 +89,8 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
 
         specField.setId("spec");
         specField.setWidthFull();
-        specField.setHelperText("The lab's canonical query string; paste a lab link to load it.");
+        specField.setHelperText("The lab's canonical link: its spec, then view keys such as hide=… lock=… view=…; paste "
+                + "a lab link to load it.");
         Button apply = new Button("Load", VaadinIcon.ARROW_FORWARD.create(), e -> applySpecField());
         apply.setId("spec-apply");
         HorizontalLayout specRow = new HorizontalLayout(specField, apply);
@@ -102,7 +109,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
-        String initial = SpecCodec.format(Presets.get("sequence").spec());
+        LabLink initial = LabLink.of(Presets.get("sequence").spec(), ViewState.defaults());
         String linkError = null;
         if (params.containsKey("session")) {
             try {
@@ -110,7 +117,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
                 sessionId = s.id();
                 title.setValue(s.title());
                 notes.setValue(s.notes());
-                initial = s.spec();
+                initial = SessionService.link(s.link());
             } catch (NumberFormatException | SessionService.NotFoundException e) {
                 Notification.show("This session does not exist or is not yours.", 5000,
                         Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -118,18 +125,18 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
         } else if (!params.isEmpty()) {
             // a lab share link's query string: the same experiment
             try {
-                initial = SessionService.canonical(q(params));
+                initial = SessionService.link(q(params));
             } catch (SpecException e) {
-                linkError = "This link's spec is not valid: " + e.getMessage();
+                linkError = "This link is not valid: " + e.getMessage();
             }
         }
-        setSpec(initial);
+        setLink(initial);
         if (linkError != null) {
             specField.setValue(q(params));
             specField.setErrorMessage(linkError);
             specField.setInvalid(true);
         }
-        lab = new LabFrame(spec, false);
+        lab = new LabFrame(initial.format(), false);
         lab.onState(this::labState);
         addAndExpand(lab);
         updateStatus();
@@ -141,20 +148,29 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
         return q.toString();
     }
 
-    private void setSpec(String canonical) {
-        spec = canonical;
-        specField.setValue(canonical);
+    private void setLink(LabLink link) {
+        spec = SpecCodec.format(link.spec());
+        view = link.view();
+        specField.setValue(link());
         specField.setInvalid(false);
     }
 
-    /** The lab reported its state: keep it if valid (the lab validates too; this guards the database). */
+    /** The canonical link in force: the spec, then the view keys. */
+    private String link() {
+        return LabLink.format(SpecCodec.parse(spec), view);
+    }
+
+    /**
+     * The lab reported its spec (the lab's messages carry the spec only; its view keys are the ones it was opened
+     * with): keep it if valid (the lab validates too; this guards the database).
+     */
     private void labState(String raw) {
         try {
-            String canonical = SessionService.canonical(raw);
+            LabLink reported = LabLink.of(SessionService.link(raw).spec(), view);
             if (specField.isInvalid()) {
-                spec = canonical; // keep the user's bad input and its message in view until they fix it
+                spec = SpecCodec.format(reported.spec()); // keep the user's bad input and its message in view
             } else {
-                setSpec(canonical);
+                setLink(reported);
             }
         } catch (SpecException e) {
             specField.setErrorMessage("The lab sent a spec the server rejects: " + e.getMessage());
@@ -164,9 +180,15 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
 
     private boolean applySpecField() {
         try {
-            setSpec(SessionService.canonical(specField.getValue()));
+            LabLink given = SessionService.link(specField.getValue());
+            boolean viewChanged = !given.view().equals(view);
+            setLink(given);
             if (lab != null) {
-                lab.load(spec);
+                if (viewChanged) {
+                    lab.open(link()); // the lab reads view keys when it starts: reopen it with them
+                } else {
+                    lab.load(spec);
+                }
             }
             return true;
         } catch (SpecException e) {
@@ -178,7 +200,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The spec to save: the field if the user edited it, else the lab's latest. */
     private boolean syncSpec() {
-        return specField.getValue().equals(spec) || applySpecField();
+        return specField.getValue().equals(link()) || applySpecField();
     }
 
     private void save() {
@@ -188,11 +210,11 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
         try {
             title.setInvalid(false);
             if (sessionId == null) {
-                LabSession s = sessions.create(user.id(), title.getValue(), notes.getValue(), spec);
+                LabSession s = sessions.create(user.id(), title.getValue(), notes.getValue(), link());
                 sessionId = s.id();
                 replaceUrl();
             } else {
-                sessions.save(user.id(), sessionId, title.getValue(), notes.getValue(), spec);
+                sessions.save(user.id(), sessionId, title.getValue(), notes.getValue(), link());
             }
             Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             updateStatus();
@@ -217,7 +239,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
         name.setValue(title.getValue().isBlank() ? "" : title.getValue() + " (variant)");
         Button ok = new Button("Save", e -> {
             try {
-                LabSession s = sessions.create(user.id(), name.getValue(), notes.getValue(), spec);
+                LabSession s = sessions.create(user.id(), name.getValue(), notes.getValue(), link());
                 sessionId = s.id();
                 title.setValue(s.title());
                 replaceUrl();

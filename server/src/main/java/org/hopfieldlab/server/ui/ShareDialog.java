@@ -11,10 +11,10 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import org.hopfieldlab.server.session.SessionService;
 
-/** The read-only share link of a session: copy it, or revoke it (the link then stops working). */
+/** The share link of a session (visitors can try and fork it, never change it): copy it, or revoke it (the link then stops working). */
 public class ShareDialog extends Dialog {
     public ShareDialog(SessionService sessions, long userId, long sessionId, Runnable changed) {
-        setHeaderTitle("Share a read-only link");
+        setHeaderTitle("Share a link");
         String token = sessions.share(userId, sessionId);
         TextField link = new TextField("Anyone with this link can open and fork the session");
         link.setId("share-link");

@@ -19,19 +19,33 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.hopfieldlab.server.account.AppUser;
 import org.hopfieldlab.server.security.CurrentUser;
 import org.hopfieldlab.server.session.LabSession;
 import org.hopfieldlab.server.session.SessionService;
+import org.hopfieldlab.sim.spec.LabLink;
+import org.hopfieldlab.sim.spec.SpecCodec;
+import org.hopfieldlab.sim.spec.SpecException;
+import org.hopfieldlab.sim.spec.SpecKey;
+import org.hopfieldlab.sim.spec.SpecSchema;
+import org.hopfieldlab.sim.spec.ViewState;
 
-/** A shared session, read-only, for anyone with the link; signed-in visitors can fork it into their own sessions. */
+/**
+ * A shared session for anyone with the link. The session itself cannot be changed here; its lab (with the owner's
+ * hidden and locked controls) is the visitor's to try, and the page says so: edits are a local experiment, and
+ * Fork keeps them (the copy takes the lab's current spec). Signed out, "Sign in to fork" goes through
+ * {@link SharedSignInView} and comes back here, edits included.
+ */
 @Route(value = "shared/:token", autoLayout = false)
 @PageTitle("Shared experiment · Hopfield Lab")
 @AnonymousAllowed
 public class SharedSessionView extends VerticalLayout implements BeforeEnterObserver {
     private final SessionService sessions;
     private final CurrentUser currentUser;
+    private String edited;
 
     public SharedSessionView(SessionService sessions, CurrentUser currentUser) {
         this.sessions = sessions;
@@ -66,41 +80,109 @@ public class SharedSessionView extends VerticalLayout implements BeforeEnterObse
         }
         H2 title = new H2(s.title());
         title.setId("shared-title");
-        Span badge = new Span("read-only");
-        badge.getElement().getThemeList().add("badge contrast");
+        LabLink shared = SessionService.link(s.link());
+        String sharedSpec = SpecCodec.format(shared.spec());
+        // edits made before signing in come back with the visitor (shared/<token>/sign-in?spec=…)
+        String carried = first(event.getLocation().getQueryParameters().getParameters().get("spec"));
+        LabLink start = shared;
+        if (carried != null) {
+            try {
+                start = LabLink.of(SessionService.link(carried).spec(), shared.view());
+            } catch (SpecException e) {
+                start = shared;
+            }
+        }
+        edited = SpecCodec.format(start.spec());
+        Span editedBadge = new Span("edited here · not saved");
+        editedBadge.setId("shared-edited");
+        editedBadge.getElement().getThemeList().add("badge contrast");
+        editedBadge.setVisible(!edited.equals(sharedSpec));
         Button fork = new Button("Fork into my sessions", VaadinIcon.COPY.create());
         fork.setId("fork");
         fork.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         fork.addClickListener(e -> {
             if (user.isEmpty()) {
-                getUI().ifPresent(ui -> ui.navigate(LoginView.class));
+                // the sign-in route needs an account: login, then back to this share with the edits
+                String back = "shared/" + token + "/sign-in";
+                getUI().ifPresent(ui -> ui.navigate(back, edited.equals(sharedSpec) ? QueryParameters.empty()
+                        : QueryParameters.of("spec", edited)));
                 return;
             }
-            LabSession mine = sessions.fork(user.get().id(), token);
+            LabSession mine = sessions.fork(user.get().id(), token, edited);
             getUI().ifPresent(ui -> ui.navigate(LabView.class, QueryParameters.of("session",
                     Long.toString(mine.id()))));
         });
         if (user.isEmpty()) {
             fork.setText("Sign in to fork");
         }
-        Anchor open = new Anchor(LabFrame.src(s.spec()), "Open in the standalone lab");
+        Anchor open = new Anchor(LabFrame.src(s.link()), "Open in the standalone lab");
         open.setTarget(AnchorTarget.BLANK);
-        HorizontalLayout head = new HorizontalLayout(title, badge, open, fork);
+        HorizontalLayout head = new HorizontalLayout(title, editedBadge, open, fork);
         head.setWidthFull();
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         head.expand(title);
-        TextField spec = new TextField("Experiment spec");
+        head.addClassName("shared-head");
+        head.getStyle().set("flex-wrap", "wrap");
+        Paragraph note = new Paragraph(note(user.isPresent(), shared));
+        note.setId("shared-note");
+        note.addClassName("shared-note");
+        TextField spec = new TextField("Shared link");
         spec.setId("shared-spec");
-        spec.setValue(s.spec());
+        spec.setValue(s.link());
         spec.setReadOnly(true);
         spec.setWidthFull();
-        add(head);
+        add(head, note);
         if (!s.notes().isBlank()) {
             Paragraph notes = new Paragraph(s.notes());
             notes.addClassName("notes");
             add(notes);
         }
         add(spec);
-        addAndExpand(new LabFrame(s.spec(), true));
+        LabFrame lab = new LabFrame(LabLink.format(start.spec(), shared.view()), false);
+        lab.onState(raw -> {
+            try {
+                edited = SpecCodec.format(SessionService.link(raw).spec());
+                editedBadge.setVisible(!edited.equals(sharedSpec));
+            } catch (SpecException ignored) {
+                // the lab validates with the same core; a spec it sends that fails here is not kept
+            }
+        });
+        addAndExpand(lab);
+    }
+
+    /** What an edit in the embedded lab does here, and how to keep it; the owner's hidden and locked controls. */
+    public static String note(boolean signedIn, LabLink link) {
+        String what = "The lab below runs in your browser: try anything. Your edits are a local experiment — they "
+                + "do not change the shared session, and they are gone when you leave this page. ";
+        String keep = signedIn ? "To keep them, fork: the copy, with your edits, goes to your own sessions."
+                : "To keep them, sign in and fork: you come back here, with your edits, and the copy goes to your "
+                        + "own sessions.";
+        ViewState v = link.view();
+        String teacher = "";
+        if (!v.hide().isEmpty() || !v.lock().isEmpty()) {
+            teacher = " The owner set up this lab" + (v.hide().isEmpty() ? "" : " with " + names(v.hide())
+                    + " hidden") + (v.lock().isEmpty() ? "" : (v.hide().isEmpty() ? " with " : " and ")
+                    + names(v.lock()) + " locked") + ".";
+        }
+        return what + keep + teacher;
+    }
+
+    /** Names of controls as the key table labels them ("Noise s", "the input panel"). */
+    private static String names(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            String label = n;
+            for (SpecKey.Choice c : SpecSchema.key("hide").choices()) {
+                if (c.value().equals(n)) {
+                    label = c.label();
+                }
+            }
+            out.add(label);
+        }
+        return String.join(", ", out);
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

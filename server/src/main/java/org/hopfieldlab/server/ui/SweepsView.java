@@ -39,11 +39,22 @@ import org.hopfieldlab.server.security.CurrentUser;
 import org.hopfieldlab.server.session.SessionService;
 import org.hopfieldlab.server.sweep.SweepRecord;
 import org.hopfieldlab.server.sweep.SweepService;
+import org.hopfieldlab.sim.input.Window;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
+import org.hopfieldlab.sim.spec.Numbers;
+import org.hopfieldlab.sim.spec.Presets;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.hopfieldlab.sim.spec.SpecException;
+import org.hopfieldlab.sim.spec.SpecKey;
+import org.hopfieldlab.sim.spec.SpecSchema;
+import org.hopfieldlab.server.session.LabSession;
 
-/** Define a sweep (cost estimated live, refused beyond the limits) and list the user's sweeps. */
+/**
+ * Define a sweep (cost estimated live, refused beyond the limits) and list the user's sweeps. The form is built from
+ * the core's key table: each axis key is picked from the keys that apply to the base spec (with their labels, units
+ * and ranges), its values are checked against that key's range with the message under the axis that is wrong, and
+ * the base spec comes from a saved session, a lab preset or a pasted lab link.
+ */
 @Route("sweeps")
 @PageTitle("Sweeps · Hopfield Lab")
 @PermitAll
@@ -52,9 +63,12 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
     private final AppUser user;
     private final ComboBox<SweepPresets.SweepPreset> preset = new ComboBox<>("Start from");
     private final TextField title = new TextField("Title");
+    private final ComboBox<BaseChoice> baseFrom = new ComboBox<>("Base experiment");
     private final TextField base = new TextField("Base spec");
-    private final TextField x = new TextField("Axis 1");
-    private final TextField y = new TextField("Axis 2 (optional)");
+    private final ComboBox<AxisKey> xKey = new ComboBox<>("Axis 1: key");
+    private final TextField x = new TextField("Axis 1: values");
+    private final ComboBox<AxisKey> yKey = new ComboBox<>("Axis 2: key (optional)");
+    private final TextField y = new TextField("Axis 2: values");
     private final IntegerField trials = new IntegerField("Trials per cell");
     private final Select<SeedPolicy> seeds = new Select<>();
     private final Span estimate = new Span();
@@ -68,9 +82,36 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
     /** How often the list of sweeps refreshes while the page is open. */
     static final int LIST_REFRESH_MS = 2000;
 
-    public SweepsView(SweepService sweeps, CurrentUser currentUser) {
+    public SweepsView(SweepService sweeps, SessionService sessions, CurrentUser currentUser) {
         this.sweeps = sweeps;
         this.user = currentUser.require();
+        List<BaseChoice> bases = new ArrayList<>();
+        for (LabSession s : sessions.list(user.id(), "")) {
+            bases.add(new BaseChoice("Session: " + s.title(), s.spec()));
+        }
+        for (Presets.Preset p : Presets.all()) {
+            bases.add(new BaseChoice("Preset: " + p.title(), SpecCodec.format(p.spec())));
+        }
+        baseFrom.setItems(bases);
+        baseFrom.setItemLabelGenerator(BaseChoice::label);
+        baseFrom.setId("sweep-base-from");
+        baseFrom.setHelperText("A saved session or a lab preset; or paste any spec or lab link below");
+        baseFrom.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                base.setValue(e.getValue().spec());
+            }
+        });
+        for (ComboBox<AxisKey> k : List.of(xKey, yKey)) {
+            k.setItemLabelGenerator(AxisKey::title);
+            k.addValueChangeListener(e -> {
+                k.setHelperText(e.getValue() == null ? "" : e.getValue().help());
+                (k == xKey ? x : y).setHelperText(valuesHelp(e.getValue()));
+                estimate();
+            });
+        }
+        xKey.setId("sweep-x-key");
+        yKey.setId("sweep-y-key");
+        yKey.setClearButtonVisible(true);
         addClassName("page");
         setSizeFull();
 
@@ -85,9 +126,11 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         base.setId("sweep-base");
         base.setHelperText("Any lab spec or lab link");
         x.setId("sweep-x");
-        x.setHelperText("key=v1,v2,… or key=from:to:count, e.g. noise=0,2,4,8");
         y.setId("sweep-y");
-        y.setHelperText("e.g. model=idp,classic or a1=0.05:0.3:6");
+        base.addValueChangeListener(e -> updateKeys());
+        // "key=values" typed or pasted into a values field (the CLI's --x form) picks the key too
+        x.addValueChangeListener(e -> splitAxis(xKey, x));
+        y.addValueChangeListener(e -> splitAxis(yKey, y));
         trials.setId("sweep-trials");
         trials.setMin(1);
         trials.setStepButtonsVisible(true);
@@ -108,7 +151,7 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         seeds.addValueChangeListener(e -> estimate());
 
         FormLayout form = new FormLayout();
-        form.add(preset, title, base, x, y, trials, seeds);
+        form.add(preset, title, baseFrom, base, xKey, x, yKey, y, trials, seeds);
         form.setColspan(base, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
         estimate.setId("sweep-estimate");
@@ -173,9 +216,12 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         List<String> given = event.getLocation().getQueryParameters().getParameters().get("base");
         if (given != null && !given.isEmpty()) {
             preset.clear();
-            title.setValue("Noise sweep of my experiment");
+            // the first built-in sweep's first axis, on this experiment
+            SweepAxis first = SweepPresets.all().get(0).definition().x();
+            title.setValue("Sweep of my experiment");
             base.setValue(given.get(0));
-            x.setValue("noise=0,2,4,8");
+            x.setValue(first.format());
+            yKey.clear();
             y.setValue("");
             trials.setValue(10);
             estimate();
@@ -195,19 +241,31 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
     private void fill(SweepPresets.SweepPreset p) {
         SweepDefinition d = p.definition();
         title.setValue(p.title());
+        baseFrom.clear();
         base.setValue(SpecCodec.format(d.base()));
         x.setValue(d.x().format());
-        y.setValue(d.y() == null ? "" : d.y().format());
+        if (d.y() == null) {
+            yKey.clear();
+            y.setValue("");
+        } else {
+            y.setValue(d.y().format());
+        }
         trials.setValue(d.trialsPerCell());
         seeds.setValue(d.seeds());
         estimate();
     }
 
-    /** Builds the definition, putting each problem next to its field; null when something is wrong. */
-    private SweepDefinition definition() {
+    /** The base spec, the axes (each checked on its own) and the trials, as typed; null when something is wrong. */
+    private record FormInput(ExperimentSpec spec, List<SweepAxis> axes, int trials) {
+    }
+
+    /** Reads and checks the form, putting each problem next to its field; null when something is wrong. */
+    private FormInput input() {
         for (var f : List.of(base, x, y)) {
             f.setInvalid(false);
         }
+        xKey.setInvalid(false);
+        yKey.setInvalid(false);
         trials.setInvalid(false);
         ExperimentSpec spec;
         try {
@@ -215,43 +273,231 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         } catch (SpecException e) {
             return fail(base, e.getMessage());
         }
+        if (xKey.getValue() == null) {
+            xKey.setErrorMessage("pick the key to sweep");
+            xKey.setInvalid(true);
+            estimate.setText("");
+            return null;
+        }
         List<SweepAxis> axes = new ArrayList<>();
-        try {
-            axes.add(SweepAxis.parse(x.getValue()));
-        } catch (SpecException e) {
-            return fail(x, e.getMessage());
+        SweepAxis ax = axis(spec, xKey.getValue(), x);
+        if (ax == null) {
+            return null;
         }
-        if (!y.getValue().isBlank()) {
-            try {
-                axes.add(SweepAxis.parse(y.getValue()));
-            } catch (SpecException e) {
-                return fail(y, e.getMessage());
+        axes.add(ax);
+        if (yKey.getValue() != null) {
+            SweepAxis ay = axis(spec, yKey.getValue(), y);
+            if (ay == null) {
+                return null;
             }
+            axes.add(ay);
+        } else if (!y.getValue().isBlank()) {
+            yKey.setErrorMessage("pick the key of axis 2, or clear its values");
+            yKey.setInvalid(true);
+            estimate.setText("");
+            return null;
         }
-        if (trials.getValue() == null) {
+        if (trials.getValue() == null || trials.getValue() < 1) {
             trials.setErrorMessage("trials per cell: a whole number from 1");
             trials.setInvalid(true);
             return null;
         }
+        return new FormInput(spec, axes, trials.getValue());
+    }
+
+    /** Builds every cell (on Run only); a problem of the two axes together is shown on axis 2. */
+    private SweepDefinition definition() {
+        FormInput in = input();
+        if (in == null) {
+            return null;
+        }
         try {
-            return new SweepDefinition(spec, axes, trials.getValue(), seeds.getValue());
+            return new SweepDefinition(in.spec(), in.axes(), in.trials(), seeds.getValue());
         } catch (SpecException e) {
             if (e.key().equals("trials")) {
                 trials.setErrorMessage(e.getMessage());
                 trials.setInvalid(true);
                 return null;
             }
-            boolean onY = axes.size() > 1 && (axes.get(1).key().equals(e.key())
-                    || e.getMessage().contains(axes.get(1).key() + "="));
-            return fail(onY ? y : x, e.getMessage());
+            // each axis was valid on its own (checked in input()): this is the two together, shown on axis 2
+            return fail(y, "with axis 1: " + e.getMessage());
         }
     }
 
-    private SweepDefinition fail(TextField f, String message) {
+    /** One axis checked on its own: every value against the key's range, then each cell on the base spec. */
+    private SweepAxis axis(ExperimentSpec spec, AxisKey key, TextField field) {
+        if (field.getValue().isBlank()) {
+            return fail(field, "give the values of " + key.name() + ": " + valuesHelp(key));
+        }
+        String keyProblem = typedKeyProblem(field.getValue());
+        if (keyProblem != null) {
+            return fail(field, keyProblem);
+        }
+        SweepAxis a;
+        try {
+            a = SweepAxis.parse(key.name() + "=" + field.getValue());
+            for (String v : a.values()) {
+                key.check(v);
+            }
+            new SweepDefinition(spec, List.of(a), 1, seeds.getValue());
+        } catch (SpecException e) {
+            return fail(field, e.getMessage());
+        }
+        return a;
+    }
+
+    private <T> T fail(TextField f, String message) {
         f.setErrorMessage(message);
         f.setInvalid(true);
         estimate.setText("");
         return null;
+    }
+
+    /** A base experiment to pick: a saved session or a lab preset, with its canonical spec. */
+    record BaseChoice(String label, String spec) {
+    }
+
+    /**
+     * A key that can be swept, from the key table (or an input weight aK of the batch layer's sweeps), with what the
+     * form shows about it and the check of one value against its range.
+     */
+    record AxisKey(String name, String title, String help, String range, SpecKey key) {
+        void check(String value) {
+            if (key == null) {
+                Numbers.parse(name, value);
+                return;
+            }
+            switch (key.type()) {
+                case INT -> key.checkStatic(Numbers.parseInt(name, value));
+                case NUMBER -> key.checkStatic(Numbers.parse(name, value));
+                case CHOICE -> {
+                    for (SpecKey.Choice c : key.choices()) {
+                        if (c.value().equals(value)) {
+                            return;
+                        }
+                    }
+                    throw new SpecException(name, name + " = '" + value + "' is not one of: " + key.rangeDoc());
+                }
+                default -> throw new SpecException(name, "'" + name + "' cannot be swept");
+            }
+        }
+    }
+
+    /**
+     * The keys a sweep of this base spec can vary: every number or choice key of the table that applies to it and
+     * that the sweep layer accepts (not the format version, trials or seed), then one input weight aK per memory
+     * when the base has explicit-weights windows.
+     */
+    static List<AxisKey> axisKeys(ExperimentSpec spec) {
+        List<AxisKey> out = new ArrayList<>();
+        for (SpecKey k : SpecSchema.specKeys()) {
+            boolean kind = k.type() == SpecKey.Type.INT || k.type() == SpecKey.Type.NUMBER
+                    || k.type() == SpecKey.Type.CHOICE;
+            if (!kind || !k.applies(spec) || k.min() == k.max()) {
+                continue;
+            }
+            try {
+                new SweepDefinition(spec, List.of(new SweepAxis(k.name(), List.of(k.text(spec)))), 1,
+                        SeedPolicy.SAME);
+            } catch (SpecException e) {
+                continue; // the sweep layer refuses this key (trials, seed) or the base itself is off
+            }
+            String unit = k.unit().isEmpty() ? "" : ", " + k.unit();
+            out.add(new AxisKey(k.name(), k.label() + " (" + k.name() + unit + ")", k.help(), k.rangeDoc(), k));
+        }
+        boolean weights = false;
+        for (Window w : spec.schedule()) {
+            weights |= w.kind() == Window.Kind.WEIGHTS;
+        }
+        if (weights) {
+            for (int mu = 1; mu <= spec.p(); mu++) {
+                String name = "a" + mu;
+                out.add(new AxisKey(name, "Input weight of memory " + mu + " (" + name + ")",
+                        "the weight of memory " + mu + " in every explicit-weights input window", "", null));
+            }
+        }
+        return out;
+    }
+
+    static String valuesHelp(AxisKey k) {
+        if (k == null) {
+            return "";
+        }
+        if (k.key() != null && k.key().type() == SpecKey.Type.CHOICE) {
+            return "comma-separated, from: " + k.range();
+        }
+        return (k.range().isEmpty() ? "" : "allowed: " + k.range() + " · ") + "v1,v2,… or from:to:count";
+    }
+
+    /** The key lists follow the base spec; a picked key that no longer applies is cleared with the reason. */
+    private void updateKeys() {
+        List<AxisKey> keys;
+        try {
+            keys = axisKeys(SpecCodec.parse(SessionService.canonical(base.getValue())));
+        } catch (SpecException e) {
+            return; // definition() puts the message under the base field
+        }
+        for (ComboBox<AxisKey> k : List.of(xKey, yKey)) {
+            AxisKey was = k.getValue();
+            k.setItems(keys);
+            k.getElement().setAttribute("data-keys", String.join(",", keys.stream().map(AxisKey::name).toList()));
+            AxisKey now = was == null ? null : keys.stream().filter(a -> a.name().equals(was.name())).findFirst()
+                    .orElse(null);
+            k.setValue(now);
+            if (was != null && now == null) {
+                SpecKey sk = SpecSchema.find(was.name());
+                k.setErrorMessage("'" + was.name() + "' does not apply to this base spec"
+                        + (sk == null || sk.whyNot().isEmpty() ? "" : " (" + sk.whyNot() + ")"));
+                k.setInvalid(true);
+            }
+        }
+    }
+
+    /** "key=values" in a values field: picks the key from the list and keeps the values. */
+    private void splitAxis(ComboBox<AxisKey> k, TextField field) {
+        String t = field.getValue().trim();
+        int eq = t.indexOf('=');
+        if (eq <= 0 || !t.substring(0, eq).trim().matches("[A-Za-z][A-Za-z0-9]*")) {
+            return;
+        }
+        String name = t.substring(0, eq).trim();
+        AxisKey found;
+        try {
+            found = k.getListDataView().getItems().filter(a -> a.name().equals(name)).findFirst().orElse(null);
+        } catch (IllegalStateException noItemsYet) {
+            return; // no valid base spec yet: its field says why
+        }
+        if (found == null) {
+            fail(field, typedKeyProblem(t));
+            return;
+        }
+        k.setValue(found);
+        field.setValue(t.substring(eq + 1).trim());
+    }
+
+    /**
+     * For a values text still of the form "key=…" (a key that is not in the list was typed): why that key cannot be
+     * swept here; null for a plain list of values.
+     */
+    private String typedKeyProblem(String text) {
+        String t = text.trim();
+        int eq = t.indexOf('=');
+        if (eq <= 0 || !t.substring(0, eq).trim().matches("[A-Za-z][A-Za-z0-9]*")) {
+            return null;
+        }
+        String name = t.substring(0, eq).trim();
+        SpecKey sk = SpecSchema.find(name);
+        return sk == null ? "'" + name + "' is not a key this sweep can vary; pick one from the list"
+                : "'" + name + "' cannot be swept on this base spec"
+                        + (sk.applies(baseOrDefault()) ? "" : " (" + sk.whyNot() + ")");
+    }
+
+    private ExperimentSpec baseOrDefault() {
+        try {
+            return SpecCodec.parse(SessionService.canonical(base.getValue()));
+        } catch (SpecException e) {
+            return ExperimentSpec.builder().build();
+        }
     }
 
     /**
@@ -259,41 +505,14 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
      * built while typing; the cells are built once, on Run.
      */
     private SweepCost estimate() {
-        for (var f : List.of(base, x, y)) {
-            f.setInvalid(false);
-        }
-        trials.setInvalid(false);
-        ExperimentSpec spec;
-        try {
-            spec = SpecCodec.parse(SessionService.canonical(base.getValue()));
-        } catch (SpecException e) {
-            fail(base, e.getMessage());
-            return null;
-        }
-        List<SweepAxis> axes = new ArrayList<>();
-        try {
-            axes.add(SweepAxis.parse(x.getValue()));
-        } catch (SpecException e) {
-            fail(x, e.getMessage());
-            return null;
-        }
-        if (!y.getValue().isBlank()) {
-            try {
-                axes.add(SweepAxis.parse(y.getValue()));
-            } catch (SpecException e) {
-                fail(y, e.getMessage());
-                return null;
-            }
-        }
-        if (trials.getValue() == null || trials.getValue() < 1) {
-            trials.setErrorMessage("trials per cell: a whole number from 1");
-            trials.setInvalid(true);
+        FormInput in = input();
+        if (in == null) {
             return null;
         }
         try {
-            SweepCost c = sweeps.limits().check(spec, axes, trials.getValue());
+            SweepCost c = sweeps.limits().check(in.spec(), in.axes(), in.trials());
             estimate.setText(String.format(Locale.ROOT, "%d cells × %d trials = %d runs · about %s on %d threads",
-                    c.cells(), trials.getValue(), c.runs(), duration(c.estimatedSeconds(sweeps.threads())),
+                    c.cells(), in.trials(), c.runs(), duration(c.estimatedSeconds(sweeps.threads())),
                     sweeps.threads()));
             estimate.removeClassName("refused");
             return c;
@@ -304,10 +523,9 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
             trials.setInvalid(true);
             return null;
         } catch (SpecException e) {
-            boolean onY = axes.size() > 1 && (axes.get(1).key().equals(e.key())
-                    || e.getMessage().startsWith(axes.get(1).key() + "="));
-            fail(onY ? y : x, e.getMessage());
-            return null;
+            boolean onY = in.axes().size() > 1 && (in.axes().get(1).key().equals(e.key())
+                    || e.getMessage().startsWith(in.axes().get(1).key() + "="));
+            return fail(onY ? y : x, e.getMessage());
         }
     }
 

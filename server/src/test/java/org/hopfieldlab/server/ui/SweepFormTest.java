@@ -1,0 +1,69 @@
+package org.hopfieldlab.server.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.hopfieldlab.sim.spec.ExperimentSpec;
+import org.hopfieldlab.sim.spec.Presets;
+import org.hopfieldlab.sim.spec.SpecCodec;
+import org.hopfieldlab.sim.spec.SpecException;
+import org.hopfieldlab.sim.spec.SpecKey;
+import org.hopfieldlab.sim.spec.SpecSchema;
+import org.junit.jupiter.api.Test;
+
+/** The sweep form's axis keys and value checks come from the key table (compared with the table itself here). */
+class SweepFormTest {
+    static List<String> names(ExperimentSpec spec) {
+        return SweepsView.axisKeys(spec).stream().map(SweepsView.AxisKey::name).toList();
+    }
+
+    @Test
+    void theKeysAreTheTablesNumberAndChoiceKeysThatApply() {
+        ExperimentSpec idp = Presets.get("sequence").spec();
+        List<String> keys = names(idp);
+        for (SpecKey k : SpecSchema.specKeys()) {
+            boolean sweepable = (k.type() == SpecKey.Type.INT || k.type() == SpecKey.Type.NUMBER
+                    || k.type() == SpecKey.Type.CHOICE) && k.applies(idp);
+            boolean refusedBySweeps = List.of("v", "trials", "seed").contains(k.name());
+            assertEquals(sweepable && !refusedBySweeps, keys.contains(k.name()), k.name() + " in " + keys);
+        }
+        // the modern softmax keys appear once the base spec is modern with softmax gains
+        List<String> modern = names(SpecCodec.parse("v=1&model=modern&map=softmax"));
+        assertTrue(modern.containsAll(List.of("map", "lambda", "gamma")), modern.toString());
+        assertFalse(keys.contains("lambda"));
+        // explicit-weights windows add one input weight per memory (the thresholds experiment has p = 3)
+        List<String> thr = names(Presets.get("thresholds").spec());
+        assertTrue(thr.containsAll(List.of("a1", "a2", "a3")) && !thr.contains("a4"), thr.toString());
+        assertFalse(keys.contains("a1"));
+    }
+
+    @Test
+    void labelsUnitsAndRangesAreTheTables() {
+        SweepsView.AxisKey dt = SweepsView.axisKeys(Presets.get("sequence").spec()).stream()
+                .filter(a -> a.name().equals("dt")).findFirst().orElseThrow();
+        SpecKey k = SpecSchema.key("dt");
+        assertEquals(k.label() + " (dt, " + k.unit() + ")", dt.title());
+        assertEquals(k.rangeDoc(), dt.range());
+        assertTrue(SweepsView.valuesHelp(dt).contains(k.rangeDoc()));
+    }
+
+    @Test
+    void valuesAreCheckedAgainstTheKeysRange() {
+        List<SweepsView.AxisKey> keys = SweepsView.axisKeys(Presets.get("sequence").spec());
+        SweepsView.AxisKey noise = keys.stream().filter(a -> a.name().equals("noise")).findFirst().orElseThrow();
+        noise.check("1000");
+        SpecException high = assertThrows(SpecException.class, () -> noise.check("2000"));
+        assertEquals("noise = 2000 is out of range; allowed: " + SpecSchema.key("noise").staticRangeText(),
+                high.getMessage());
+        assertThrows(SpecException.class, () -> noise.check("0x1p3"));
+        SweepsView.AxisKey model = keys.stream().filter(a -> a.name().equals("model")).findFirst().orElseThrow();
+        model.check("classic");
+        SpecException bad = assertThrows(SpecException.class, () -> model.check("hopfield"));
+        assertTrue(bad.getMessage().contains("is not one of: classic, idp, modern, discrete"), bad.getMessage());
+        SweepsView.AxisKey n = keys.stream().filter(a -> a.name().equals("n")).findFirst().orElseThrow();
+        assertThrows(SpecException.class, () -> n.check("2.5"));
+    }
+}
