@@ -51,4 +51,23 @@ class SizeLimitsTest {
                 + "20,000 .*Nothing was saved\\."), e.getMessage());
         assertTrue(sessions.list(user, "").isEmpty());
     }
+
+    /** A sweep's "Save to sessions": results past the old 200,000-character column fit; over the limit, nothing. */
+    @Test
+    void sweepResultsAreSavedWholeOrNotAtAll() {
+        long user = accounts.signUp("sweep-" + Long.toString(System.nanoTime(), 36), "correct horse battery");
+        String large = "{\"cells\":\"" + "c".repeat(900_000) + "\"}";
+        LabSession s = sessions.createWithSnapshot(user, "a large sweep", "notes", "v=1&model=idp&n=256&p=3", large);
+        assertEquals(large, sessions.get(user, s.id()).resultSnapshot());
+        String tooLarge = "x".repeat(SessionService.MAX_SNAPSHOT + 1);
+        var e = assertThrows(SessionService.SizeLimitException.class,
+                () -> sessions.createWithSnapshot(user, "too large", "", "v=1&model=idp&n=256&p=3", tooLarge));
+        assertEquals("These results are 2,000,001 characters; a saved session holds at most 2,000,000. Nothing was "
+                + "saved; download the CSV or JSON instead.", e.getMessage());
+        var e2 = assertThrows(SessionService.SizeLimitException.class,
+                () -> sessions.createWithSnapshot(user, "long notes", "n".repeat(10_001), "v=1&model=idp&n=256&p=3",
+                        "{}"));
+        assertTrue(e2.getMessage().contains("the limit is 10,000"), e2.getMessage());
+        assertEquals(1, sessions.list(user, "").size(), "only the first save was written");
+    }
 }

@@ -42,6 +42,16 @@ class WebHardeningTest {
         }
     }
 
+    /** The largest spec a session can hold still opens as a lab link (Tomcat's default 8 KB header limit refused it). */
+    @Test
+    void aLinkWithTheLargestStorableSpecIsServed() throws Exception {
+        LoginHttp http = new LoginHttp(port);
+        String big = "v=1&model=classic&n=64&p=3&x=" + "a".repeat(org.hopfieldlab.server.session.SessionService.MAX_SPEC);
+        HttpResponse<String> lab = http.get("/lab/?" + big);
+        assertEquals(200, lab.statusCode(), "a " + big.length() + "-character query");
+        assertEquals(http.get("/lab/index.html").body(), lab.body());
+    }
+
     @Test
     void theLabIsServedAtSlashLab() throws Exception {
         LoginHttp http = new LoginHttp(port);

@@ -29,6 +29,8 @@ public class SessionService {
     /** Column sizes of lab_session (V1): checked before writing, so the user gets the limit, not a database error. */
     public static final int MAX_NOTES = 10_000;
     public static final int MAX_SPEC = 20_000;
+    /** result_snapshot (V6): a sweep of the default max-cells (2,000) gives about 0.9 MB of JSON (≈ 430 characters a cell). */
+    public static final int MAX_SNAPSHOT = 2_000_000;
 
     /** A value over a size limit; the message names the limit. Nothing was written. */
     public static final class SizeLimitException extends IllegalArgumentException {
@@ -133,8 +135,29 @@ public class SessionService {
 
     public LabSession attachSnapshot(long userId, long id, String snapshotJson) {
         LabSession s = get(userId, id);
-        repo.update(userId, id, s.title(), s.notes(), s.spec(), s.viewKeys(), snapshotJson);
+        repo.update(userId, id, s.title(), s.notes(), s.spec(), s.viewKeys(), snapshot(snapshotJson));
         return get(userId, id);
+    }
+
+    /**
+     * A new session holding results (a sweep's "Save to sessions"): every size is checked before anything is
+     * written, and the session and its results are written in one transaction, so a failure leaves nothing behind.
+     */
+    @Transactional
+    public LabSession createWithSnapshot(long userId, String title, String notes, String link, String snapshotJson) {
+        String checked = snapshot(snapshotJson);
+        LabLink l = link(link);
+        long id = repo.insert(userId, title(title), notes(notes), storable(SpecCodec.format(l.spec())),
+                l.view().format(), checked, null);
+        return get(userId, id);
+    }
+
+    static String snapshot(String json) {
+        if (json != null && json.length() > MAX_SNAPSHOT) {
+            throw new SizeLimitException(String.format("These results are %,d characters; a saved session holds at "
+                    + "most %,d. Nothing was saved; download the CSV or JSON instead.", json.length(), MAX_SNAPSHOT));
+        }
+        return json;
     }
 
     public LabSession rename(long userId, long id, String title) {

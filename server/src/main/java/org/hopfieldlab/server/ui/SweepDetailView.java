@@ -125,12 +125,18 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
     private void saveAsSession() {
         SweepRecord r = sweeps.get(user.id(), id);
         SweepResult result = sweeps.result(user.id(), id);
-        LabSession s = sessions.create(user.id(), r.title(), "Sweep " + SweepsView.axesOf(r.definition()) + ", "
-                + r.cellsDone() + " of " + r.cellsTotal() + " cells.", SpecCodec.format(result.definition().base()));
-        sessions.attachSnapshot(user.id(), s.id(), SweepExport.json(result));
-        Notification.show("Saved as session #" + s.id() + " with the results attached")
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        try {
+            LabSession s = sessions.createWithSnapshot(user.id(), r.title(), "Sweep "
+                    + SweepsView.axesOf(r.definition()) + ", " + r.cellsDone() + " of " + r.cellsTotal() + " cells.",
+                    SpecCodec.format(result.definition().base()), SweepExport.json(result));
+            Notification.show("Saved as session #" + s.id() + " with the results attached")
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (SessionService.SizeLimitException e) {
+            Notification.show(e.getMessage(), 8000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
+
 
     static Span badge(String status) {
         Span s = new Span(status.toLowerCase(Locale.ROOT));
