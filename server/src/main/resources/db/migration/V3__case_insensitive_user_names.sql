@@ -7,4 +7,5 @@ update app_user set username_key = lower(username);
 update app_user set username_key = lower(username) || '#' || cast(id as varchar(20))
     where exists (select 1 from app_user o where lower(o.username) = lower(app_user.username) and o.id < app_user.id);
 alter table app_user alter column username_key set not null;
-create unique index app_user_username_key on app_user (username_key);
+-- (not "app_user_username_key": PostgreSQL already gave that name to the unique constraint of V1's username)
+create unique index app_user_lower_name_unique on app_user (username_key);
