@@ -3,6 +3,7 @@ package org.hopfieldlab.server.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -53,6 +54,9 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
     private long id;
     private Runnable unwatch = () -> { };
     private boolean watching;
+    /** Re-reads the sweep every POLL_MS while it is unfinished, so a push lost or raced by the last writes is healed. */
+    private Registration polling;
+    static final int POLL_MS = 1000;
     private long lastChart;
 
     public SweepDetailView(SweepService sweeps, SessionService sessions, CurrentUser currentUser) {
@@ -199,8 +203,32 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
             }));
             watching = true;
             sweeps.live(user.id(), id).ifPresent(job -> refresh(sweeps.get(user.id(), id), job));
+            if (!sweeps.get(user.id(), id).finished()) {
+                ui.setPollInterval(POLL_MS);
+                polling = ui.addPollListener(e -> poll(ui));
+            }
         } catch (SweepService.NotFoundException e) {
             // shown by beforeEnter
+        }
+    }
+
+    /**
+     * The push from the workers can arrive before the database has the last cell or the final status (the watcher
+     * reads the record while the worker is still writing it), and nothing is pushed after that; a poll re-reads both.
+     */
+    private void poll(UI ui) {
+        SweepRecord r = sweeps.get(user.id(), id);
+        refresh(r, sweeps.live(user.id(), id).filter(SweepDetailView::running).orElse(null));
+        if (r.finished()) {
+            stopPolling(ui);
+        }
+    }
+
+    private void stopPolling(UI ui) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            ui.setPollInterval(-1);
         }
     }
 
@@ -213,5 +241,6 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
     protected void onDetach(DetachEvent event) {
         unwatch.run();
         watching = false;
+        stopPolling(event.getUI());
     }
 }
