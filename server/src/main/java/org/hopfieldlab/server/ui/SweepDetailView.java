@@ -217,7 +217,13 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
      * reads the record while the worker is still writing it), and nothing is pushed after that; a poll re-reads both.
      */
     private void poll(UI ui) {
-        SweepRecord r = sweeps.get(user.id(), id);
+        SweepRecord r;
+        try {
+            r = sweeps.get(user.id(), id);
+        } catch (SweepService.NotFoundException gone) {
+            stopPolling(ui); // deleted meanwhile: nothing left to follow
+            return;
+        }
         refresh(r, sweeps.live(user.id(), id).filter(SweepDetailView::running).orElse(null));
         if (r.finished()) {
             stopPolling(ui);
