@@ -596,22 +596,24 @@ public final class LabExports {
     public static String theoryReport(int id) {
         LabSession s = get(id);
         TheoryVerdict.Report r = s.probe.report();
-        LabJson j = new LabJson().begin()
-                .put("status", r.status().name()).put("time", r.time()).put("step", s.sim.step())
-                .put("memory", r.memory()).put("total", r.total()).put("summary", r.summary()).put("tolerance", r.tolerance())
-                .put("memories", r.memoriesNote()).put("crosstalk", r.crosstalk())
-                .put("randomCrosstalk", r.randomCrosstalk()).put("orthogonal", r.orthogonal())
-                .put("overlapLow", r.overlapLow()).put("overlapHigh", r.overlapHigh())
-                .put("amplitudeLow", r.amplitudeLow()).put("amplitudeHigh", r.amplitudeHigh())
-                .put("beta", s.spec.beta());
-        j.beginArray("rows");
+        JsonText j = new JsonText().object()
+                .field("status", r.status().name()).field("time", r.time()).field("step", s.sim.step())
+                .field("memory", r.memory()).field("total", r.total()).field("summary", r.summary())
+                .field("tolerance", r.tolerance())
+                .field("memories", r.memoriesNote()).field("crosstalk", r.crosstalk())
+                .field("randomCrosstalk", r.randomCrosstalk()).field("orthogonal", r.orthogonal())
+                .field("overlapLow", r.overlapLow()).field("overlapHigh", r.overlapHigh())
+                .field("amplitudeLow", r.amplitudeLow()).field("amplitudeHigh", r.amplitudeHigh())
+                .field("beta", s.spec.beta());
+        j.key("rows").array();
         for (TheoryVerdict.Row row : r.rows()) {
-            j.beginObject().put("memory", row.memory()).put("shifted", row.shiftedGain())
-                    .put("betaShifted", row.betaShiftedGain()).put("exists", row.exists()).put("stable", row.stable())
-                    .put("amplitude", row.amplitude()).put("overlapPredicted", row.overlapPredicted())
-                    .put("amplitudeSim", row.amplitudeSim()).put("overlapSim", row.overlapSim()).end();
+            j.object().field("memory", row.memory()).field("shifted", row.shiftedGain())
+                    .field("betaShifted", row.betaShiftedGain()).field("exists", row.exists())
+                    .field("stable", row.stable()).field("amplitude", row.amplitude())
+                    .field("overlapPredicted", row.overlapPredicted()).field("amplitudeSim", row.amplitudeSim())
+                    .field("overlapSim", row.overlapSim()).end();
         }
-        return j.endArray().end().toString();
+        return j.end().end().toString();
     }
 
     /**
@@ -624,9 +626,9 @@ public final class LabExports {
     public static String recall(int id) {
         LabSession s = get(id);
         Recall.Claim c = Recall.of(s.spec, s.sim.window(), s.overlaps);
-        return new LabJson().begin().put("kind", c.kind().name()).put("memory", c.memory())
-                .put("overlap", c.overlap()).put("threshold", c.threshold()).put("source", c.source().name())
-                .put("cued", c.cued()).put("drawn", c.drawn()).end().toString();
+        return new JsonText().object().field("kind", c.kind().name()).field("memory", c.memory())
+                .field("overlap", c.overlap()).field("threshold", c.threshold()).field("source", c.source().name())
+                .field("cued", c.cued()).field("drawn", c.drawn()).end().toString();
     }
 
     /** The keys that differ between two canonical specs, comma-separated in canonical order ("" if none). */
