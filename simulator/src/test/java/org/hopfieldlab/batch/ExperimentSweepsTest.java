@@ -128,6 +128,10 @@ class ExperimentSweepsTest {
             assertEquals(3, r.result().cells().get(k).diverged());
         }
         assertSameCells(r);
+        // only a spec that already holds an unstable step keeps the permission: a link's spec still refuses dt ≥ 2
+        SpecException stable = assertThrows(SpecException.class,
+                () -> Presets.get("sequence").spec().toBuilder().dt(5).build());
+        assertEquals("dt", stable.key());
     }
 
     @Test
