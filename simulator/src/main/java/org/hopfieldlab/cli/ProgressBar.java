@@ -1,10 +1,9 @@
 package org.hopfieldlab.cli;
 
 import java.io.PrintStream;
-import org.hopfieldlab.batch.TrialPool;
 
 /** A one-line progress bar on stderr: trials done, rate and ETA; redrawn at most five times a second. */
-final class ProgressBar implements TrialPool.Progress {
+final class ProgressBar {
     private final PrintStream err;
     private final boolean enabled;
     private final long start = System.nanoTime();
@@ -15,8 +14,7 @@ final class ProgressBar implements TrialPool.Progress {
         this.enabled = enabled;
     }
 
-    @Override
-    public synchronized void trialDone(int done, int total) {
+    synchronized void trialDone(int done, int total) {
         if (!enabled) {
             return;
         }

@@ -2,7 +2,6 @@ package org.hopfieldlab.cli;
 
 import java.util.List;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
-import org.hopfieldlab.sim.spec.Numbers;
 import org.hopfieldlab.sim.spec.SpecEdit;
 import org.hopfieldlab.sim.spec.SpecException;
 
@@ -32,10 +31,5 @@ final class SpecArgs {
             }
         }
         return false;
-    }
-
-    /** A comma list of numbers in the one number grammar ({@link Numbers#parseList}). */
-    static double[] numbers(String key, String csv) {
-        return Numbers.parseList(key, csv);
     }
 }

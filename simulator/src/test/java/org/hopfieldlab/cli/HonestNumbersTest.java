@@ -10,9 +10,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.hopfieldlab.batch.Experiments;
+import org.hopfieldlab.batch.ExperimentReport;
+import org.hopfieldlab.batch.ExperimentSweeps;
 import org.hopfieldlab.batch.Stats;
-import org.hopfieldlab.batch.TrialPool;
 import org.hopfieldlab.sim.run.TrialResult;
 import org.hopfieldlab.sim.run.TrialRunner;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
@@ -46,10 +46,9 @@ class HonestNumbersTest {
         return new Printed(code, out.toString(), err.toString());
     }
 
-    private static Experiments.WindowsReport windows(ExperimentSpec spec) {
-        try (TrialPool pool = new TrialPool(2)) {
-            return Experiments.windows("sequence", spec, pool, null);
-        }
+    /** The CLI's one-cell experiment on the sweep engine. */
+    private static ExperimentReport windows(ExperimentSpec spec) {
+        return ExperimentSweeps.run("sequence", ExperimentSweeps.single(spec), 2, null);
     }
 
     @Test
@@ -71,13 +70,13 @@ class HonestNumbersTest {
     @Test
     void everyTrialDivergedSaysSoAndNeverLabelsMemoryZero() throws Exception {
         ExperimentSpec spec = UnstableSpecs.parse(ALL_DIVERGE);
-        Experiments.WindowsReport r = windows(spec);
+        ExperimentReport r = windows(spec);
         assertEquals(6, r.divergedTrials());
         assertFalse(r.trustworthy());
         assertTrue(r.divergence().startsWith("trial 0: the simulation diverged at t = "), r.divergence());
         for (int w = 0; w < 3; w++) {
-            Stats.WindowStats ws = r.windows().get(w);
-            assertEquals(w + 1, ws.dominant(), "the window's memory comes from the spec, not from the trials");
+            ExperimentReport.WindowView ws = r.windows(0).get(w);
+            assertEquals(w + 1, ws.memory(), "the window's memory comes from the spec, not from the trials");
             assertEquals(6, ws.diverged());
             assertEquals(0, ws.completed());
             assertEquals(0.0, ws.ciLow(), 0.0);
@@ -97,12 +96,12 @@ class HonestNumbersTest {
         JsonNode root = JSON.readTree(json.out());
         assertEquals(6, root.get("divergedTrials").asInt());
         assertFalse(root.get("trustworthy").asBoolean());
-        JsonNode w1 = root.get("windows").get(0);
-        assertEquals(1, w1.get("dominant").asInt());
-        assertEquals(6, w1.get("diverged").asInt());
-        assertEquals(0, w1.get("completed").asInt());
+        assertEquals("[[6,6,6]]", root.get("windowDiverged").toString());
+        JsonNode cell = root.get("cells").get(0);
+        assertEquals(6, cell.get("diverged").asInt());
+        assertEquals("[0,0,0]", cell.get("windowRetrieved").toString());
         // JSON prints the exact double: 0.0, not 2.8E-17
-        assertEquals("0.0", w1.get("ciLow").asText());
+        assertEquals("0.0", cell.get("ciLow").asText());
     }
 
     @Test
@@ -116,9 +115,9 @@ class HonestNumbersTest {
             hits += alone.error() == null && alone.windows().get(0).retrieved() ? 1 : 0;
         }
         assertTrue(diverged > 0 && diverged < spec.trials(), "some but not all diverge: " + diverged);
-        Experiments.WindowsReport r = windows(spec);
+        ExperimentReport r = windows(spec);
         assertEquals(diverged, r.divergedTrials());
-        Stats.WindowStats w = r.windows().get(0);
+        ExperimentReport.WindowView w = r.windows(0).get(0);
         assertEquals(diverged, w.diverged());
         assertEquals(spec.trials() - diverged, w.completed());
         assertEquals(hits, w.retrieved());
@@ -126,15 +125,16 @@ class HonestNumbersTest {
         assertEquals(3, text.code());
         assertTrue(text.out().contains("; " + diverged + " of 8 trials diverged before it ended (counted as not "
                 + "retrieved)"), text.out());
-        // a noise-sweep row says the same (its cells are rebuilt from the base, which refuses dt ≥ 2, so the
-        // report is put together here from the same trials)
-        Experiments.NoiseSweepReport sweep = new Experiments.NoiseSweepReport("noise-sweep", r.spec(), 8,
-                List.of(new Experiments.NoisePoint(0.01, "idp", w.retrievedFraction(), w.ciLow(), w.ciHigh(),
-                        r.windows(), diverged)), 0, 8, diverged, false, r.divergence());
+        // a noise-sweep row says the same: its cells are built from the base and keep its unstable step
+        ExperimentReport sweep = ExperimentSweeps.run("noise-sweep", ExperimentSweeps.noise(spec, "0.01,0.02",
+                "idp"), 2, null);
+        assertEquals(diverged, sweep.result().cells().get(0).diverged());
         Printed p = print(sweep, false);
         assertEquals(3, p.code());
-        assertTrue(p.out().contains(diverged + " diverged") && p.out().contains("NOT TRUSTWORTHY: " + diverged
-                + " of 8 trials diverged"), p.out());
+        int all = sweep.divergedTrials();
+        assertTrue(p.out().contains(diverged + " diverged") && p.out().contains("NOT TRUSTWORTHY: " + all
+                + " of 16 trials diverged"), p.out());
+        assertTrue(p.err().contains("first: noise=0.01, model=idp, trial "), p.err());
     }
 
     @Test
@@ -145,6 +145,7 @@ class HonestNumbersTest {
         assertEquals(0, root.get("divergedTrials").asInt());
         assertTrue(root.get("trustworthy").asBoolean());
         assertTrue(root.get("divergence").isNull());
+        assertEquals("[[0,0,0]]", root.get("windowDiverged").toString());
         HopfieldCliTest.Result text = HopfieldCliTest.cli("experiment", "sequence", "trials=3");
         assertEquals(0, text.code(), text.err());
         assertFalse(text.out().contains("diverged") || text.out().contains("TRUSTWORTHY"), text.out());
@@ -212,8 +213,11 @@ class HonestNumbersTest {
     @Test
     void aStableSpecRoundTripsThroughTheReportSpec() throws Exception {
         // the report's spec replays: it parses back to the spec that ran
-        Experiments.WindowsReport r = windows(Presets.get("sequence").spec().toBuilder().trials(2).build());
-        assertEquals(Presets.get("sequence").spec().toBuilder().trials(2).build(), SpecCodec.parse(r.spec()));
+        ExperimentReport r = windows(Presets.get("sequence").spec().toBuilder().trials(2).build());
+        assertEquals(Presets.get("sequence").spec().toBuilder().trials(2).build(),
+                SpecCodec.parse(r.result().definition().base().toString()));
+        assertEquals(Presets.get("sequence").spec().toBuilder().trials(2).build(),
+                r.result().definition().cellSpec(0));
         assertTrue(r.trustworthy());
     }
 }

@@ -52,44 +52,72 @@ class HopfieldCliTest {
         JsonNode root = JSON.readTree(r.out());
         assertTrue(root.isObject());
         assertEquals("sequence", root.get("experiment").asText());
-        assertEquals(4, root.get("trials").asInt());
-        ExperimentSpec spec = SpecCodec.parse(root.get("spec").asText());
+        assertEquals(4, root.get("trialsPerCell").asInt());
+        assertEquals(4, root.get("totalTrials").asInt());
+        JsonNode cells = root.get("cells");
+        assertEquals(1, cells.size());
+        JsonNode cell = cells.get(0);
+        ExperimentSpec spec = SpecCodec.parse(cell.get("spec").asText());
         assertEquals(Presets.get("sequence").spec().toBuilder().trials(4).build(), spec);
-        JsonNode windows = root.get("windows");
+        assertEquals(SpecCodec.format(spec), root.get("base").asText());
+        JsonNode windows = cell.get("windowRetrieved");
         assertEquals(3, windows.size());
-        // recompute the fractions with TrialRunner, one trial at a time
+        // recompute the counts with TrialRunner, one trial at a time
         List<TrialResult> trials = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             trials.add(TrialRunner.run(spec, t, false));
         }
+        int all = 0;
         for (int w = 0; w < 3; w++) {
-            JsonNode win = windows.get(w);
-            assertEquals(w + 1, win.get("dominant").asInt());
             int hits = 0;
             for (TrialResult t : trials) {
                 hits += t.windows().get(w).retrieved() ? 1 : 0;
             }
-            assertEquals(hits / 4.0, win.get("retrievedFraction").asDouble(), 0.0, "window " + (w + 1));
-            assertEquals(hits, win.get("retrieved").asInt());
+            assertEquals(hits, windows.get(w).asInt(), "window " + (w + 1));
+            all += hits;
         }
+        assertEquals(all, cell.get("retrieved").asInt());
+        assertEquals(all / 12.0, cell.get("fraction").asDouble(), 0.0);
+        assertEquals(0, cell.get("diverged").asInt());
+        assertEquals("[[0,0,0]]", root.get("windowDiverged").toString());
     }
 
     @Test
-    void noiseSweepJsonHasPointsPerModelAndNoise() throws Exception {
+    void experimentCellsHaveTheSweepsJsonFields() throws Exception {
+        // one result shape: an experiment's cells carry exactly the fields of `sweep --json` cells
+        Result e = cli("experiment", "noise-sweep", "trials=1", "t=1", "in=0:d1", "--noise-values", "0,8", "--json");
+        assertEquals(0, e.code(), e.err());
+        Result s = cli("sweep", "--from", "sequence", "--x", "noise=0,8", "--y", "model=idp,classic", "--trials", "1",
+                "t=1", "in=0:d1", "--json");
+        assertEquals(0, s.code(), s.err());
+        JsonNode experiment = JSON.readTree(e.out());
+        JsonNode sweep = JSON.readTree(s.out());
+        List<String> sweepFields = new ArrayList<>();
+        sweep.fieldNames().forEachRemaining(sweepFields::add);
+        for (String f : sweepFields) {
+            assertTrue(experiment.has(f), f);
+        }
+        assertEquals(sweep.get("cells"), experiment.get("cells"), "same spec, seed and trials: the same cells");
+        assertEquals(sweep.get("axes"), experiment.get("axes"));
+    }
+
+    @Test
+    void noiseSweepJsonHasCellsPerModelAndNoise() throws Exception {
         Result r = cli("experiment", "noise-sweep", "trials=2", "--noise-values", "0,8", "--json");
         assertEquals(0, r.code(), r.err());
-        JsonNode points = JSON.readTree(r.out()).get("points");
-        assertEquals(4, points.size());
+        JsonNode cells = JSON.readTree(r.out()).get("cells");
+        assertEquals(4, cells.size());
         String[] models = {"idp", "idp", "classic", "classic"};
-        double[] noises = {0, 8, 0, 8};
+        String[] noises = {"0", "8", "0", "8"};
         for (int k = 0; k < 4; k++) {
-            JsonNode p = points.get(k);
+            JsonNode p = cells.get(k);
             assertEquals(models[k], p.get("model").asText());
-            assertEquals(noises[k], p.get("noise").asDouble(), 0.0);
-            double f = p.get("retrievedFraction").asDouble();
+            assertEquals(noises[k], p.get("noise").asText());
+            double f = p.get("fraction").asDouble();
             assertTrue(f >= 0 && f <= 1);
             // 2 trials × 3 windows: a fraction of sixths
             assertEquals(Math.round(f * 6), f * 6, 1e-9);
+            assertEquals(6, p.get("windows").asInt());
         }
     }
 

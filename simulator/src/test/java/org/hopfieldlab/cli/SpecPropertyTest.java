@@ -51,7 +51,7 @@ class SpecPropertyTest {
         HopfieldCliTest.Result run = HopfieldCliTest.cli("experiment", "sequence", "model=modern", "trials=1", "t=1",
                 "in=0:d1", "--json");
         assertEquals(0, run.code(), run.err());
-        String reported = new ObjectMapper().readTree(run.out()).get("spec").asText();
+        String reported = new ObjectMapper().readTree(run.out()).get("cells").get(0).get("spec").asText();
         assertEquals(SpecCodec.format(SpecEdit.change(Presets.get("sequence").spec(),
                 "model=modern&trials=1&t=1&in=0:d1")), reported);
     }

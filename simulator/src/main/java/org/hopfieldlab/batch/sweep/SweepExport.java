@@ -48,6 +48,19 @@ public final class SweepExport {
 
     /** A JSON object: definition, axes, threshold (or null) and cells. */
     public static String json(SweepResult r) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree(r));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The fields of {@link #json}, in order: base, axes, trialsPerCell, seeds, threshold, complete, cells (one object
+     * per {@link CellResult}: cell, the axis values, spec, trials, windows, retrieved, fraction, ciLow, ciHigh,
+     * windowRetrieved, diverged). The CLI's {@code experiment --json} writes these same fields.
+     */
+    public static Map<String, Object> tree(SweepResult r) {
         SweepDefinition d = r.definition();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("base", SpecCodec.format(d.base()));
@@ -98,10 +111,6 @@ public final class SweepExport {
             cells.add(m);
         }
         root.put("cells", cells);
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-        }
+        return root;
     }
 }

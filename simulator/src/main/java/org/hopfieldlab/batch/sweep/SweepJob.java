@@ -204,6 +204,7 @@ public final class SweepJob {
         }
         runsDone.incrementAndGet();
         runsThisSession.incrementAndGet();
+        listener.trialResult(this, u.cell, r);
         listener.trialDone(this);
         if (whole != null) {
             // may throw (the store is down): the unit fails and with it the job, so a stored cell is a whole one

@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import org.hopfieldlab.sim.run.TrialResult;
 
-/** Runs one sweep to the end on its own scheduler (the CLI and tests); the server shares one scheduler instead. */
+/**
+ * Runs one sweep to the end on its own scheduler (the CLI's {@code sweep} and {@code experiment}, and tests); the
+ * server shares one scheduler instead.
+ */
 public final class SweepRunner {
     private SweepRunner() {
     }
@@ -27,23 +31,56 @@ public final class SweepRunner {
      */
     public static SweepResult run(SweepDefinition def, int threads, Collection<Integer> skip,
             Consumer<CellResult> done, Progress progress) {
+        return run(def, threads, skip, new SweepListener() {
+            @Override
+            public void cellDone(SweepJob j, CellResult result) {
+                if (done != null) {
+                    done.accept(result);
+                }
+            }
+
+            @Override
+            public void trialDone(SweepJob j) {
+                if (progress != null) {
+                    progress.update(j);
+                }
+            }
+        });
+    }
+
+    /**
+     * Runs the cells not in {@code skip}, telling {@code listener} everything (its {@code finished} is not called:
+     * this method's return or exception says how the run ended). An interrupt of the calling thread cancels the
+     * sweep (the CLI's Ctrl-C).
+     *
+     * @throws IllegalStateException "sweep cancelled" or "sweep failed: …"
+     */
+    public static SweepResult run(SweepDefinition def, int threads, Collection<Integer> skip,
+            SweepListener listener) {
         ConcurrentLinkedQueue<CellResult> cells = new ConcurrentLinkedQueue<>();
-        int toRun = def.cellCount() - (int) skip.stream().distinct().count();
-        try (SweepScheduler scheduler = new SweepScheduler(Math.max(1, Math.min(threads, toRun)))) {
+        long toRun = (long) (def.cellCount() - (int) skip.stream().distinct().count()) * def.trialsPerCell();
+        // workers share a cell's trials (WorkUnit slices), so a one-cell run still uses every thread
+        try (SweepScheduler scheduler = new SweepScheduler((int) Math.max(1, Math.min(threads, toRun)))) {
             SweepJob job = scheduler.submit("local", "cli", def, skip, new SweepListener() {
                 @Override
                 public void cellDone(SweepJob j, CellResult result) {
-                    if (done != null) {
-                        done.accept(result);
-                    }
+                    listener.cellDone(j, result);
                     cells.add(result);
                 }
 
                 @Override
+                public void cellPartial(SweepJob j, CellResult result) {
+                    listener.cellPartial(j, result);
+                }
+
+                @Override
+                public void trialResult(SweepJob j, int cell, TrialResult result) {
+                    listener.trialResult(j, cell, result);
+                }
+
+                @Override
                 public void trialDone(SweepJob j) {
-                    if (progress != null) {
-                        progress.update(j);
-                    }
+                    listener.trialDone(j);
                 }
             });
             SweepJob.State state;

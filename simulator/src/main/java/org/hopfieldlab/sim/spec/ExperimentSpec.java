@@ -80,7 +80,11 @@ public final class ExperimentSpec {
     }
 
     public Builder toBuilder() {
-        return new Builder(v);
+        Builder b = new Builder(v);
+        // only a builder given the permission (tests of the divergence safety net) builds a continuous dt ≥ 2 spec:
+        // specs derived from it (a sweep's cells) keep it; every parse path, and every other spec, still refuse it
+        b.allowUnstableStep = v.model != ModelKind.DISCRETE && !(v.dt < Limits.MAX_STABLE_DT);
+        return b;
     }
 
     public static Builder builder() {
@@ -136,7 +140,10 @@ public final class ExperimentSpec {
         double gamma;
         Update update;
         double threshold;
-        /** Not a key: lets tests of the divergence safety net build a dt ≥ 2 run (never copied, never in a link). */
+        /**
+         * Not a key: lets tests of the divergence safety net build a dt ≥ 2 run (never in a link; {@link #toBuilder}
+         * of such a spec sets it again, so cells derived from it can run too).
+         */
         boolean allowUnstableStep;
 
         Builder() {
