@@ -32,6 +32,7 @@ final class LaneKernel {
     private final int p;
     private final double dt;
     private final double noiseScale;
+    private final double noise;
     private final ContinuousModel[] models;
     private final EulerMaruyama[] integrators;
     /** ξ^μ of lane b, one byte array per memory (every access in the synapse loop then shares its index). */
@@ -49,6 +50,8 @@ final class LaneKernel {
     private final double[][] kicks;
     private final double[][] drifts;
     private final LaneGaussians gaussians;
+    private final SeededRandom[] streams;
+    static boolean bulkNoise = Boolean.parseBoolean(System.getProperty("hopfield.bulkNoise", "true"));
 
     /** Whether the lanes' memories are all exact bytes (±1 and other small integers, not −0). */
     static boolean supports(Simulation[] sims) {
@@ -75,6 +78,7 @@ final class LaneKernel {
         this.p = first.p();
         this.dt = dt;
         this.noiseScale = noise * Math.sqrt(dt);
+        this.noise = noise;
         models = new ContinuousModel[lanes];
         integrators = new EulerMaruyama[lanes];
         xiLane = new byte[lanes][p][n];
@@ -87,7 +91,7 @@ final class LaneKernel {
         coef = new double[lanes][p];
         kicks = new double[lanes][];
         drifts = new double[lanes][];
-        SeededRandom[] streams = new SeededRandom[lanes];
+        streams = new SeededRandom[lanes];
         for (int b = 0; b < lanes; b++) {
             models[b] = sims[b].continuousModel();
             integrators[b] = sims[b].integrator();
@@ -103,7 +107,7 @@ final class LaneKernel {
                 }
             }
         }
-        gaussians = noise == 0.0 ? null : new LaneGaussians(streams);
+        gaussians = noise == 0.0 || !bulkNoise ? null : new LaneGaussians(streams);
     }
 
     /** h = Ξᵀσ(x) of lane b's last {@link #rightHandSides} (not divided by N; do not modify). */
@@ -113,12 +117,25 @@ final class LaneKernel {
 
     /** f(x) of every live lane into its integrator's drift (lane b's state is {@code xs[b]}). */
     void rightHandSides(double[][] xs, boolean[] live) {
+        activateAll(xs, live);
+        projectAll(live);
+        synapsesAll(xs, live);
+    }
+
+    // the three parts of a right-hand side, apart so a profiler can time them
+    void activateAll(double[][] xs, boolean[] live) {
         for (int b = 0; b < lanes; b++) {
             if (live[b]) {
                 activate(b, xs[b]);
             }
         }
+    }
+
+    void projectAll(boolean[] live) {
         project(live);
+    }
+
+    void synapsesAll(double[][] xs, boolean[] live) {
         for (int b = 0; b < lanes; b++) {
             if (live[b]) {
                 synapses(b, xs[b]);
@@ -134,7 +151,7 @@ final class LaneKernel {
         for (int b = 0; b < lanes; b++) {
             if (live[b]) {
                 ok[b] = gaussians != null ? EulerMaruyama.move(xs[b], drifts[b], kicks[b], dt)
-                        : integrators[b].update(xs[b], dt, 0.0, null);
+                        : integrators[b].update(xs[b], dt, noiseScale == 0.0 ? 0.0 : noise, streams[b]);
             }
         }
     }
