@@ -96,17 +96,17 @@ public final class SeededRandom {
         return nextInt() < 0 ? -1.0 : 1.0;
     }
 
-    static final double TWO_POW_M53 = 1.0 / 9007199254740992.0;
-    static final double TWO_POW_M24 = 1.0 / 16777216.0;
+    private static final double TWO_POW_M53 = 1.0 / 9007199254740992.0;
+    private static final double TWO_POW_M24 = 1.0 / 16777216.0;
 
-    // ---- ziggurat tables (128 layers; package-private: LaneGaussians draws the same numbers) ----
-    static final int LAYERS = 128;
-    static final double R = 3.442619855899;
+    // ---- ziggurat tables (128 layers) ----
+    private static final int LAYERS = 128;
+    private static final double R = 3.442619855899;
     private static final double AREA = 9.91256303526217e-3;
     /** X[i]: right edge of layer i (X[0] = AREA / f(R), the base strip's pseudo-width; X[LAYERS] = 0). */
-    static final double[] X = new double[LAYERS + 1];
+    private static final double[] X = new double[LAYERS + 1];
     /** F[i] = exp(−X[i]²/2). */
-    static final double[] F = new double[LAYERS + 1];
+    private static final double[] F = new double[LAYERS + 1];
 
     static {
         double fR = PortableMath.exp(-0.5 * R * R);

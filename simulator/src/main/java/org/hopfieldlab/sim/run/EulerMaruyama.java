@@ -46,25 +46,13 @@ public final class EulerMaruyama {
             }
         } else {
             rng.fillGaussian(kick, n, noise * Math.sqrt(dt));
-            return move(x, drift, kick, dt);
-        }
-        return hi <= BOUND && lo >= -BOUND;
-    }
-
-    /**
-     * x ← (f dt + kick) + x with the kick already drawn (scale · g); returns false when x diverged. The noisy half of
-     * {@link #update}, shared with the batched kernel, whose lanes draw their kicks in bulk.
-     */
-    static boolean move(double[] x, double[] drift, double[] kick, double dt) {
-        int n = x.length;
-        double hi = 0.0;
-        double lo = 0.0;
-        for (int i = 0; i < n; i++) {
-            // (f dt + s√dt g) + x: compound operand on the left keeps TeaVM's JS output exact
-            double xn = (drift[i] * dt + kick[i]) + x[i];
-            x[i] = xn;
-            hi = Math.max(hi, xn);
-            lo = Math.min(lo, xn);
+            for (int i = 0; i < n; i++) {
+                // (f dt + s√dt g) + x: compound operand on the left keeps TeaVM's JS output exact
+                double xn = (drift[i] * dt + kick[i]) + x[i];
+                x[i] = xn;
+                hi = Math.max(hi, xn);
+                lo = Math.min(lo, xn);
+            }
         }
         return hi <= BOUND && lo >= -BOUND;
     }
@@ -72,10 +60,5 @@ public final class EulerMaruyama {
     /** f(x) of the last {@link #step} (or the array {@link #update} reads). */
     double[] drift() {
         return drift;
-    }
-
-    /** The noise kicks {@link #move} adds (the batched kernel draws them in bulk). */
-    double[] kick() {
-        return kick;
     }
 }

@@ -1,6 +1,5 @@
 package org.hopfieldlab.sim.run;
 
-import org.hopfieldlab.sim.math.LaneGaussians;
 import org.hopfieldlab.sim.math.PortableMath;
 import org.hopfieldlab.sim.math.SeededRandom;
 import org.hopfieldlab.sim.memory.MemorySet;
@@ -16,22 +15,27 @@ import org.hopfieldlab.sim.model.ContinuousModel;
  *       same index form and C2 vectorises it across lanes without changing a single addition;</li>
  *   <li>Ξ is held as bytes (memories are ±1): a lane's share of the matrices is 1/8 of the doubles, so a whole
  *       batch stays in the L2 cache;</li>
- *   <li>the Gaussians of all lanes come from {@link LaneGaussians} (xoshiro steps vectorised across lanes);</li>
- *   <li>activation, synaptic term and Euler update stay lane by lane, vectorised along i as for a single run
- *       (their per-lane coefficients would be loads C2 cannot prove independent of the stores across lanes).</li>
+ *   <li>activation, synaptic term, noise and Euler update stay lane by lane, vectorised along i as for a single run
+ *       (across lanes, their per-lane coefficients would be loads C2 cannot prove independent of the stores; the
+ *       ziggurat's table look-ups do not vectorise at all — drawing all lanes' xoshiro steps in bulk was measured
+ *       no faster than each lane's own {@code fillGaussian}).</li>
  * </ul>
  * Used only when every lane's memories are exact bytes ({@link #supports}).
  */
 final class LaneKernel {
-    static final int WIDTH = LaneGaussians.WIDTH;
-    /** Distance of a partial sum's rows: four rows of WIDTH lanes (a constant, so C2 can prove the chain safe). */
+    /**
+     * Lanes per batch, a compile-time constant: the partial-sum chain's distance must be one for C2 to prove it safe.
+     * 8 rather than 16: a batch's working set (four N-vectors per lane, the chains, Ξ as bytes) then stays in the L2
+     * cache, and a partial last batch wastes less (measured: 16 was no faster).
+     */
+    static final int WIDTH = 8;
+    /** Distance of a partial sum's rows: four rows of WIDTH lanes. */
     private static final int CHAIN = 4 * WIDTH;
 
     private final int lanes;
     private final int n;
     private final int p;
     private final double dt;
-    private final double noiseScale;
     private final double noise;
     private final ContinuousModel[] models;
     private final EulerMaruyama[] integrators;
@@ -47,11 +51,8 @@ final class LaneKernel {
     private final double[] s1;
     private final double[][] h;
     private final double[][] coef;
-    private final double[][] kicks;
     private final double[][] drifts;
-    private final LaneGaussians gaussians;
     private final SeededRandom[] streams;
-    static boolean bulkNoise = Boolean.parseBoolean(System.getProperty("hopfield.bulkNoise", "true"));
 
     /** Whether the lanes' memories are all exact bytes (±1 and other small integers, not −0). */
     static boolean supports(Simulation[] sims) {
@@ -77,7 +78,6 @@ final class LaneKernel {
         this.n = first.n();
         this.p = first.p();
         this.dt = dt;
-        this.noiseScale = noise * Math.sqrt(dt);
         this.noise = noise;
         models = new ContinuousModel[lanes];
         integrators = new EulerMaruyama[lanes];
@@ -89,13 +89,11 @@ final class LaneKernel {
         s1 = new double[n * WIDTH];
         h = new double[lanes][p];
         coef = new double[lanes][p];
-        kicks = new double[lanes][];
         drifts = new double[lanes][];
         streams = new SeededRandom[lanes];
         for (int b = 0; b < lanes; b++) {
             models[b] = sims[b].continuousModel();
             integrators[b] = sims[b].integrator();
-            kicks[b] = integrators[b].kick();
             drifts[b] = integrators[b].drift();
             streams[b] = sims[b].dynamics();
             MemorySet mem = sims[b].memories();
@@ -107,7 +105,6 @@ final class LaneKernel {
                 }
             }
         }
-        gaussians = noise == 0.0 || !bulkNoise ? null : new LaneGaussians(streams);
     }
 
     /** h = Ξᵀσ(x) of lane b's last {@link #rightHandSides} (not divided by N; do not modify). */
@@ -143,15 +140,14 @@ final class LaneKernel {
         }
     }
 
-    /** Draws every live lane's noise and moves its state; returns false in {@code ok[b]} for a lane that diverged. */
+    /**
+     * Draws every live lane's noise from its own generator and moves its state (the single run's
+     * {@code EulerMaruyama.update}); {@code ok[b]} turns false for a lane that diverged.
+     */
     void move(double[][] xs, boolean[] live, boolean[] ok) {
-        if (gaussians != null) {
-            gaussians.fill(kicks, live, n, noiseScale);
-        }
         for (int b = 0; b < lanes; b++) {
             if (live[b]) {
-                ok[b] = gaussians != null ? EulerMaruyama.move(xs[b], drifts[b], kicks[b], dt)
-                        : integrators[b].update(xs[b], dt, noiseScale == 0.0 ? 0.0 : noise, streams[b]);
+                ok[b] = integrators[b].update(xs[b], dt, noise, streams[b]);
             }
         }
     }

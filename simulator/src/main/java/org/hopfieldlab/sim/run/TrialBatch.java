@@ -52,6 +52,11 @@ final class TrialBatch {
         moved = new boolean[count];
     }
 
+    /** Whether the lanes step through the {@link LaneKernel} (else each through its own model). */
+    boolean usesLaneKernel() {
+        return kernel != null;
+    }
+
     Simulation simulation(int lane) {
         return sims[lane];
     }
