@@ -55,7 +55,7 @@ class BatchRunnerTest {
                 continue;
             }
             models.add(spec.model() + "/" + spec.gainMap());
-            for (int lanes : new int[] {2, 3, 8}) {
+            for (int lanes : new int[] {2, 3, 6, 8}) {
                 // the golden trial sits in lanes 0, 1 or 2 of a batch of other trials
                 for (int from = Math.max(0, g.trial() - 2); from <= g.trial(); from++) {
                     List<TrialResult> rs = batched(spec, from, from + lanes, lanes);
@@ -86,7 +86,7 @@ class BatchRunnerTest {
             for (int t = 0; t < 11; t++) {
                 alone.add(TrialRunner.run(spec, t, false));
             }
-            for (int lanes : new int[] {1, 2, 4, 5, 16}) {
+            for (int lanes : new int[] {1, 2, 4, 5, 7, 16}) {
                 List<TrialResult> rs = batched(spec, 0, 11, lanes);
                 for (int t = 0; t < 11; t++) {
                     assertSame(alone.get(t), rs.get(t), q + " trial " + t + " lanes " + lanes);
@@ -168,9 +168,10 @@ class BatchRunnerTest {
         };
         for (String q : specs) {
             ExperimentSpec spec = SpecCodec.parse(q);
-            for (int count : new int[] {2, LaneKernel.WIDTH}) {
+            for (int count : new int[] {LaneKernel.MIN_LANES, LaneKernel.WIDTH}) {
                 assertTrue(new TrialBatch(spec, 0, count).usesLaneKernel(), q + " with " + count + " lanes");
             }
+            assertFalse(new TrialBatch(spec, 0, LaneKernel.MIN_LANES - 1).usesLaneKernel(), q + ": a narrow batch");
         }
         // more lanes than the kernel's width: BatchRunner splits them, every trial still equal to its single run
         ExperimentSpec spec = SpecCodec.parse(specs[1]);
