@@ -20,7 +20,7 @@ import org.hopfieldlab.sim.model.ContinuousModel;
  *       ziggurat's table look-ups do not vectorise at all — drawing all lanes' xoshiro steps in bulk was measured
  *       no faster than each lane's own {@code fillGaussian}).</li>
  * </ul>
- * Used only when every lane's memories are exact bytes ({@link #supports}).
+ * Used for batches of {@link #MIN_LANES} to {@link #WIDTH} lanes whose memories are exact bytes ({@link #supports}).
  */
 final class LaneKernel {
     /**
