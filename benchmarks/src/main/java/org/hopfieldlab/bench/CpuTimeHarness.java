@@ -33,9 +33,9 @@ public final class CpuTimeHarness {
         ExperimentSpec spec = SpecCodec.parse(IdpRunBenchmark.SPEC);
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         int reps = 8;
-        int[] lanes = {4, 8, 16};
-        String[] names = {"stepper only (Simulation.advance)", "scored trial (TrialRunner)", "batched, 4 lanes",
-            "batched, 8 lanes", "batched, 16 lanes"};
+        int[] lanes = {2, 4, 8};
+        String[] names = {"stepper only (Simulation.advance)", "scored trial (TrialRunner)", "batched, 2 lanes",
+            "batched, 4 lanes", "batched, 8 lanes"};
         List<double[]> rows = new ArrayList<>();
         for (int r = 0; r < rounds + 2; r++) {
             double[] row = new double[names.length];
@@ -66,7 +66,7 @@ public final class CpuTimeHarness {
         }
         double[] ratio = new double[rows.size()];
         for (int k = 0; k < rows.size(); k++) {
-            ratio[k] = rows.get(k)[1] / rows.get(k)[3];
+            ratio[k] = rows.get(k)[1] / rows.get(k)[4];
         }
         java.util.Arrays.sort(ratio);
         System.out.printf(Locale.ROOT, "scored trial / batched 8 lanes, per round: median %.2f (%d rounds)%s%n",

@@ -1,13 +1,14 @@
 package org.hopfieldlab.batch.sweep;
 
 import java.util.function.BooleanSupplier;
+import org.hopfieldlab.sim.run.BatchRunner;
 import org.hopfieldlab.sim.run.TrialResult;
-import org.hopfieldlab.sim.run.TrialRunner;
 import org.hopfieldlab.sim.run.WindowOutcome;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 
 /**
- * Runs the trials of one cell in order and aggregates them, for the backends that run whole cells (shards, journal,
+ * Runs the trials of one cell in order and aggregates them — through the batched kernel ({@link BatchRunner}: the
+ * same bits as trial by trial, measured faster; see the README's Performance) — for the backends that run whole cells (shards, journal,
  * Spark tasks, through {@link CellEngine}); the local scheduler runs the same trials in pre-emptible {@link WorkUnit}
  * slices and aggregates them the same way (SweepJob), which the Spark and shard tests compare byte for byte.
  */
@@ -25,14 +26,10 @@ public final class CellRunner {
         long t0 = System.nanoTime();
         int windowCount = spec.schedule().size();
         int[] perWindow = new int[windowCount];
-        int diverged = 0;
-        for (int t = 0; t < spec.trials(); t++) {
-            if (stop.getAsBoolean()) {
-                return null;
-            }
-            TrialResult r = TrialRunner.run(spec, t, false);
+        int[] diverged = new int[1];
+        int done = BatchRunner.run(spec, 0, spec.trials(), stop::getAsBoolean, r -> {
             if (r.error() != null) {
-                diverged++;
+                diverged[0]++;
             }
             for (int w = 0; w < r.windows().size(); w++) {
                 WindowOutcome o = r.windows().get(w);
@@ -43,7 +40,10 @@ public final class CellRunner {
             if (listener != null) {
                 listener.trialDone();
             }
+        });
+        if (done < spec.trials()) {
+            return null;
         }
-        return CellResult.of(cell, spec, spec.trials(), perWindow, diverged, (System.nanoTime() - t0) / 1e9);
+        return CellResult.of(cell, spec, spec.trials(), perWindow, diverged[0], (System.nanoTime() - t0) / 1e9);
     }
 }

@@ -10,8 +10,8 @@ import org.hopfieldlab.sim.spec.ModelKind;
  * by trial. No threads: callers parallelise over blocks.
  */
 public final class BatchRunner {
-    /** Lanes per batch unless told otherwise (measured best at N = 1024, P = 10; see the README's Performance). */
-    public static final int DEFAULT_LANES = 8;
+    /** Lanes per batch unless told otherwise: the lane kernel's width (see the README's Performance). */
+    public static final int DEFAULT_LANES = LaneKernel.WIDTH;
 
     private BatchRunner() {
     }
@@ -27,12 +27,16 @@ public final class BatchRunner {
     }
 
     /**
-     * Runs trials [fromTrial, toTrial) in batches of up to {@code lanes}, handing each result to {@code sink} in trial
+     * Runs trials [fromTrial, toTrial) in batches of up to {@code lanes} (at most {@link #DEFAULT_LANES}), handing each result to {@code sink} in trial
      * order; the stop signal is asked every {@link RunLoop#STOP_CHECK_STEPS} steps. Returns how many trials finished
      * (all of them, or the prefix delivered before a stop).
      */
     public static int run(ExperimentSpec spec, int fromTrial, int toTrial, int lanes, StopSignal stop,
             TrialSink sink) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes must be at least 1: " + lanes);
+        }
+        lanes = Math.min(lanes, LaneKernel.WIDTH);
         int done = 0;
         int interval = Recorder.defaultInterval(spec);
         for (int first = fromTrial; first < toTrial; first += lanes) {

@@ -5,10 +5,11 @@ import org.hopfieldlab.sim.spec.ExperimentSpec;
 
 /**
  * B trials of one rate-model spec stepped in lock-step. Each lane is a {@link Simulation} (built exactly as for a
- * single run) stepped by the single run's own code — its model's right-hand side, then its integrator's update — so
- * every trial's bits are those of {@link TrialRunner}. What the batch adds: one loop control for all lanes (events,
- * sample points, stop checks), and free scoring — at a sample point the overlaps come from the projections the next
- * step's right-hand side computes anyway, instead of a second activation and projection pass.
+ * single run); the arithmetic is the {@link LaneKernel} (projections and noise across lanes) when the memories are
+ * exact bytes, else each lane's own model and integrator — either way every trial's bits are those of
+ * {@link TrialRunner}. The batch also gives one loop control for all lanes (events, sample points, stop checks), and
+ * free scoring — at a sample point the overlaps come from the projections the next step's right-hand side computes
+ * anyway, instead of a second activation and projection pass.
  */
 final class TrialBatch {
     private final int lanes;
@@ -20,6 +21,10 @@ final class TrialBatch {
     private final Recorder[] recorders;
     private final boolean[] live;
     private final double[] m;
+    /** The lanes' arithmetic, or null (memories not exact bytes): then each lane steps through its own model. */
+    private final LaneKernel kernel;
+    private final double[][] states;
+    private final boolean[] moved;
 
     TrialBatch(ExperimentSpec spec, int firstTrial, int count) {
         this.lanes = count;
@@ -39,6 +44,17 @@ final class TrialBatch {
             recorders[b] = new Recorder(sim, 0);
             live[b] = true;
         }
+        kernel = LaneKernel.supports(sims) ? new LaneKernel(sims, dt, noise) : null;
+        states = new double[count][];
+        for (int b = 0; b < count; b++) {
+            states[b] = sims[b].state();
+        }
+        moved = new boolean[count];
+    }
+
+    /** Whether the lanes step through the {@link LaneKernel} (else each through its own model). */
+    boolean usesLaneKernel() {
+        return kernel != null;
     }
 
     Simulation simulation(int lane) {
@@ -64,6 +80,10 @@ final class TrialBatch {
      * the recorder gets m_μ = |h_μ| / N from the projections the right-hand side just computed for x at that step.
      */
     void step(int step, boolean observe) {
+        if (kernel != null) {
+            kernelStep(step, observe);
+            return;
+        }
         for (int b = 0; b < lanes; b++) {
             if (!live[b]) {
                 continue;
@@ -83,6 +103,34 @@ final class TrialBatch {
             }
             if (!integrator.update(x, dt, noise, sims[b].dynamics())) {
                 // as a single run: it throws before counting the step, naming the time of step + 1
+                sims[b].syncTo(step);
+                live[b] = false;
+                recorders[b].finish(sims[b],
+                        new DivergenceException((step + 1) * dt, dt, EulerMaruyama.BOUND).getMessage());
+            }
+        }
+    }
+
+    /** {@link #step} through the lane kernel: all right-hand sides, the sample point, then all updates. */
+    private void kernelStep(int step, boolean observe) {
+        kernel.rightHandSides(states, live);
+        if (observe) {
+            for (int b = 0; b < lanes; b++) {
+                if (live[b]) {
+                    double[] h = kernel.projections(b);
+                    int n = states[b].length;
+                    for (int mu = 0; mu < m.length; mu++) {
+                        double v = h[mu] / n;
+                        m[mu] = v < 0 ? -v : v;
+                    }
+                    sims[b].syncTo(step);
+                    recorders[b].observe(sims[b], m);
+                }
+            }
+        }
+        kernel.move(states, live, moved);
+        for (int b = 0; b < lanes; b++) {
+            if (live[b] && !moved[b]) {
                 sims[b].syncTo(step);
                 live[b] = false;
                 recorders[b].finish(sims[b],

@@ -55,7 +55,7 @@ class BatchRunnerTest {
                 continue;
             }
             models.add(spec.model() + "/" + spec.gainMap());
-            for (int lanes : new int[] {2, 3, 8}) {
+            for (int lanes : new int[] {2, 3, 6, 8}) {
                 // the golden trial sits in lanes 0, 1 or 2 of a batch of other trials
                 for (int from = Math.max(0, g.trial() - 2); from <= g.trial(); from++) {
                     List<TrialResult> rs = batched(spec, from, from + lanes, lanes);
@@ -78,6 +78,7 @@ class BatchRunnerTest {
             "model=modern&n=96&p=4&noise=0.3&dt=0.01&t=2&seed=4&in=0:c2,1:off&mask=0.3&flip=0.1&map=softmax&lambda=10"
                     + "&gamma=0.5",
             "model=idp&n=64&p=2&noise=0&dt=0.02&t=2&seed=1&mem=orthogonal&in=0:w1_0.5",
+            "model=idp&n=100&p=3&mem=glyphs&chars=ABC&noise=1&dt=0.01&t=2&seed=2&in=0:d1,1:d3",
         };
         for (String q : specs) {
             ExperimentSpec spec = SpecCodec.parse(q);
@@ -85,7 +86,7 @@ class BatchRunnerTest {
             for (int t = 0; t < 11; t++) {
                 alone.add(TrialRunner.run(spec, t, false));
             }
-            for (int lanes : new int[] {1, 2, 4, 5, 16}) {
+            for (int lanes : new int[] {1, 2, 4, 5, 7, 16}) {
                 List<TrialResult> rs = batched(spec, 0, 11, lanes);
                 for (int t = 0; t < 11; t++) {
                     assertSame(alone.get(t), rs.get(t), q + " trial " + t + " lanes " + lanes);
@@ -152,6 +153,32 @@ class BatchRunnerTest {
         List<TrialResult> none = new ArrayList<>();
         assertEquals(0, BatchRunner.run(slow, 0, 4, 4, () -> ++batchCalls[0] > 5, none::add));
         assertTrue(none.isEmpty());
+    }
+
+    @Test
+    void rateModelsWithEveryKindOfMemoryTakeTheLaneKernel() {
+        // the tests above compare bits through BatchRunner; this pins that they exercised the lane kernel, not the
+        // lane-by-lane fallback, for every rate model and memory kind
+        String[] specs = {
+            "model=idp&n=1024&p=10&mem=random&beta=10&noise=8&dt=0.01&t=1&seed=1&in=0:d1",
+            "model=classic&n=130&p=3&noise=2&dt=0.01&t=1&seed=8&in=0:d1&pulse=0.35",
+            "model=modern&n=96&p=4&noise=0.3&dt=0.01&t=1&seed=4&in=0:c2&map=softmax&lambda=10&gamma=0.5",
+            "model=idp&n=64&p=2&noise=0&dt=0.02&t=1&seed=1&mem=orthogonal&in=0:w1_0.5",
+            "model=idp&n=100&p=3&mem=glyphs&chars=ABC&noise=1&dt=0.01&t=1&seed=2&in=0:d1",
+        };
+        for (String q : specs) {
+            ExperimentSpec spec = SpecCodec.parse(q);
+            for (int count : new int[] {LaneKernel.MIN_LANES, LaneKernel.WIDTH}) {
+                assertTrue(new TrialBatch(spec, 0, count).usesLaneKernel(), q + " with " + count + " lanes");
+            }
+            assertFalse(new TrialBatch(spec, 0, LaneKernel.MIN_LANES - 1).usesLaneKernel(), q + ": a narrow batch");
+        }
+        // more lanes than the kernel's width: BatchRunner splits them, every trial still equal to its single run
+        ExperimentSpec spec = SpecCodec.parse(specs[1]);
+        List<TrialResult> rs = batched(spec, 0, LaneKernel.WIDTH * 2 + 3, LaneKernel.WIDTH * 4);
+        for (TrialResult r : rs) {
+            assertSame(TrialRunner.run(spec, r.trial(), false), r, "trial " + r.trial());
+        }
     }
 
     @Test
