@@ -16,7 +16,7 @@ public final class PlainPage {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(escape(title)).append(" · Hopfield Lab</title><style>")
                 .append("body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;")
-                .append("color:#1d2330;background:#f4f6fa}")
+                .append("color:#1d2330;background:#f4f6fa;padding:0 .75rem}")
                 .append("main{max-width:38rem;margin:10vh auto;padding:1.5rem 1.75rem;background:#fff;")
                 .append("border-radius:10px;box-shadow:0 1px 4px rgba(0,0,0,.12)}")
                 .append("h1{font-size:1.35rem;margin:0 0 .75rem}p{margin:.6rem 0}a{color:#1f5fbf}")
