@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 import org.hopfieldlab.server.account.AccountService;
 import org.hopfieldlab.server.security.JdbcThrottleStore;
 import org.hopfieldlab.server.security.LoginThrottle;
@@ -58,62 +59,46 @@ class LoginThrottleTest {
 
     void fiveFailuresLockThePairAndTheWaitDoubles(boolean inDatabase) {
         MovableClock clock = new MovableClock();
-        // unique addresses: the database is shared with the other tests of this JVM
+        LoginThrottle memory = new LoginThrottle(clock);
+        // in the database every step gets a new throttle, as a restarted server would; unique addresses, since the
+        // database is shared with the other tests of this JVM
+        Supplier<LoginThrottle> t = inDatabase ? () -> new LoginThrottle(clock, new JdbcThrottleStore(jdbc))
+                : () -> memory;
         String a1 = inDatabase ? "db-" + System.nanoTime() : "10.0.0.1";
         String a2 = a1 + "-other";
-        java.util.function.Supplier<LoginThrottle> fresh = inDatabase
-                ? () -> new LoginThrottle(clock, new JdbcThrottleStore(jdbc)) : null;
-        LoginThrottle[] holder = {inDatabase ? fresh.get() : new LoginThrottle(clock)};
-        Runnable restart = () -> {
-            if (inDatabase) {
-                holder[0] = fresh.get();
-            }
-        };
-        fiveFailures(clock, holder, restart, a1, a2);
-    }
-
-    private static void fiveFailures(MovableClock clock, LoginThrottle[] h, Runnable restart, String a1, String a2) {
         for (int i = 0; i < LoginThrottle.USER_LIMIT - 1; i++) {
-            h[0].failed("Alice", a1);
-            restart.run();
-            assertEquals(0, h[0].secondsLocked("alice", a1));
+            t.get().failed("Alice", a1);
+            assertEquals(0, t.get().secondsLocked("alice", a1));
         }
-        h[0].failed("alice", a1);
-        restart.run();
-        assertEquals(30, h[0].secondsLocked("ALICE", a1), "the name counts in any case");
-        assertEquals(0, h[0].secondsLocked("alice", a2), "another address is not locked");
-        assertEquals(0, h[0].secondsLocked("bob", a1), "another name from the address is not locked");
+        t.get().failed("alice", a1);
+        assertEquals(30, t.get().secondsLocked("ALICE", a1), "the name counts in any case");
+        assertEquals(0, t.get().secondsLocked("alice", a2), "another address is not locked");
+        assertEquals(0, t.get().secondsLocked("bob", a1), "another name from the address is not locked");
         clock.now = clock.now.plusSeconds(29).plusMillis(1);
-        assertEquals(1, h[0].secondsLocked("alice", a1));
+        assertEquals(1, t.get().secondsLocked("alice", a1));
         clock.now = clock.now.plusSeconds(1);
-        assertEquals(0, h[0].secondsLocked("alice", a1));
-        h[0].failed("alice", a1);
-        restart.run();
-        assertEquals(60, h[0].secondsLocked("alice", a1));
+        assertEquals(0, t.get().secondsLocked("alice", a1));
+        t.get().failed("alice", a1);
+        assertEquals(60, t.get().secondsLocked("alice", a1));
         clock.now = clock.now.plusSeconds(60);
-        h[0].failed("alice", a1);
-        restart.run();
-        assertEquals(120, h[0].secondsLocked("alice", a1));
+        t.get().failed("alice", a1);
+        assertEquals(120, t.get().secondsLocked("alice", a1));
         for (int i = 0; i < 20; i++) {
             clock.now = clock.now.plus(Duration.ofMinutes(16));
-            h[0].failed("alice", a1);
+            t.get().failed("alice", a1);
         }
-        restart.run();
-        assertEquals(LoginThrottle.MAX_LOCK.toSeconds(), h[0].secondsLocked("alice", a1), "capped");
+        assertEquals(LoginThrottle.MAX_LOCK.toSeconds(), t.get().secondsLocked("alice", a1), "capped");
         clock.now = clock.now.plus(LoginThrottle.MAX_LOCK);
-        h[0].succeeded("alice", a1);
-        restart.run();
-        h[0].failed("alice", a1);
-        restart.run();
-        assertEquals(0, h[0].secondsLocked("alice", a1), "a success starts the count again");
+        t.get().succeeded("alice", a1);
+        t.get().failed("alice", a1);
+        assertEquals(0, t.get().secondsLocked("alice", a1), "a success starts the count again");
         // an hour without failures forgets the count
         for (int i = 0; i < LoginThrottle.USER_LIMIT - 1; i++) {
-            h[0].failed("carol", a1);
+            t.get().failed("carol", a1);
         }
         clock.now = clock.now.plus(LoginThrottle.FORGET).plusSeconds(1);
-        restart.run();
-        h[0].failed("carol", a1);
-        assertEquals(0, h[0].secondsLocked("carol", a1), "counts quiet for an hour are forgotten");
+        t.get().failed("carol", a1);
+        assertEquals(0, t.get().secondsLocked("carol", a1), "counts quiet for an hour are forgotten");
     }
 
     @Test
