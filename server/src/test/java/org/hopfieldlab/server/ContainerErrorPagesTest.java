@@ -103,4 +103,21 @@ class ContainerErrorPagesTest {
         Raw r = send("GET /lab/ HTTP/2.5\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertPlainPage(r, 505, "HTTP version this server does not speak");
     }
+
+    /** Malformed %-escapes in parameters reach the application; whatever answers must not leak either. */
+    @Test
+    void aMalformedEscapeInParametersLeaksNothing() throws IOException {
+        for (String req : new String[] {
+            "GET /login?x=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+            "GET /lab/?v=1&x=%e0%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+            "POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 23\r\nConnection: close\r\n\r\nusername=%zz&password=a"}) {
+            Raw r = send(req);
+            System.out.println("MALFORMED " + req.lines().findFirst().orElse("") + " -> " + r.status());
+            for (String leak : new String[] {"Tomcat", "HTTP Status", "Exception", "at org.", "Whitelabel"}) {
+                assertFalse(r.body().contains(leak), req + " leaks '" + leak + "': " + r.body());
+            }
+            assertTrue(r.status() < 500, req + " -> " + r.status() + " " + r.body());
+        }
+    }
 }
