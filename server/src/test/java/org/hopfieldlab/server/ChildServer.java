@@ -58,6 +58,21 @@ final class ChildServer implements AutoCloseable {
         return false;
     }
 
+    /** The first answer at {@code path} (any status), or null if the process ended or the time ran out. */
+    HttpResponse<String> awaitAnswer(String path, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end && process.isAlive()) {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(3))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                Thread.sleep(200); // not listening yet
+            }
+        }
+        return null;
+    }
+
     String output() throws IOException {
         return Files.readString(log);
     }

@@ -8,17 +8,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 import org.hopfieldlab.server.account.AccountService;
+import org.hopfieldlab.server.security.JdbcThrottleStore;
 import org.hopfieldlab.server.security.LoginThrottle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Failed sign-ins lock the (name, address) pair; a locked try is refused before the password is checked. */
 @ServerTest
 class LoginThrottleTest {
     @Autowired
     AccountService accounts;
+    @Autowired
+    JdbcClient jdbc;
     @LocalServerPort
     int port;
 
@@ -43,34 +48,69 @@ class LoginThrottleTest {
 
     @Test
     void fiveFailuresLockThePairAndTheWaitDoubles() {
+        fiveFailuresLockThePairAndTheWaitDoubles(false);
+    }
+
+    /** The same rules with the counts in the database, and a fresh throttle (a restarted server) after each step. */
+    @Test
+    void theDatabaseKeepsTheCountsAcrossInstances() {
+        fiveFailuresLockThePairAndTheWaitDoubles(true);
+    }
+
+    void fiveFailuresLockThePairAndTheWaitDoubles(boolean inDatabase) {
         MovableClock clock = new MovableClock();
-        LoginThrottle t = new LoginThrottle(clock);
+        LoginThrottle memory = new LoginThrottle(clock);
+        // in the database every step gets a new throttle, as a restarted server would; unique addresses, since the
+        // database is shared with the other tests of this JVM
+        Supplier<LoginThrottle> t = inDatabase ? () -> new LoginThrottle(clock, new JdbcThrottleStore(jdbc))
+                : () -> memory;
+        String a1 = inDatabase ? "db-" + System.nanoTime() : "10.0.0.1";
+        String a2 = a1 + "-other";
         for (int i = 0; i < LoginThrottle.USER_LIMIT - 1; i++) {
-            t.failed("Alice", "10.0.0.1");
-            assertEquals(0, t.secondsLocked("alice", "10.0.0.1"));
+            t.get().failed("Alice", a1);
+            assertEquals(0, t.get().secondsLocked("alice", a1));
         }
-        t.failed("alice", "10.0.0.1");
-        assertEquals(30, t.secondsLocked("ALICE", "10.0.0.1"), "the name counts in any case");
-        assertEquals(0, t.secondsLocked("alice", "10.0.0.2"), "another address is not locked");
-        assertEquals(0, t.secondsLocked("bob", "10.0.0.1"), "another name from the address is not locked");
+        t.get().failed("alice", a1);
+        assertEquals(30, t.get().secondsLocked("ALICE", a1), "the name counts in any case");
+        assertEquals(0, t.get().secondsLocked("alice", a2), "another address is not locked");
+        assertEquals(0, t.get().secondsLocked("bob", a1), "another name from the address is not locked");
         clock.now = clock.now.plusSeconds(29).plusMillis(1);
-        assertEquals(1, t.secondsLocked("alice", "10.0.0.1"));
+        assertEquals(1, t.get().secondsLocked("alice", a1));
         clock.now = clock.now.plusSeconds(1);
-        assertEquals(0, t.secondsLocked("alice", "10.0.0.1"));
-        t.failed("alice", "10.0.0.1");
-        assertEquals(60, t.secondsLocked("alice", "10.0.0.1"));
+        assertEquals(0, t.get().secondsLocked("alice", a1));
+        t.get().failed("alice", a1);
+        assertEquals(60, t.get().secondsLocked("alice", a1));
         clock.now = clock.now.plusSeconds(60);
-        t.failed("alice", "10.0.0.1");
-        assertEquals(120, t.secondsLocked("alice", "10.0.0.1"));
+        t.get().failed("alice", a1);
+        assertEquals(120, t.get().secondsLocked("alice", a1));
         for (int i = 0; i < 20; i++) {
             clock.now = clock.now.plus(Duration.ofMinutes(16));
-            t.failed("alice", "10.0.0.1");
+            t.get().failed("alice", a1);
         }
-        assertEquals(LoginThrottle.MAX_LOCK.toSeconds(), t.secondsLocked("alice", "10.0.0.1"), "capped");
+        assertEquals(LoginThrottle.MAX_LOCK.toSeconds(), t.get().secondsLocked("alice", a1), "capped");
         clock.now = clock.now.plus(LoginThrottle.MAX_LOCK);
-        t.succeeded("alice", "10.0.0.1");
-        t.failed("alice", "10.0.0.1");
-        assertEquals(0, t.secondsLocked("alice", "10.0.0.1"), "a success starts the count again");
+        t.get().succeeded("alice", a1);
+        t.get().failed("alice", a1);
+        assertEquals(0, t.get().secondsLocked("alice", a1), "a success starts the count again");
+        // an hour without failures forgets the count
+        for (int i = 0; i < LoginThrottle.USER_LIMIT - 1; i++) {
+            t.get().failed("carol", a1);
+        }
+        clock.now = clock.now.plus(LoginThrottle.FORGET).plusSeconds(1);
+        t.get().failed("carol", a1);
+        assertEquals(0, t.get().secondsLocked("carol", a1), "counts quiet for an hour are forgotten");
+    }
+
+    @Test
+    void aNameOfAnyLengthIsCounted() {
+        LoginThrottle t = new LoginThrottle(new MovableClock(), new JdbcThrottleStore(jdbc));
+        String address = "long-" + System.nanoTime();
+        String name = "x".repeat(5000);
+        for (int i = 0; i < LoginThrottle.USER_LIMIT; i++) {
+            t.failed(name, address);
+        }
+        assertEquals(30, new LoginThrottle(new MovableClock(), new JdbcThrottleStore(jdbc)).secondsLocked(name,
+                address));
     }
 
     @Test
@@ -102,6 +142,10 @@ class LoginThrottleTest {
         // the right password did not sign in: the refusal came before any password check
         assertEquals(302, browser.get("/sweeps").statusCode());
         System.out.printf("locked sign-in answered in %.1f ms (GET /login + POST)%n", ms);
+        // the lock is in the database: a new throttle, as a restarted server builds, still refuses
+        LoginThrottle restarted = new LoginThrottle(Clock.systemUTC(), new JdbcThrottleStore(jdbc));
+        assertTrue(Math.max(restarted.secondsLocked(user, "127.0.0.1"), restarted.secondsLocked(user,
+                "0:0:0:0:0:0:0:1")) >= 28, "the lock survives a restart");
         // another name from the same address still works
         String other = "free-" + Long.toString(System.nanoTime(), 36);
         accounts.signUp(other, "violet kettle moss");

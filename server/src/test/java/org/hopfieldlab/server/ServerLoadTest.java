@@ -37,7 +37,9 @@ import org.springframework.boot.web.server.servlet.context.ServletWebServerAppli
  * sessions made once before the timed phase and shared round-robin by the clients: each sign-in costs a BCrypt check,
  * about 1 s of CPU on this loaded 2-core machine, so 50 of them would exceed the test's time budget). Every response must have its expected status (0 errors); anonymous static GETs must set no cookie and
  * create no HTTP session (every session the page GETs use exists before the timed phase, so Tomcat's session counter
- * must not move during it). Prints p50/p99 latency and the server JVM's RSS before/after; asserts nothing on latency but a generous bound.
+ * must not move during it, apart from one per fresh sign-in). Besides, every {@code load.signin-every} (default 3)
+ * rounds each client signs in as a fresh browser would: GET /login for the page's CSRF token, then the POST (a BCrypt
+ * check each, and the sign-in throttle's database look-ups). Prints p50/p99 latency and the server JVM's RSS before/after; asserts nothing on latency but a generous bound.
  */
 @ServerTest
 class ServerLoadTest {
@@ -74,15 +76,15 @@ class ServerLoadTest {
         final LoginHttp signedIn = new LoginHttp(port);
         final List<Long> staticNanos = new ArrayList<>();
         final List<Long> pageNanos = new ArrayList<>();
+        final List<Long> signInNanos = new ArrayList<>();
     }
 
     static long percentile(long[] sorted, double q) {
         return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
-    static long[] sorted(List<Client> clients, boolean statics) {
-        return clients.stream().flatMap(c -> (statics ? c.staticNanos : c.pageNanos).stream())
-                .mapToLong(Long::longValue).sorted().toArray();
+    static long[] sorted(List<Client> clients, java.util.function.Function<Client, List<Long>> which) {
+        return clients.stream().flatMap(c -> which.apply(c).stream()).mapToLong(Long::longValue).sorted().toArray();
     }
 
     static String ms(long nanos) {
@@ -94,12 +96,15 @@ class ServerLoadTest {
         int nClients = Integer.getInteger("load.clients", 50);
         int seconds = Integer.getInteger("load.seconds", 30);
         int nSignIns = Math.max(1, Math.min(nClients, Integer.getInteger("load.signins", 5)));
+        // every client also signs in afresh (GET /login for the token, POST /login) every this many rounds
+        int signInEvery = Math.max(1, Integer.getInteger("load.signin-every", 3));
         String user = "load-" + Long.toString(System.nanoTime(), 36);
         accounts.signUp(user, PASSWORD);
 
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
         AtomicLong errorCount = new AtomicLong();
         AtomicLong staticCookies = new AtomicLong();
+        AtomicLong freshSignIns = new AtomicLong();
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < nClients; i++) {
             clients.add(new Client());
@@ -190,6 +195,32 @@ class ServerLoadTest {
                                 }
                             }
                         }
+                        if ((rounds + offset) % signInEvery == 0 && System.nanoTime() < end) {
+                            // a sign-in as the form does it: a fresh browser, the page's CSRF token, the POST
+                            try {
+                                LoginHttp fresh = new LoginHttp(port);
+                                long g0 = System.nanoTime();
+                                String[] token = fresh.csrf();
+                                c.pageNanos.add(System.nanoTime() - g0);
+                                if (token[1] == null) {
+                                    throw new IllegalStateException("no CSRF token on /login");
+                                }
+                                freshSignIns.incrementAndGet();
+                                long p0 = System.nanoTime();
+                                HttpResponse<String> r = fresh.post("/login", "username=" + LoginHttp.enc(user)
+                                        + "&password=" + LoginHttp.enc(PASSWORD) + "&" + LoginHttp.enc(token[0])
+                                        + "=" + LoginHttp.enc(token[1]), null);
+                                c.signInNanos.add(System.nanoTime() - p0);
+                                if (r.statusCode() != 302 || LoginHttp.location(r).contains("login")) {
+                                    throw new IllegalStateException("status " + r.statusCode() + " to "
+                                            + LoginHttp.location(r));
+                                }
+                            } catch (Exception e) {
+                                if (errorCount.incrementAndGet() <= 10) {
+                                    errors.add("sign-in POST: " + e);
+                                }
+                            }
+                        }
                         rounds++;
                     }
                     return null;
@@ -207,20 +238,26 @@ class ServerLoadTest {
             System.gc();
             long rssAfterGc = rssKb();
 
-            long[] st = sorted(clients, true);
-            long[] pg = sorted(clients, false);
-            long[] all = new long[st.length + pg.length];
+            long[] st = sorted(clients, c -> c.staticNanos);
+            long[] pg = sorted(clients, c -> c.pageNanos);
+            long[] si = sorted(clients, c -> c.signInNanos);
+            long[] all = new long[st.length + pg.length + si.length];
             System.arraycopy(st, 0, all, 0, st.length);
             System.arraycopy(pg, 0, all, st.length, pg.length);
+            System.arraycopy(si, 0, all, st.length + pg.length, si.length);
             Arrays.sort(all);
             String line = String.format(Locale.ROOT,
                     "LOAD clients=%d seconds=%.1f requests=%d (%.0f/s) errors=%d | all p50=%s ms p99=%s ms"
                             + " | static n=%d p50=%s ms p99=%s ms | pages n=%d p50=%s ms p99=%s ms"
-                            + " | sessions created during load=%d active %d->%d, static Set-Cookie=%d"
+                            + " | sign-in POSTs n=%d p50=%s ms p99=%s ms"
+                            + " | sessions created during load=%d (fresh sign-in browsers %d) active %d->%d,"
+                            + " static Set-Cookie=%d"
                             + " | RSS %d MB -> %d MB (+%d MB; %d MB after GC) | set-up %d sign-ins %.1f s | loadavg %s",
                     nClients, wall, all.length, all.length / wall, errorCount.get(), ms(percentile(all, 0.5)),
                     ms(percentile(all, 0.99)), st.length, ms(percentile(st, 0.5)), ms(percentile(st, 0.99)),
-                    pg.length, ms(percentile(pg, 0.5)), ms(percentile(pg, 0.99)), createdDuring, sessionsBefore,
+                    pg.length, ms(percentile(pg, 0.5)), ms(percentile(pg, 0.99)), si.length,
+                    ms(percentile(si, 0.5)), ms(percentile(si, 0.99)), createdDuring, freshSignIns.get(),
+                    sessionsBefore,
                     sessionsAfter, staticCookies.get(), rssBefore / 1024, rssAfter / 1024,
                     (rssAfter - rssBefore) / 1024, rssAfterGc / 1024, nSignIns, setupSeconds,
                     Files.readString(Path.of("/proc/loadavg")).strip());
@@ -228,7 +265,10 @@ class ServerLoadTest {
 
             assertEquals(0, errorCount.get(), "errors under load: " + errors);
             assertEquals(0, staticCookies.get(), "anonymous static GETs set a cookie");
-            assertEquals(0, createdDuring, "sessions created during the load (every client's sessions exist already)");
+            // the only sessions made during the load are the fresh sign-in browsers' (one each: the sign-in keeps
+            // the session and changes its id); static and repeated page GETs make none
+            assertEquals(freshSignIns.get(), createdDuring, "sessions created during the load");
+            assertTrue(si.length > 0, "no sign-in under load");
             assertTrue(st.length > nClients && pg.length > nClients, "too few requests to mean anything: " + line);
             assertTrue(percentile(all, 0.99) < Duration.ofSeconds(10).toNanos(), "p99 over 10 s: " + line);
         } finally {

@@ -41,28 +41,58 @@ class StartupFailuresTest {
     @Test
     void aDataFolderThatIsAFileStopsTheStartWithAClearMessage() throws Exception {
         Path file = Files.createTempFile("not-a-folder", ".txt");
-        try (ChildServer s = new ChildServer(file)) {
+        // without the failure page the process ends, as a service manager expects
+        try (ChildServer s = new ChildServer(file, "--hopfield.failure-page.enabled=false")) {
             assertTrue(s.process.waitFor(120, TimeUnit.SECONDS), "the server gives up instead of running");
             assertEquals(1, s.process.exitValue());
             String out = s.output();
             assertTrue(out.contains("The data folder " + file + " is a file, not a folder."), out);
             assertTrue(out.contains("--hopfield.data-dir=<a writable folder>"), out);
         }
-        try (ChildServer s = new ChildServer(Path.of("/proc/hopfield-data"))) {
-            assertTrue(s.process.waitFor(120, TimeUnit.SECONDS));
+        // with it (the default), the port answers with the reason, here for 5 s and then the process ends
+        try (ChildServer s = new ChildServer(Path.of("/proc/hopfield-data"), "--hopfield.failure-page.keep-for=5s")) {
+            HttpResponse<String> page = s.awaitAnswer("/", Duration.ofSeconds(120));
+            assertTrue(page != null, "nothing answered: " + s.output());
+            assertEquals(503, page.statusCode());
+            assertTrue(page.body().contains("The data folder /proc/hopfield-data does not exist and cannot be "
+                    + "created"), page.body());
+            assertTrue(s.process.waitFor(60, TimeUnit.SECONDS), "keep-for ends the process");
+            assertEquals(1, s.process.exitValue());
             String out = s.output();
             assertTrue(out.contains("The data folder /proc/hopfield-data does not exist and cannot be created"), out);
+            assertTrue(out.contains("Serving an explanation page (503)"), out);
         }
     }
 
     @Test
-    void aDatabaseHeldByAnotherProcessIsNamedAsSuch() throws Exception {
+    void aDatabaseHeldByAnotherProcessIsNamedAsSuchInTheLogAndOnAPage() throws Exception {
         Path dir = Files.createTempDirectory("locked-db");
         // this JVM holds the database file open, as a running server would
         try (Connection held = DriverManager.getConnection("jdbc:h2:file:" + dir + "/hopfield", "sa", "");
                 ChildServer s = new ChildServer(dir)) {
-            assertFalse(s.awaitUp(Duration.ofSeconds(120)), "must not start on a database in use");
-            assertTrue(s.process.waitFor(60, TimeUnit.SECONDS));
+            HttpResponse<String> health = s.awaitAnswer("/actuator/health", Duration.ofSeconds(120));
+            assertTrue(health != null, "nothing answered: " + s.output());
+            assertEquals(503, health.statusCode());
+            assertTrue(health.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+            assertTrue(health.body().startsWith("{\"status\":\"DOWN\",\"reason\":\"The database is in use by "
+                    + "another process"), health.body());
+            HttpClient http = HttpClient.newHttpClient();
+            for (String path : new String[] {"/", "/sweeps", "/lab/index.html", "/login?x=1"}) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.base() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, r.statusCode(), path);
+                assertTrue(r.body().contains("Hopfield Lab could not start"), r.body());
+                assertTrue(r.body().contains("The database is in use by another process, most likely another "
+                        + "Hopfield Lab server started with the same data folder"), r.body());
+                assertTrue(r.body().contains("Stop the other server"), r.body());
+                assertFalse(r.body().contains("Exception"), r.body());
+            }
+            HttpResponse<Void> post = http.send(HttpRequest.newBuilder(URI.create(s.base() + "/login"))
+                    .POST(HttpRequest.BodyPublishers.ofString("username=a&password=b")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertEquals(503, post.statusCode());
+            Thread.sleep(1000);
+            assertTrue(s.process.isAlive(), "keeps serving until stopped (the default)");
             String out = s.output();
             assertTrue(out.contains("The database is in use by another process, most likely another Hopfield Lab "
                     + "server started with the same data folder"), out);

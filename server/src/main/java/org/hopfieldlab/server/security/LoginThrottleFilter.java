@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Refuses a sign-in POST while its (name, address) is locked, before any password is checked. */
@@ -19,7 +20,13 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
         if ("POST".equals(req.getMethod()) && "/login".equals(req.getServletPath())) {
-            long wait = throttle.secondsLocked(req.getParameter("username"), req.getRemoteAddr());
+            long wait;
+            try {
+                wait = throttle.secondsLocked(req.getParameter("username"), req.getRemoteAddr());
+            } catch (DataAccessException e) {
+                // the database is down: the sign-in itself will fail and say so
+                wait = 0;
+            }
             if (wait > 0) {
                 res.sendRedirect(req.getContextPath() + "/login?locked=" + wait);
                 return;

@@ -2,7 +2,12 @@ package org.hopfieldlab.server.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
 import org.hopfieldlab.server.account.UserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.hopfieldlab.server.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +31,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Spring Security the Vaadin way: view access by annotations, a Flow login view, accounts from the database. On top
  * of Vaadin's defaults: the sign-in POST needs the CSRF token (Vaadin exempts its login page; the token reaches the
  * login form through the {@code _csrf} meta tags set in AppShell), and failed sign-ins are throttled
- * ({@link LoginThrottle}).
+ * ({@link LoginThrottle}, counted in the database).
  */
 @Configuration
 @EnableWebSecurity
@@ -43,7 +48,12 @@ public class SecurityConfig {
             + "connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; frame-ancestors 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'";
 
-    private final LoginThrottle throttle = new LoginThrottle();
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfig.class);
+    private final LoginThrottle throttle;
+
+    public SecurityConfig(JdbcClient jdbc) {
+        this.throttle = new LoginThrottle(Clock.systemUTC(), new JdbcThrottleStore(jdbc));
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
@@ -70,7 +80,12 @@ public class SecurityConfig {
     void signInFailed(AbstractAuthenticationFailureEvent e) {
         String address = address(e.getAuthentication());
         if (address != null) {
-            throttle.failed(e.getAuthentication().getName(), address);
+            try {
+                throttle.failed(e.getAuthentication().getName(), address);
+            } catch (DataAccessException ex) {
+                // the sign-in failed already; a database that cannot count it must not turn that into a 500
+                LOG.warn("failed sign-in not counted: {}", ex.toString());
+            }
         }
     }
 
@@ -78,7 +93,11 @@ public class SecurityConfig {
     void signedIn(AuthenticationSuccessEvent e) {
         String address = address(e.getAuthentication());
         if (address != null) {
-            throttle.succeeded(e.getAuthentication().getName(), address);
+            try {
+                throttle.succeeded(e.getAuthentication().getName(), address);
+            } catch (DataAccessException ex) {
+                LOG.warn("sign-in count not cleared: {}", ex.toString());
+            }
         }
     }
 

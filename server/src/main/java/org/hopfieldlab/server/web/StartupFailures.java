@@ -17,9 +17,17 @@ public class StartupFailures implements FailureAnalyzer {
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
+        FailureAnalysis a = explain(failure);
+        if (a != null) {
+            LOG.error("Hopfield Lab cannot start: {}", a.getDescription());
+        }
+        return a;
+    }
+
+    /** What went wrong and what to do, for the failures an operator can fix; null for any other failure. */
+    public static FailureAnalysis explain(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof StartupChecks.DataDirectoryException d) {
-                LOG.error("Hopfield Lab cannot start: {}", d.getMessage());
                 return new FailureAnalysis(d.getMessage() + " The embedded database lives there; without it "
                         + "nothing could be saved.", "Make the folder writable by the user running the server, or "
                         + "start with --hopfield.data-dir=<a writable folder>.", d);
@@ -28,7 +36,6 @@ public class StartupFailures implements FailureAnalyzer {
                     || String.valueOf(s.getMessage()).contains("already in use"))) {
                 String msg = "The database is in use by another process, most likely another Hopfield Lab server "
                         + "started with the same data folder (H2 allows one server per database file).";
-                LOG.error("Hopfield Lab cannot start: {} {}", msg, s.getMessage().lines().findFirst().orElse(""));
                 return new FailureAnalysis(msg + " H2 said: " + s.getMessage().lines().findFirst().orElse(""),
                         "Stop the other server (it is the one answering on its port), or start this one with "
                         + "--hopfield.data-dir=<another folder>.", s);
