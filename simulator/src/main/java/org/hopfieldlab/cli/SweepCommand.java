@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", description = {
     "Run a parameter sweep headless with the server's sweep engine (same numbers for the same definition).",
-    "Built-in: sweep --preset noise | thresholds | beta | capacity. Custom, on any spec preset:",
+    "Built-in: sweep --preset NAME (sweep --list shows them: noise, thresholds, beta, capacity, ...). Custom:",
     "  sweep --from sequence --x noise=0,2,4,8 --y model=idp,classic --trials 20 t=20",
     "Axes: key=v1,v2,... or key=from:to:count; a1..aK sweep one input weight. Output: CSV (default) or JSON.",
     "Beyond one machine: --shard i/K runs part i (0-based) of K and writes a part file; `sweep merge FILES...`",
@@ -48,7 +48,7 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
-    @Option(names = "--preset", description = "built-in sweep: noise, thresholds, beta, capacity")
+    @Option(names = "--preset", description = "built-in sweep: noise, thresholds, beta, capacity, capacity-discrete, capacity-idp")
     String preset;
 
     @Option(names = "--from", description = "spec preset the sweep starts from (default: sequence)")

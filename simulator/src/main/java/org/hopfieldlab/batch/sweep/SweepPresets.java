@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hopfieldlab.sim.spec.Choices.InitialState;
+import org.hopfieldlab.sim.spec.Choices.MemoryKind;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
+import org.hopfieldlab.sim.spec.ModelKind;
 import org.hopfieldlab.sim.spec.Presets;
 import org.hopfieldlab.sim.spec.SpecException;
 
@@ -42,6 +45,24 @@ public final class SweepPresets {
                         + "number of memories P grows for several network sizes N.",
                 new SweepDefinition(capacity, List.of(SweepAxis.parse("p=2,4,8,16,32,48"),
                         SweepAxis.parse("n=128,256,512,1024")), 10, SeedPolicy.PER_CELL));
+        // capacity × noise phase diagrams: the load α = p/N against the noise, with the capacity line (CapacityTheory)
+        ExperimentSpec discrete = ExperimentSpec.builder().model(ModelKind.DISCRETE).n(1000).p(100)
+                .memories(MemoryKind.RANDOM).noise(0).dt(1).duration(20)
+                .schedule(List.of(org.hopfieldlab.sim.input.Window.cue(0, 0))).cueAmplitude(0)
+                .initialState(InitialState.CUE).cue(0).mask(0).flip(0.1).threshold(0.5).build();
+        add("capacity-discrete", "Phase diagram α × T, discrete Hopfield network",
+                "N = 1000 sign units with random memories, asynchronous Glauber updates at temperature T (key noise) "
+                        + "for 20 sweeps, starting from memory 1 with 10 % of its bits flipped: retrieval (overlap "
+                        + "> 0.5 and the largest) over the load α = p/1000 and T, with the Amit–Gutfreund–Sompolinsky "
+                        + "boundary T_M(α) (α_c = 0.138 at T = 0, T = 1 as α → 0) drawn over it.",
+                new SweepDefinition(discrete, List.of(SweepAxis.parse("p=10:200:20"),
+                        SweepAxis.parse("noise=0:1:11")), 10, SeedPolicy.PER_CELL));
+        add("capacity-idp", "Phase diagram α × noise, IDP switching",
+                "The paper's 3-segment mixed-input sequence (β = 10) at N = 256: fraction of segments whose dominant "
+                        + "memory is retrieved over the load α = p/256 and the noise s. No theory line of its own: the "
+                        + "discrete network's α_c = 0.138 is marked for reference.",
+                new SweepDefinition(sequence.toBuilder().n(256).build(), List.of(SweepAxis.parse("p=8:64:8"),
+                        SweepAxis.parse("noise=0:14:8")), 8, SeedPolicy.PER_CELL));
     }
 
     private static void add(String name, String title, String description, SweepDefinition def) {

@@ -7,7 +7,8 @@ import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.spec.ModelKind;
 
 /**
- * The theory's existence threshold β α'_μ = 1 (science file) in a sweep's coordinates, where it applies: an IDP
+ * The theory line of a sweep. Over load and noise axes (p, n, noise) it is the capacity line of
+ * {@link CapacityTheory}; otherwise the theory's existence threshold β α'_μ = 1 (science file) in a sweep's coordinates, where it applies: an IDP
  * network with one constant explicit-weights input window, swept over β and/or a weight aK. Here
  * α'_μ = a_μ − (1/N) Σ_ρ a_ρ, and μ is the memory the input favours.
  */
@@ -24,6 +25,10 @@ public final class SweepTheory {
 
     /** The threshold over this sweep, or null when the theory does not apply. */
     public static Threshold threshold(SweepDefinition def) {
+        Threshold capacity = CapacityTheory.line(def);
+        if (capacity != null) {
+            return capacity;
+        }
         ExperimentSpec base = def.base();
         if (base.model() != ModelKind.IDP || base.schedule().size() != 1
                 || base.schedule().get(0).kind() != Window.Kind.WEIGHTS) {

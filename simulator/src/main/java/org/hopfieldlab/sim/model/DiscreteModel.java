@@ -1,5 +1,6 @@
 package org.hopfieldlab.sim.model;
 
+import org.hopfieldlab.sim.math.PortableMath;
 import org.hopfieldlab.sim.math.SeededRandom;
 import org.hopfieldlab.sim.memory.MemorySet;
 
@@ -8,12 +9,17 @@ import org.hopfieldlab.sim.memory.MemorySet;
  * Hebbian W = (1/N) Σ_μ ξ^μ ξ^μᵀ, W_ii = 0 (a unit whose field is exactly 0 keeps its sign). One step is one sweep:
  * all N units in a fresh random order (asynchronous) or all at once (synchronous). The field uses the overlaps
  * m_μ = ξ^μ·s/N, kept up to date after every flip, so a sweep costs O(N·P).
+ *
+ * <p>At temperature T &gt; 0 (spec key noise) the units follow Glauber dynamics instead: s_i = +1 with probability
+ * 1 / (1 + e^(−2 h_i / T)), the heat bath of Amit, Gutfreund and Sompolinsky's phase diagram (retrieval up to
+ * T = 1 at P/N → 0, up to P/N ≈ 0.138 at T = 0). T = 0 draws no extra random numbers, so its runs keep their bits.
  */
 public final class DiscreteModel implements NetworkModel {
     private final int n;
     private final int p;
     private final double[] xi;
     private final boolean synchronous;
+    private final double temperature;
     private final double[] m;
     private final double[] ones;
     private final int[] order;
@@ -21,6 +27,15 @@ public final class DiscreteModel implements NetworkModel {
     private double[] input;
 
     public DiscreteModel(MemorySet memories, boolean synchronous) {
+        this(memories, synchronous, 0);
+    }
+
+    /** @param temperature T ≥ 0 of Glauber updates (0: deterministic sign updates) */
+    public DiscreteModel(MemorySet memories, boolean synchronous, double temperature) {
+        if (!(temperature >= 0)) {
+            throw new IllegalArgumentException("temperature must be ≥ 0, got " + temperature);
+        }
+        this.temperature = temperature;
         this.n = memories.n();
         this.p = memories.p();
         this.xi = memories.raw();
@@ -74,8 +89,7 @@ public final class DiscreteModel implements NetworkModel {
         int changed = 0;
         if (synchronous) {
             for (int i = 0; i < n; i++) {
-                double f = field(s, i);
-                next[i] = f > 0 ? 1.0 : (f < 0 ? -1.0 : s[i]);
+                next[i] = update(field(s, i), s[i], rng);
             }
             for (int i = 0; i < n; i++) {
                 if (next[i] != s[i]) {
@@ -96,8 +110,7 @@ public final class DiscreteModel implements NetworkModel {
         }
         for (int k = 0; k < n; k++) {
             int i = order[k];
-            double f = field(s, i);
-            double ns = f > 0 ? 1.0 : (f < 0 ? -1.0 : s[i]);
+            double ns = update(field(s, i), s[i], rng);
             if (ns != s[i]) {
                 changed++;
                 s[i] = ns;
@@ -108,6 +121,16 @@ public final class DiscreteModel implements NetworkModel {
             }
         }
         return changed;
+    }
+
+    /** The new sign of a unit with field f: sign(f) (f = 0 keeps it) at T = 0, a Glauber draw at T > 0. */
+    private double update(double f, double current, SeededRandom rng) {
+        if (temperature == 0) {
+            return f > 0 ? 1.0 : (f < 0 ? -1.0 : current);
+        }
+        // P(+1) = 1 / (1 + e^(−2f/T)); PortableMath keeps the JVM, JS and Wasm runs bit-identical
+        double up = 1.0 / (1.0 + PortableMath.exp(-2.0 * f / temperature));
+        return rng.nextDouble() < up ? 1.0 : -1.0;
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class Simulation {
             return new ModernModel(memories, spec.beta(), spec.gainMap(), spec.lambda(), spec.degree(), spec.gamma());
         }
         if (kind == ModelKind.DISCRETE) {
-            return new DiscreteModel(memories, spec.update() == Update.SYNC);
+            return new DiscreteModel(memories, spec.update() == Update.SYNC, spec.noise());
         }
         return new IdpModel(memories, spec.beta());
     }

@@ -14,6 +14,8 @@ public final class Limits {
      * step's work at about 8·10⁶ multiply-adds, while capacity sweeps reach P/N = 0.25 at N = 4096.
      */
     public static final int MAX_NP = 1 << 22;
+    /** The discrete model's noise is a Glauber temperature; retrieval ends at T = 1 as P/N → 0 (AGS). */
+    public static final double MAX_DISCRETE_TEMPERATURE = 4;
     public static final int MAX_STEPS = 2_000_000;
     public static final int MAX_TRIALS = 10_000;
     public static final int MAX_WINDOWS = 64;

@@ -189,7 +189,8 @@ public final class SpecSchema {
                 .typical(0.1, 1000).step(0.1);
 
         numberKey("noise", b -> b.noise, (b, x) -> b.noise = x).label("Noise s").group(KeyGroup.DYNAMICS).def("8")
-                .help("noise amplitude: each step adds s·√dt·N(0, 1) to every neuron (the discrete model has none)")
+                .help("noise amplitude: each step adds s·√dt·N(0, 1) to every neuron; for the discrete model the "
+                        + "temperature T of Glauber updates (s_i = +1 with probability 1 / (1 + e^(−2h_i/T)))")
                 .range(0, false, 1000, false).typical(0, 20).step(0.5)
                 .editDefault(DISCRETE, "0").editDefault(MODERN, "0.3");
 
@@ -245,8 +246,9 @@ public final class SpecSchema {
 
         numberKey("camp", b -> b.cueAmplitude, (b, x) -> b.cueAmplitude = x).label("Cue amplitude")
                 .group(KeyGroup.START).when(Condition.HAS_CUE_INPUT).def("1")
-                .help("amplitude of the input in cue windows (cK) and drawn-cue windows (p)")
-                .range(0, true, 1000, false).step(0.1).typical(0, 10);
+                .help("amplitude of the input in cue windows (cK) and drawn-cue windows (p); 0 gives no input, the "
+                        + "window then only names the memory to retrieve (e.g. from a cue start state, x0=cue)")
+                .range(0, false, 1000, false).step(0.1).typical(0, 10);
 
         textKey("cuepat", SpecKey.Type.PICTURE, b -> b.cuePattern, (b, t) -> b.cuePattern = t)
                 .label("Drawn cue").group(KeyGroup.START).when(Condition.USES_DRAWN_CUE)
@@ -353,12 +355,16 @@ public final class SpecSchema {
         rule("drawn-cue", "cuepat is one picture of n signs", b -> PatternCodec.checkCue(b.cuePattern, b.n),
                 "cuepat").when(Condition.USES_DRAWN_CUE);
 
-        rule("discrete-noise", "the discrete model has no noise: noise = 0", b -> {
-            if (b.noise != 0) {
+        // sign units have no SDE noise; their noise is the temperature T of Glauber updates. Above T = 1 + √α
+        // nothing is retrieved (AGS), so T ≤ 4 leaves room and keeps the continuous models' default s = 8 refused
+        rule("discrete-noise", "the discrete model's noise is a temperature: 0 ≤ noise ≤ "
+                + Numbers.format(Limits.MAX_DISCRETE_TEMPERATURE), b -> {
+            if (b.noise > Limits.MAX_DISCRETE_TEMPERATURE) {
                 throw new SpecException("noise", "noise = " + Numbers.format(b.noise)
-                        + " but the discrete model has no noise; allowed: 0");
+                        + " but the discrete model reads noise as the temperature T of Glauber updates; allowed: 0 to "
+                        + Numbers.format(Limits.MAX_DISCRETE_TEMPERATURE));
             }
-        }, "noise").when(DISCRETE).upper("noise", b -> 0);
+        }, "noise").when(DISCRETE).upper("noise", b -> Limits.MAX_DISCRETE_TEMPERATURE);
     }
 
     static boolean isGlyphSize(int n) {

@@ -81,8 +81,10 @@ class LimitsTest {
         accepts("x0=cue&cue=1&mask=1");
         rejects("x0=cue&cue=1&flip=-0.5", "flip", "flip = -0.5 is out of range; allowed: 0 ≤ flip ≤ 1");
         rejects("x0=cue&cue=1&flip=2", "flip", "allowed: 0 ≤ flip ≤ 1");
-        rejects("in=0:c1&camp=0", "camp", "camp = 0 is out of range; allowed: 0 < camp ≤ 1000");
-        rejects("in=0:c1&camp=1000.1", "camp", "allowed: 0 < camp ≤ 1000");
+        // camp = 0: the cue window only names the memory to retrieve (the capacity-discrete sweep)
+        accepts("in=0:c1&camp=0");
+        rejects("in=0:c1&camp=-0.1", "camp", "allowed: 0 ≤ camp ≤ 1000");
+        rejects("in=0:c1&camp=1000.1", "camp", "allowed: 0 ≤ camp ≤ 1000");
         accepts("in=0:c1&camp=1000");
         rejects("model=modern&map=softmax&lambda=-1", "lambda", "lambda = -1 is out of range; allowed: 0 ≤ lambda ≤ 1000");
         rejects("model=modern&map=softmax&lambda=1001", "lambda", "allowed: 0 ≤ lambda ≤ 1000");
@@ -155,10 +157,14 @@ class LimitsTest {
     }
 
     @Test
-    void discreteModelHasNoNoise() {
-        rejects("model=discrete", "noise", "noise = 8 but the discrete model has no noise; allowed: 0");
-        rejects("model=discrete&noise=0.5", "noise", "allowed: 0");
+    void discreteModelNoiseIsATemperature() {
+        // the continuous models' default s = 8 stays refused: above T = 4 sign units are pure noise
+        rejects("model=discrete", "noise", "noise = 8 but the discrete model reads noise as the temperature T of "
+                + "Glauber updates; allowed: 0 to 4");
+        rejects("model=discrete&noise=4.01", "noise", "allowed: 0 to 4");
         accepts("model=discrete&noise=0");
+        accepts("model=discrete&noise=0.5");
+        accepts("model=discrete&noise=4");
     }
 
     @Test

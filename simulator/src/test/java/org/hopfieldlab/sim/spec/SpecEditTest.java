@@ -123,7 +123,7 @@ class SpecEditTest {
         assertEquals("noise", assertThrows(SpecException.class, () -> SpecEdit.change(SEQ, "noise=1&noise=2")).key());
         Map<String, String> map = new LinkedHashMap<>();
         map.put("model", "discrete");
-        map.put("noise", "2");
+        map.put("noise", "5"); // the discrete model's temperature is at most 4
         assertEquals("noise", assertThrows(SpecException.class, () -> SpecEdit.change(SEQ, map)).key());
     }
 
