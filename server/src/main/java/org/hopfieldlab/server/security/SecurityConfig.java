@@ -2,6 +2,7 @@ package org.hopfieldlab.server.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.hopfieldlab.server.account.UserRepository;
 import org.slf4j.Logger;
@@ -59,6 +60,9 @@ public class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
         // the static in-browser lab is public (it is the same bundle as the standalone lab)
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/lab/**", "/actuator/health").permitAll());
+        // an error page is shown to whoever hit the error (a malformed link must not turn into a sign-in redirect)
+        http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers("/error").permitAll());
         // the lab is embedded in an iframe of our own pages; see CSP for why each source is there
         http.headers(h -> h.frameOptions(f -> f.sameOrigin())
                 .contentTypeOptions(c -> { })
