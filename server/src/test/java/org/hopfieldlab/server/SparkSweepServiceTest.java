@@ -186,9 +186,15 @@ class SparkSweepServiceTest {
         }
         assertTrue(before.size() >= 3 && before.size() < 40, "stopped mid-sweep: " + before.keySet());
 
+        // a child a killed server left running would write the same journal: the pid file names it, and only a
+        // process whose command line names this journal is stopped (stood in for by a shell that sleeps)
+        Path journal = dir.resolve("sweep-" + id + ".journal");
+        Process orphan = new ProcessBuilder("bash", "-c", "sleep 600; : " + journal).start();
+        Files.writeString(dir.resolve("sweep-" + id + ".pid"), Long.toString(orphan.pid()));
         SweepService restarted = withSpark(1);
         try {
             restarted.resumeUnfinished();
+            assertTrue(orphan.waitFor(60, TimeUnit.SECONDS), "the left-over child is stopped before the new one");
             SweepRecord r = await(restarted, id, 300);
             assertEquals("COMPLETED", r.status(), r.error() + log(id));
             List<CellResult> cells = repo.cells(id);

@@ -368,10 +368,13 @@ public class SparkSweeps {
             r.aborted = true;
         }
         if (pool != null) {
-            // interrupts the runners: each stops its child and ends without recording anything
-            pool.shutdownNow();
+            // no interrupt: a runner interrupted inside a database write closes H2's file channel (the whole
+            // database). Each runner sees the flag within a poll, stops its child and ends without recording.
+            pool.shutdown();
             try {
-                pool.awaitTermination(GRACE_MILLIS + 15_000, TimeUnit.MILLISECONDS);
+                if (!pool.awaitTermination(GRACE_MILLIS + 15_000, TimeUnit.MILLISECONDS)) {
+                    pool.shutdownNow();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
