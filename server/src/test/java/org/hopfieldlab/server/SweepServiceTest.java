@@ -25,6 +25,7 @@ import org.hopfieldlab.sim.spec.Presets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.hopfieldlab.batch.sweep.SweepJob;
+import org.hopfieldlab.server.sweep.LiveSweep;
 import org.hopfieldlab.server.sweep.SweepProperties;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +134,7 @@ class SweepServiceTest {
         return new SweepDefinition(spec, List.of(SweepAxis.parse("noise=" + noise)), 1, SeedPolicy.SAME);
     }
 
-    static SweepJob awaitRunning(SweepService service, long user, long id) throws InterruptedException {
+    static LiveSweep awaitRunning(SweepService service, long user, long id) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             var j = service.live(user, id);
@@ -150,7 +151,7 @@ class SweepServiceTest {
         // a server of its own, so it can "crash" (workers stop, nothing more is written) without touching the shared one
         SweepService first = new SweepService(repo, props);
         long id = first.start(user, "long", longOne("0"));
-        SweepJob job = awaitRunning(first, user, id);
+        LiveSweep job = awaitRunning(first, user, id);
         Thread.sleep(500); // inside the step loop
         long t0 = System.nanoTime();
         first.cancel(user, id);

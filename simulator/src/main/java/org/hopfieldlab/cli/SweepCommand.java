@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
     "Axes: key=v1,v2,... or key=from:to:count; a1..aK sweep one input weight. Output: CSV (default) or JSON.",
     "Beyond one machine: --shard i/K runs part i (0-based) of K and writes a part file; `sweep merge FILES...`",
     "joins the parts into the CSV/JSON of one run. --journal FILE resumes a killed sweep without redoing cells.",
+    "--journal FILE with no --x/--preset resumes the sweep that FILE holds.",
     "--engine spark --master URL runs the cells as Apache Spark tasks (needs spark/target/hopfield-spark.jar)."},
     subcommands = SweepMergeCommand.class)
 final class SweepCommand implements Callable<Integer> {
@@ -135,7 +136,11 @@ final class SweepCommand implements Callable<Integer> {
         if (shard != null && json) {
             throw new SpecException("--json", "a shard writes a part file; give --json to `sweep merge` instead");
         }
-        SweepDefinition def = definition();
+        SweepPart resumed = fromJournal();
+        if (resumed != null && shard == null) {
+            part = resumed.shard();
+        }
+        SweepDefinition def = resumed != null ? resumed.definition() : definition();
         SweepLimits limits = new SweepLimits(maxCells, maxRuns, maxWork, "--");
         SweepCost cost = limits.check(def);
         String where = engine.equals("spark") ? "on Spark " + (master != null ? master : "(spark.master)")
@@ -208,6 +213,26 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * {@code sweep --journal FILE} with no definition: the journal's own definition and shard (how the server resumes
+     * a Spark sweep's child). Null when a definition is given.
+     */
+    private SweepPart fromJournal() throws IOException {
+        if (preset != null || x != null || journal == null || !Files.exists(journal)) {
+            return null;
+        }
+        if (y != null || trials != null || seeds != null || !overrides.isEmpty()) {
+            throw new SpecException("--x", "give --x (or --preset) with --y, --trials, --seeds or KEY=VALUE; without "
+                    + "them, --journal FILE alone resumes the sweep the journal holds");
+        }
+        SweepPart p = SweepPart.read(journal);
+        if (p == null) {
+            throw new SpecException("--journal", "journal " + journal + " has no complete header; give the sweep's "
+                    + "definition (--x or --preset) to start it again");
+        }
+        return p;
     }
 
     private SweepDefinition definition() {

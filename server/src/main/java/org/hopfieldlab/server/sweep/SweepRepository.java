@@ -19,7 +19,8 @@ public class SweepRepository {
             + "s.runs_total, s.created_at, s.finished_at, "
             // a whole cell has runs_total / cells_total trials; fewer means a partial cell of a cancelled sweep
             + "(select count(*) from sweep_cell c where c.sweep_id = s.id and c.trials * s.cells_total >= s.runs_total), "
-            + "(select count(*) from sweep_cell c where c.sweep_id = s.id and c.trials * s.cells_total < s.runs_total)";
+            + "(select count(*) from sweep_cell c where c.sweep_id = s.id and c.trials * s.cells_total < s.runs_total), "
+            + "s.engine";
 
     private final JdbcClient jdbc;
 
@@ -31,14 +32,19 @@ public class SweepRepository {
         Timestamp fin = rs.getTimestamp(10);
         return new SweepRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getInt(7), rs.getLong(8), rs.getTimestamp(9).toInstant(),
-                fin == null ? null : fin.toInstant(), rs.getInt(11), rs.getInt(12));
+                fin == null ? null : fin.toInstant(), rs.getInt(11), rs.getInt(12), rs.getString(13));
     }
 
     public long insert(long ownerId, String title, String definition, int cells, long runs) {
+        return insert(ownerId, title, definition, cells, runs, "local");
+    }
+
+    /** @param engine 'local' or 'spark MASTER' */
+    public long insert(long ownerId, String title, String definition, int cells, long runs, String engine) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into sweep (owner_id, title, definition, status, cells_total, runs_total, created_at) "
-                        + "values (?, ?, ?, 'QUEUED', ?, ?, ?)")
-                .params(ownerId, title, definition, cells, runs, Timestamp.from(Instant.now()))
+        jdbc.sql("insert into sweep (owner_id, title, definition, status, cells_total, runs_total, created_at, "
+                        + "engine) values (?, ?, ?, 'QUEUED', ?, ?, ?, ?)")
+                .params(ownerId, title, definition, cells, runs, Timestamp.from(Instant.now()), engine)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -82,6 +88,10 @@ public class SweepRepository {
     public void setStatus(long id, String status, String error, boolean finished) {
         jdbc.sql("update sweep set status = ?, error = ?, finished_at = ? where id = ?")
                 .params(status, error, finished ? Timestamp.from(Instant.now()) : null, id).update();
+    }
+
+    public void setEngine(long id, String engine) {
+        jdbc.sql("update sweep set engine = ? where id = ?").params(engine, id).update();
     }
 
     public boolean delete(long ownerId, long id) {

@@ -1,11 +1,11 @@
 package org.hopfieldlab.server.sweep;
 
 import jakarta.annotation.PreDestroy;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
@@ -24,8 +24,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs users' sweeps on one shared, bounded {@link SweepScheduler} (fair between users), writes each cell to the
- * database as soon as it is done, and resumes unfinished sweeps at startup from their missing cells.
+ * Runs users' sweeps on one shared, bounded {@link SweepScheduler} (fair between users), or, from
+ * {@code hopfield.sweep.spark.min-runs} up when a Spark master is configured, in a Spark child JVM
+ * ({@link SparkSweeps}); writes each cell to the database as soon as it is done, and resumes unfinished sweeps at
+ * startup from their missing cells, on the engine they were started on.
  */
 @Service
 public class SweepService {
@@ -50,13 +52,21 @@ public class SweepService {
     private final SweepProperties props;
     private final SweepScheduler scheduler;
     private final SweepLimits limits;
-    private final Map<Long, SweepJob> live = new ConcurrentHashMap<>();
-    private final Map<Long, Set<Consumer<SweepJob>>> watchers = new ConcurrentHashMap<>();
+    private final SparkSweeps spark;
+    private final Map<Long, LiveSweep> live = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Consumer<LiveSweep>>> watchers = new ConcurrentHashMap<>();
     private final Map<Long, Long> lastNotified = new ConcurrentHashMap<>();
 
+    /** Every sweep on this server's threads (no Spark). */
     public SweepService(SweepRepository repo, SweepProperties props) {
+        this(repo, props, new SparkSweeps(new SparkSweepProperties(null, null, null, null, null, 0, 1, null)));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public SweepService(SweepRepository repo, SweepProperties props, SparkSweeps spark) {
         this.repo = repo;
         this.props = props;
+        this.spark = spark;
         this.scheduler = new SweepScheduler(props.effectiveThreads(), Math.max(0, props.maxRunningPerUser()),
                 SweepScheduler.DEFAULT_QUANTUM_MILLIS);
         this.limits = new SweepLimits(props.maxCells(), props.maxRuns(), props.maxWork(), "hopfield.sweep.");
@@ -68,6 +78,23 @@ public class SweepService {
 
     public int threads() {
         return scheduler.threads();
+    }
+
+    /** The engine a new sweep of this many runs would get: 'local' or 'spark MASTER'. */
+    public String engineFor(long runs) {
+        return spark.engineFor(runs);
+    }
+
+    /** An engine column in words: "this server's 4 threads" or "Apache Spark (local[2])". */
+    public String engineText(String engine) {
+        return engine != null && engine.startsWith("spark ") ? "Apache Spark (" + engine.substring(6) + ")"
+                : "this server's " + threads() + " threads";
+    }
+
+    /** When Spark is configured: which sweeps go to it, for the form; else empty. */
+    public String sparkText() {
+        return spark.enabled() ? "Sweeps of " + spark.minRuns() + " runs or more run on Apache Spark ("
+                + spark.master() + ")." : "";
     }
 
     /** The per-user caps in words, for the form; empty when there are none. */
@@ -108,15 +135,28 @@ public class SweepService {
         SweepCost cost = limits.check(def);
         checkCaps(userId);
         String t = title == null || title.isBlank() ? def.describe(0).replaceAll("=.*", "") + " sweep" : title.trim();
+        String engine = spark.engineFor(cost.runs());
         long id = repo.insert(userId, t.length() > 200 ? t.substring(0, 200) : t, def.format(), cost.cells(),
-                cost.runs());
-        submit(id, userId, def, Set.of());
+                cost.runs(), engine);
+        if (engine.equals("local")) {
+            submit(id, userId, def, Set.of());
+        } else {
+            submitSpark(id, def, Map.of());
+        }
         return id;
     }
 
     private void submit(long id, long ownerId, SweepDefinition def, Set<Integer> done) {
         SweepJob job = scheduler.submit(Long.toString(id), Long.toString(ownerId), def, done, new Recorder(id));
-        live.put(id, job);
+        live.put(id, new Local(job));
+    }
+
+    private synchronized void submitSpark(long id, SweepDefinition def, Map<Integer, CellResult> stored) {
+        SparkRun run = spark.submit(id, def, stored, new SparkRecorder());
+        live.put(id, run);
+        if (run.completion().isDone()) {
+            live.remove(id, run); // it ended (nothing left to run) before it was put here
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -124,14 +164,27 @@ public class SweepService {
         for (SweepRecord r : repo.findUnfinished()) {
             try {
                 SweepDefinition def = SweepDefinition.parse(r.definition());
-                Set<Integer> done = new HashSet<>();
+                Map<Integer, CellResult> done = new TreeMap<>();
                 for (CellResult c : repo.cells(r.id())) {
                     if (c.trials() == def.trialsPerCell()) {
-                        done.add(c.cell());
+                        done.put(c.cell(), c);
                     }
                 }
-                LOG.info("resuming sweep {} ({} of {} cells done)", r.id(), done.size(), r.cellsTotal());
-                submit(r.id(), r.ownerId(), def, done);
+                boolean onSpark = r.engine().startsWith("spark ");
+                if (onSpark && !spark.enabled()) {
+                    // the same numbers either way: finish it here rather than leave it stuck
+                    LOG.warn("sweep {} was started on {}, but no Spark master is configured now: resuming it on "
+                            + "this server's threads", r.id(), r.engine());
+                    repo.setEngine(r.id(), "local");
+                    onSpark = false;
+                }
+                LOG.info("resuming sweep {} ({} of {} cells done) on {}", r.id(), done.size(), r.cellsTotal(),
+                        onSpark ? r.engine() : "local");
+                if (onSpark) {
+                    submitSpark(r.id(), def, done);
+                } else {
+                    submit(r.id(), r.ownerId(), def, done.keySet());
+                }
             } catch (RuntimeException e) {
                 repo.setStatus(r.id(), "FAILED", "cannot resume: " + e.getMessage(), true);
             }
@@ -144,12 +197,12 @@ public class SweepService {
     }
 
     private SweepRecord withLiveStatus(SweepRecord r) {
-        SweepJob j = live.get(r.id());
+        LiveSweep j = live.get(r.id());
         if (j == null || !r.status().equals("QUEUED") || j.state() != SweepJob.State.RUNNING) {
             return r;
         }
         return new SweepRecord(r.id(), r.ownerId(), r.title(), r.definition(), "RUNNING", r.error(), r.cellsTotal(),
-                r.runsTotal(), r.createdAt(), r.finishedAt(), r.cellsDone(), r.cellsPartial());
+                r.runsTotal(), r.createdAt(), r.finishedAt(), r.cellsDone(), r.cellsPartial(), r.engine());
     }
 
     public SweepRecord get(long userId, long id) {
@@ -162,9 +215,9 @@ public class SweepService {
     }
 
     /** The running job of an owned sweep, if it is running in this server. */
-    public Optional<SweepJob> live(long userId, long id) {
+    public Optional<LiveSweep> live(long userId, long id) {
         get(userId, id);
-        SweepJob j = live.get(id);
+        LiveSweep j = live.get(id);
         return j == null || j.completion().isDone() ? Optional.empty() : Optional.of(j);
     }
 
@@ -178,7 +231,7 @@ public class SweepService {
             return;
         }
         repo.setStatus(id, "CANCELLED", null, true);
-        SweepJob j = live.get(id);
+        LiveSweep j = live.get(id);
         if (j != null) {
             j.cancel();
         }
@@ -190,18 +243,18 @@ public class SweepService {
     }
 
     /** Registers a progress watcher (called on worker threads, at most ~5 times a second); returns its remover. */
-    public Runnable watch(long userId, long id, Consumer<SweepJob> watcher) {
+    public Runnable watch(long userId, long id, Consumer<LiveSweep> watcher) {
         get(userId, id);
         watchers.computeIfAbsent(id, k -> new CopyOnWriteArraySet<>()).add(watcher);
         return () -> {
-            Set<Consumer<SweepJob>> set = watchers.get(id);
+            Set<Consumer<LiveSweep>> set = watchers.get(id);
             if (set != null) {
                 set.remove(watcher);
             }
         };
     }
 
-    private void notifyWatchers(long id, SweepJob job, boolean force) {
+    private void notifyWatchers(long id, LiveSweep job, boolean force) {
         long now = System.nanoTime();
         if (!force) {
             Long last = lastNotified.get(id);
@@ -210,9 +263,9 @@ public class SweepService {
             }
         }
         lastNotified.put(id, now);
-        Set<Consumer<SweepJob>> set = watchers.get(id);
+        Set<Consumer<LiveSweep>> set = watchers.get(id);
         if (set != null) {
-            for (Consumer<SweepJob> w : set) {
+            for (Consumer<LiveSweep> w : set) {
                 try {
                     w.accept(job);
                 } catch (RuntimeException e) {
@@ -226,6 +279,88 @@ public class SweepService {
     public void shutdown() {
         // unfinished sweeps keep status RUNNING/QUEUED in the database and resume at the next start
         scheduler.close();
+        spark.abortAll(live.values().stream().filter(SparkRun.class::isInstance).map(SparkRun.class::cast)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** A local engine's job as the page sees it. */
+    private record Local(SweepJob job) implements LiveSweep {
+        @Override
+        public SweepJob.State state() {
+            return job.state();
+        }
+
+        @Override
+        public int cellsDone() {
+            return job.cellsDone();
+        }
+
+        @Override
+        public int cellsTotal() {
+            return job.cellsTotal();
+        }
+
+        @Override
+        public long runsDone() {
+            return job.runsDone();
+        }
+
+        @Override
+        public long runsTotal() {
+            return job.runsTotal();
+        }
+
+        @Override
+        public double runsPerSecond() {
+            return job.runsPerSecond();
+        }
+
+        @Override
+        public double etaSeconds() {
+            return job.etaSeconds();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<SweepJob.State> completion() {
+            return job.completion();
+        }
+
+        @Override
+        public void cancel() {
+            job.cancel();
+        }
+
+        @Override
+        public String engine() {
+            return "local";
+        }
+    }
+
+    /** Writes a Spark child's cells to the database as they are journaled, and its end. */
+    private final class SparkRecorder implements SparkSweeps.Events {
+        private volatile boolean marked;
+
+        @Override
+        public void cellDone(SparkRun run, CellResult cell) {
+            if (!marked) {
+                repo.markRunning(run.id());
+                marked = true;
+            }
+            repo.insertCell(run.id(), cell);
+            notifyWatchers(run.id(), run, true);
+        }
+
+        @Override
+        public void finished(SparkRun run) {
+            try {
+                repo.finish(run.id(), run.state().name(), run.error());
+            } finally {
+                live.remove(run.id(), run);
+                notifyWatchers(run.id(), run, true);
+                watchers.remove(run.id());
+                lastNotified.remove(run.id());
+            }
+        }
     }
 
     /** Writes the engine's events to the database. */
@@ -244,7 +379,7 @@ public class SweepService {
                 marked = true;
             }
             repo.insertCell(id, result);
-            notifyWatchers(id, job, true);
+            notifyWatchers(id, new Local(job), true);
         }
 
         @Override
@@ -255,14 +390,14 @@ public class SweepService {
 
         @Override
         public void trialDone(SweepJob job) {
-            notifyWatchers(id, job, false);
+            notifyWatchers(id, new Local(job), false);
         }
 
         @Override
         public void finished(SweepJob job) {
             repo.finish(id, job.state().name(), job.error());
             live.remove(id);
-            notifyWatchers(id, job, true);
+            notifyWatchers(id, new Local(job), true);
             watchers.remove(id);
             lastNotified.remove(id);
         }

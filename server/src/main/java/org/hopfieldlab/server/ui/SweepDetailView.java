@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.hopfieldlab.batch.sweep.SweepExport;
 import org.hopfieldlab.batch.sweep.SweepJob;
+import org.hopfieldlab.server.sweep.LiveSweep;
 import org.hopfieldlab.batch.sweep.SweepResult;
 import org.hopfieldlab.server.account.AppUser;
 import org.hopfieldlab.server.security.CurrentUser;
@@ -48,6 +49,8 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
     private final HorizontalLayout statusBox = new HorizontalLayout();
     private final ProgressBar bar = new ProgressBar();
     private final Span progressText = new Span();
+    /** Which engine runs the sweep: the server's threads or Apache Spark (its master). */
+    private final Span engine = new Span();
     private final Button cancel = new Button("Cancel", VaadinIcon.STOP.create());
     private final SweepChart chart = new SweepChart();
     private final Pre definition = new Pre();
@@ -68,6 +71,8 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
         bar.setWidthFull();
         progressText.setId("sweep-progress-text");
         progressText.addClassName("progress-text");
+        engine.setId("sweep-engine");
+        engine.addClassName("progress-text");
         cancel.setId("sweep-cancel");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         cancel.addClickListener(e -> {
@@ -109,7 +114,7 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         head.expand(title);
         definition.setText(r.definition());
-        add(head, bar, progressText, chart, definition);
+        add(head, bar, progressText, engine, chart, definition);
         refresh(r, null);
     }
 
@@ -154,7 +159,8 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     /** Redraws status, progress and (at most once a second while running) the chart. */
-    private void refresh(SweepRecord r, SweepJob job) {
+    private void refresh(SweepRecord r, LiveSweep job) {
+        engine.setText((r.finished() ? "Ran on " : "Runs on ") + sweeps.engineText(r.engine()));
         statusBox.removeAll();
         String status = job != null && running(job) && !r.finished() ? job.state().name() : r.status();
         statusBox.add(badge(status));
@@ -184,7 +190,7 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     /** Still running (the job's end is recorded before its completion future fires). */
-    private static boolean running(SweepJob job) {
+    private static boolean running(LiveSweep job) {
         return job.state() == SweepJob.State.RUNNING || job.state() == SweepJob.State.QUEUED;
     }
 

@@ -161,7 +161,7 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         caps.setId("sweep-caps");
         caps.addClassName("caps");
-        caps.setText(sweeps.capsText());
+        caps.setText((sweeps.capsText() + " " + sweeps.sparkText()).trim());
         VerticalLayout card = new VerticalLayout(new H3("New sweep"), form, estimate, caps, run);
         card.addClassName("card");
         card.setWidthFull();
@@ -511,9 +511,13 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         }
         try {
             SweepCost c = sweeps.limits().check(in.spec(), in.axes(), in.trials());
-            estimate.setText(String.format(Locale.ROOT, "%d cells × %d trials = %d runs · about %s on %d threads",
-                    c.cells(), in.trials(), c.runs(), duration(c.estimatedSeconds(sweeps.threads())),
-                    sweeps.threads()));
+            String engine = sweeps.engineFor(c.runs());
+            estimate.setText(engine.equals("local")
+                    ? String.format(Locale.ROOT, "%d cells × %d trials = %d runs · about %s on %d threads",
+                            c.cells(), in.trials(), c.runs(), duration(c.estimatedSeconds(sweeps.threads())),
+                            sweeps.threads())
+                    : String.format(Locale.ROOT, "%d cells × %d trials = %d runs · runs on %s", c.cells(),
+                            in.trials(), c.runs(), sweeps.engineText(engine)));
             estimate.removeClassName("refused");
             return c;
         } catch (SweepTooLargeException e) {

@@ -134,4 +134,24 @@ class JournalResumeTest {
         assertTrue(err.contains("belongs to another sweep"), err);
         assertEquals(List.of(0, 1, 2), journalCells(journal));
     }
+
+    @Test
+    void theJournalAloneResumesTheSweepItHolds() throws Exception {
+        SweepDefinition def = SweepEngineTest.small(2);
+        Path journal = dir.resolve("alone.journal");
+        try (SweepJournal j = SweepJournal.open(journal, def, SweepShard.ALL)) {
+            j.append(CellEngine.run(def, 1));
+        }
+        Path out = dir.resolve("alone.csv");
+        String err = ShardMergeTest.stderr(() -> assertEquals(0, HopfieldCli.execute("sweep", "--journal",
+                journal.toString(), "--no-progress", "--threads", "1", "--out", out.toString())));
+        assertTrue(err.contains(": 1 cells done, " + (def.cellCount() - 1) + " to run"), err);
+        assertEquals(SweepExport.csv(SweepRunner.run(def, 1, null)), Files.readString(out));
+        assertEquals(def.cellCount(), journalCells(journal).size());
+
+        // a definition next to the journal-only form is refused, not silently ignored
+        err = ShardMergeTest.stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "--journal",
+                journal.toString(), "--trials", "5", "--out", out.toString())));
+        assertTrue(err.contains("--journal FILE alone resumes"), err);
+    }
 }

@@ -1,0 +1,221 @@
+package org.hopfieldlab.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.hopfieldlab.batch.sweep.CellEngine;
+import org.hopfieldlab.batch.sweep.CellResult;
+import org.hopfieldlab.batch.sweep.SeedPolicy;
+import org.hopfieldlab.batch.sweep.SweepAxis;
+import org.hopfieldlab.batch.sweep.SweepDefinition;
+import org.hopfieldlab.batch.sweep.SweepExport;
+import org.hopfieldlab.batch.sweep.SweepRunner;
+import org.hopfieldlab.server.account.AccountService;
+import org.hopfieldlab.server.sweep.LiveSweep;
+import org.hopfieldlab.server.sweep.SparkSweepProperties;
+import org.hopfieldlab.server.sweep.SparkSweeps;
+import org.hopfieldlab.server.sweep.SweepProperties;
+import org.hopfieldlab.server.sweep.SweepRecord;
+import org.hopfieldlab.server.sweep.SweepRepository;
+import org.hopfieldlab.server.sweep.SweepService;
+import org.hopfieldlab.sim.spec.Presets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Sweeps handed to Spark local[2]: the real hopfield-spark.jar (built by the reactor before this module, see
+ * server/pom.xml) runs as a child JVM. Same CSV as the local engine, live progress, cancel, resume after a restart.
+ */
+@ServerTest
+class SparkSweepServiceTest {
+    static final Path JAR = Path.of("../spark/target/hopfield-spark.jar").toAbsolutePath().normalize();
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    SweepService sweeps;
+    @Autowired
+    SweepRepository repo;
+    @Autowired
+    SweepProperties props;
+    @TempDir
+    Path dir;
+
+    long user;
+
+    @BeforeEach
+    void user() {
+        assertTrue(Files.isRegularFile(JAR), JAR + " is missing: the reactor packages spark/ before server/ "
+                + "(./mvnw -pl simulator,spark -am package -DskipTests builds it)");
+        user = accounts.signUp("spark-" + Long.toString(System.nanoTime(), 36), "long password");
+    }
+
+    SweepService withSpark(long minRuns) {
+        return new SweepService(repo, props, new SparkSweeps(new SparkSweepProperties("local[2]", JAR.toString(),
+                null, null, null, minRuns, 1, dir.toString())));
+    }
+
+    /** noise × model, 4 trials of n = 256 a cell (about 0.1–0.3 s a cell on local[2]). */
+    static SweepDefinition sweep(int noises) {
+        var base = Presets.get("sequence").spec().toBuilder().n(256).p(6).duration(9)
+                .schedule(List.of(org.hopfieldlab.sim.input.Window.recipe(0, 0),
+                        org.hopfieldlab.sim.input.Window.recipe(3, 1), org.hopfieldlab.sim.input.Window.recipe(6, 2)))
+                .build();
+        return new SweepDefinition(base, List.of(SweepAxis.parse("noise=0:16:" + noises),
+                SweepAxis.parse("model=idp,classic")), 4, SeedPolicy.PER_CELL);
+    }
+
+    SweepRecord await(SweepService s, long id, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        while (System.nanoTime() < deadline) {
+            SweepRecord r = s.get(user, id);
+            if (r.finished()) {
+                return r;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("sweep " + id + " did not finish: " + s.get(user, id) + log(id));
+    }
+
+    String log(long id) {
+        try {
+            Path f = dir.resolve("sweep-" + id + ".log");
+            return Files.exists(f) ? "\n--- child log ---\n" + Files.readString(f) : "";
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    void awaitCells(SweepService s, long id, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (s.get(user, id).cellsDone() < atLeast) {
+            assertTrue(System.nanoTime() < deadline, "no cells from the Spark child" + log(id));
+            assertTrue(!s.get(user, id).finished(), "ended early: " + s.get(user, id) + log(id));
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void sparkSweepGivesTheLocalEnginesCsvWithLiveProgress() throws Exception {
+        assertEquals("local", sweeps.engineFor(1_000_000_000L), "no master configured: every sweep stays local");
+        assertEquals("", sweeps.sparkText());
+        SweepService own = withSpark(20);
+        try {
+            long small = own.start(user, "small", SweepServiceTest.small()); // 18 runs: under min-runs
+            assertEquals("local", own.get(user, small).engine());
+
+            SweepDefinition d = sweep(8); // 16 cells × 4 = 64 runs
+            long t0 = System.nanoTime();
+            long id = own.start(user, "on spark", d);
+            assertEquals("spark local[2]", own.get(user, id).engine());
+            List<Integer> seen = new CopyOnWriteArrayList<>();
+            own.watch(user, id, j -> seen.add(j.cellsDone()));
+            SweepRecord r = await(own, id, 300);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            assertEquals("COMPLETED", r.status(), r.error() + log(id));
+            assertEquals(16, r.cellsDone());
+            assertTrue(seen.stream().anyMatch(n -> n > 0 && n < 16), "progress pushed while it ran: " + seen);
+            assertEquals(16, seen.stream().mapToInt(Integer::intValue).max().orElse(0), seen.toString());
+
+            long local = sweeps.start(user, "local", d);
+            SweepRecord l = await(sweeps, local, 120);
+            assertEquals("local", l.engine());
+            String csv = SweepExport.csv(own.result(user, id));
+            assertEquals(SweepExport.csv(sweeps.result(user, local)), csv, "Spark gives the local engine's CSV");
+            assertEquals(SweepExport.csv(SweepRunner.run(d, 2, null)), csv);
+            assertTrue(!Files.exists(dir.resolve("sweep-" + id + ".journal")), "journal removed once stored");
+            assertEquals("COMPLETED", await(own, small, 60).status());
+            System.out.printf("server sweep on Spark local[2]: 16 cells × 4 trials in %.1f s (child JVM start "
+                    + "included); pushes seen: %s%n", secs, seen);
+        } finally {
+            own.shutdown();
+        }
+    }
+
+    @Test
+    void cancelStopsTheChildWithinSecondsAndKeepsFinishedCells() throws Exception {
+        SweepService own = withSpark(1);
+        try {
+            SweepDefinition d = sweep(60); // 120 cells
+            long id = own.start(user, "to cancel", d);
+            awaitCells(own, id, 2);
+            LiveSweep run = own.live(user, id).orElseThrow();
+            long t0 = System.nanoTime();
+            own.cancel(user, id);
+            assertEquals("CANCELLED", own.get(user, id).status(), "stored when cancel() returns");
+            run.completion().get(30, TimeUnit.SECONDS);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("server cancel of a Spark sweep: child stopped and recorded in %.2f s%n", secs);
+            assertTrue(secs < 5, "cancel took " + secs + " s");
+            Path journal = dir.resolve("sweep-" + id + ".journal");
+            assertTrue(ProcessHandle.current().descendants().noneMatch(h -> h.info().commandLine()
+                    .map(c -> c.contains(journal.toString())).orElse(false)), "the child is gone");
+            SweepRecord r = own.get(user, id);
+            assertEquals("CANCELLED", r.status());
+            assertTrue(r.cellsDone() >= 2 && r.cellsDone() < 120, r.toString());
+            for (CellResult c : repo.cells(id)) {
+                assertEquals(CellEngine.run(d, c.cell()).withoutTiming(), c.withoutTiming(), "cell " + c.cell());
+            }
+        } finally {
+            own.shutdown();
+        }
+    }
+
+    @Test
+    void aRestartResumesTheSparkSweepFromItsJournalWithoutRedoingCells() throws Exception {
+        SweepDefinition d = sweep(20); // 40 cells
+        SweepService first = withSpark(1);
+        long id = first.start(user, "restart", d);
+        awaitCells(first, id, 3);
+        first.shutdown(); // the server stops: its child is stopped, the sweep stays RUNNING
+        SweepRecord stopped = repo.findOwned(user, id).orElseThrow();
+        assertEquals("RUNNING", stopped.status());
+        Map<Integer, CellResult> before = new TreeMap<>();
+        for (CellResult c : repo.cells(id)) {
+            before.put(c.cell(), c);
+        }
+        assertTrue(before.size() >= 3 && before.size() < 40, "stopped mid-sweep: " + before.keySet());
+
+        // a child a killed server left running would write the same journal: the pid file names it, and only a
+        // process whose command line names this journal is stopped (stood in for by a shell that sleeps)
+        Path journal = dir.resolve("sweep-" + id + ".journal");
+        Process orphan = new ProcessBuilder("bash", "-c", "sleep 600; : " + journal).start();
+        Files.writeString(dir.resolve("sweep-" + id + ".pid"), Long.toString(orphan.pid()));
+        SweepService restarted = withSpark(1);
+        try {
+            restarted.resumeUnfinished();
+            assertTrue(orphan.waitFor(60, TimeUnit.SECONDS), "the left-over child is stopped before the new one");
+            SweepRecord r = await(restarted, id, 300);
+            assertEquals("COMPLETED", r.status(), r.error() + log(id));
+            List<CellResult> cells = repo.cells(id);
+            assertEquals(40, cells.size());
+            for (CellResult c : cells) {
+                if (before.containsKey(c.cell())) {
+                    assertEquals(before.get(c.cell()), c, "a stored cell is kept as it was");
+                }
+            }
+            // the re-launched child was given the stored cells in its journal and ran only the rest
+            String log = log(id);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("resuming from \\S+: (\\d+) cells done, "
+                    + "(\\d+) to run").matcher(log);
+            assertTrue(m.find(), log);
+            int resumedWith = Integer.parseInt(m.group(1));
+            // the stored cells, plus any the child journaled after the last one the server stored
+            assertTrue(resumedWith >= before.size(), log);
+            assertEquals(40 - resumedWith, Integer.parseInt(m.group(2)), log);
+            assertEquals(SweepExport.csv(SweepRunner.run(d, 2, null)), SweepExport.csv(restarted.result(user, id)));
+        } finally {
+            restarted.shutdown();
+        }
+    }
+}
