@@ -198,14 +198,14 @@
       }
       p.last = t;
       if (steps > 0) {
-        var before = this.core.step(s0.id);
-        for (var j = 0; j < this.slots.length; j++) {
-          var sj = this.slots[j];
-          if (sj) this.advance(sj, this.core.step(sj.id) + steps, Math.max(1, sliceMs - (now() - t)));
-        }
-        var moved = this.core.step(s0.id) - before;
+        var before = this.core.step(s0.id), moved = this.advance(s0, before + steps, sliceMs);
         if (p.rate !== Infinity) p.owed -= moved;
-        if (moved > 0 || s0.diverged) p.moved = true;
+        // the compare run catches up with the main run (a slice cut short for it is made up in the next)
+        for (var j = 1; j < this.slots.length; j++) {
+          var sj = this.slots[j];
+          if (sj) moved += this.advance(sj, this.core.step(s0.id), Math.max(1, sliceMs - (now() - t)));
+        }
+        if (moved > 0 || s0.diverged || (this.slots[1] && this.slots[1].diverged)) p.moved = true;
       }
     }
     var push = null;

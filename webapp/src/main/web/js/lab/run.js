@@ -129,7 +129,7 @@
   // ---- playing with a Web Worker: the worker keeps its own pace (engine-core.js, cmd_play) and pushes a frame each
   // time the page has drawn the last one, so stepping never waits for the drawing nor the drawing for a request ----
 
-  function pushMode() { return false; }   // switched on in the next commit, once its browser tests ran
+  function pushMode() { return !!S.engine && S.engine.kind === "worker"; }
 
   function rate() { return L.core.speedSteps(S.view.speed) * 60; }   // the speed is steps per 1/60 s
 
