@@ -116,15 +116,16 @@
       ov[mu] = c.overlap(id, mu);
       gains[mu] = c.gain(id, mu);
     }
-    var hex = c.activationsHex(id), act = new Uint8Array(s.n);
-    for (var i = 0; i < s.n; i++) act[i] = parseInt(hex.substr(2 * i, 2), 16);
+    // a copy of our own: the answer's arrays are transferred, and the JS build's typed array is a view on the core's
+    // own byte[] (transferring that buffer would detach the core's array)
+    var lv = c.activationLevels(id), act = new Uint8Array(lv.buffer.slice(lv.byteOffset, lv.byteOffset + lv.length));
     this.drain(s);
     var b = s.pending;
     s.pending = this.newBatch();
     var w = c.window(id);
     var f = {
       step: c.step(id), time: c.time(id), window: w, inputOn: c.inputOn(id), overlaps: ov, gains: gains,
-      energy: c.energy(id), act: act, samples: b, finished: c.finished(id) === 1, checksum: c.checksum(id),
+      act: act, samples: b, finished: c.finished(id) === 1, checksum: c.checksum(id),
       diverged: s.diverged, windowChanged: w !== s.lastWindow, recall: JSON.parse(c.recall(id)), line: c.barLine(id)
     };
     if (s.track) f.proj = [c.projection(id, s.track[0]), c.projection(id, s.track[1])];
@@ -145,6 +146,77 @@
       frames.push(this.frame(s));
     }
     return { frames: frames, ms: now() - t0 };
+  };
+
+  // ---- playing: the worker paces itself (Web Worker only) ----
+  // The page says the speed once ({cmd: "play", rate: steps per second, token}); the worker then steps on its own
+  // clock in short slices, whether or not the page is busy drawing, and sends a frame (as a push, see worker.js)
+  // each time the page asks for one ({cmd: "want"}, after it drew the last). "pause" stops and answers the frames
+  // of the state it stopped at. Steps owed beyond half a second are dropped: a machine that cannot keep up runs at
+  // its own pace instead of catching up forever.
+
+  EngineCore.prototype.cmd_play = function (msg) {
+    var old = this.play;
+    var same = old && old.token === msg.token;   // a new speed for the same play: keep what the page asked for
+    this.play = { rate: msg.rate, token: msg.token, last: now(), owed: same ? old.owed : 0, want: same ? old.want : true,
+      moved: same ? old.moved : true };
+    return {};
+  };
+
+  EngineCore.prototype.cmd_want = function (msg) {
+    if (this.play && this.play.token === msg.token) this.play.want = true;
+    return {};
+  };
+
+  EngineCore.prototype.cmd_pause = function () {
+    this.play = null;
+    return { frames: this.frames() };
+  };
+
+  EngineCore.prototype.frames = function () {
+    var frames = [];
+    for (var k = 0; k < this.slots.length; k++) frames.push(this.slots[k] ? this.frame(this.slots[k]) : null);
+    return frames;
+  };
+
+  // One slice of playing (at most sliceMs of stepping). Returns {push, wait}: push is the message to send (or null),
+  // wait the ms until the next slice is due (0: at once; -1: nothing to do until a message comes).
+  EngineCore.prototype.tick = function (sliceMs) {
+    var p = this.play, s0 = this.slots[0];
+    if (!p || !s0) return { push: null, wait: -1 };
+    var t = now(), done = true;
+    for (var k = 0; k < this.slots.length; k++) {
+      var s = this.slots[k];
+      if (s && !s.diverged && this.core.step(s.id) < s.total) done = false;
+    }
+    if (!done) {
+      var steps;
+      if (p.rate === Infinity) steps = 1e9;
+      else {
+        p.owed = Math.min(p.owed + p.rate * (t - p.last) / 1000, Math.max(1, p.rate * 0.5));
+        steps = Math.floor(p.owed);
+      }
+      p.last = t;
+      if (steps > 0) {
+        var before = this.core.step(s0.id), moved = this.advance(s0, before + steps, sliceMs);
+        if (p.rate !== Infinity) p.owed -= moved;
+        // the compare run catches up with the main run (a slice cut short for it is made up in the next)
+        for (var j = 1; j < this.slots.length; j++) {
+          var sj = this.slots[j];
+          if (sj) moved += this.advance(sj, this.core.step(s0.id), Math.max(1, sliceMs - (now() - t)));
+        }
+        if (moved > 0 || s0.diverged || (this.slots[1] && this.slots[1].diverged)) p.moved = true;
+      }
+    }
+    var push = null;
+    if (p.want && p.moved) {
+      p.want = false;
+      p.moved = false;
+      push = { play: p.token, frames: this.frames() };
+    }
+    if (done) return { push: push, wait: -1 };
+    if (p.rate === Infinity || p.owed >= 1) return { push: push, wait: 0 };
+    return { push: push, wait: Math.max(1, (1 - p.owed) / p.rate * 1000) };
   };
 
   EngineCore.prototype.cmd_dispose = function (msg) {

@@ -10,6 +10,8 @@
     this.waiting = {};
     this.worker = new Worker("js/worker.js");
     this.worker.onmessage = function (ev) {
+      // frames the worker sends on its own while playing (see engine-core.js, cmd_play)
+      if (ev.data.push || ev.data.playError) { if (self.onPush) self.onPush(ev.data.push, ev.data.playError); return; }
       var w = self.waiting[ev.data.seq];
       delete self.waiting[ev.data.seq];
       if (!w) return;

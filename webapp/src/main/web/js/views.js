@@ -9,7 +9,24 @@
 
   function memColor(mu) { return PALETTE[mu % PALETTE.length]; }
 
-  function cssVar(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
+  // The theme's custom properties, read once: each getComputedStyle read after a DOM write forced a style
+  // recalculation, several times per frame. Only a colour-scheme switch changes them (lab.css), which empties the
+  // cache; an empty answer (styles not loaded yet) is not kept.
+  var cssCache = {}, themeGen = 0;
+  if (root.matchMedia) {
+    var scheme = root.matchMedia("(prefers-color-scheme: dark)");
+    var forget = function () { cssCache = {}; themeGen++; };
+    if (scheme.addEventListener) scheme.addEventListener("change", forget); else if (scheme.addListener) scheme.addListener(forget);
+  }
+
+  function cssVar(name) {
+    var v = cssCache[name];
+    if (v === undefined) {
+      v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+      if (v) cssCache[name] = v;
+    }
+    return v;
+  }
 
   function hexToRgb(h) {
     h = h.replace("#", "");
@@ -36,14 +53,27 @@
 
   var scratchCanvas = document.createElement("canvas");
 
+  // One small canvas and pixel buffer per picture size, kept: the network picture is redrawn every frame, and
+  // resizing a shared canvas reallocates its backing store each time.
+  var pictureBuffers = {};
+
+  function pictureBuffer(w, h) {
+    var key = w + "x" + h, b = pictureBuffers[key];
+    if (!b) {
+      var c = document.createElement("canvas");
+      c.width = w;
+      c.height = h;
+      var cx = c.getContext("2d");
+      b = pictureBuffers[key] = { canvas: c, ctx: cx, img: cx.createImageData(w, h) };
+    }
+    return b;
+  }
+
   // Draws per-neuron grey levels (0..255, 255 = σ = +1) into `canvas`, pixel-exact and scaled to fit.
   function drawPicture(canvas, levels, n, width, opts) {
     opts = opts || {};
     var dim = side(n, width);
-    scratchCanvas.width = dim.w;
-    scratchCanvas.height = dim.h;
-    var sctx = scratchCanvas.getContext("2d");
-    var img = sctx.createImageData(dim.w, dim.h);
+    var buf = pictureBuffer(dim.w, dim.h), sctx = buf.ctx, img = buf.img;
     var d = img.data;
     for (var i = 0; i < dim.w * dim.h; i++) {
       var lv = i < n ? levels[i] : 0;
@@ -56,7 +86,7 @@
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     var scale = Math.min(canvas.width / dim.w, canvas.height / dim.h);
     var w = dim.w * scale, h = dim.h * scale;
-    ctx.drawImage(scratchCanvas, (canvas.width - w) / 2, (canvas.height - h) / 2, w, h);
+    ctx.drawImage(buf.canvas, (canvas.width - w) / 2, (canvas.height - h) / 2, w, h);
     if (opts.grid && scale >= 6) {
       ctx.strokeStyle = "rgba(128,128,128,0.18)";
       ctx.lineWidth = 1;
@@ -102,6 +132,11 @@
   // Bars of α_μ with the existence threshold 1/β (β α' = 1) as a dashed line.
   function drawBars(canvas, values, opts) {
     var cssW = innerWidth(canvas.parentNode), cssH = 128;
+    // redrawn only when something it shows changed (every frame asks; the gains mostly stay put within a window)
+    var key = [themeGen, cssW, root.devicePixelRatio, Array.prototype.join.call(values, ","), opts.threshold, opts.max, opts.min,
+      opts.emph ? opts.emph.join(",") : ""].join("|");
+    if (canvas._drawn === key) return;
+    canvas._drawn = key;
     var dpr = fitCanvas(canvas, cssW, cssH);
     var ctx = canvas.getContext("2d");
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -271,6 +306,25 @@
     return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
   }
 
+  // The heat map's pixels, made once per answer of the engine (the trajectory on top moves every frame).
+  function heatImage(heat) {
+    if (heat.image) return heat.image;
+    var res = heat.res, e = heat.e;
+    var sorted = Array.prototype.slice.call(e).sort(function (a, b) { return a - b; });
+    var lo = sorted[0], hi = sorted[Math.floor((sorted.length - 1) * 0.995)];
+    var c = document.createElement("canvas");
+    c.width = res; c.height = res;
+    var sctx = c.getContext("2d"), img = sctx.createImageData(res, res);
+    for (var i = 0; i < res * res; i++) {
+      // square-root stretch shows the wells' floors and rims at once
+      var col = ramp(VIRIDIS, Math.sqrt((e[i] - lo) / (hi - lo || 1)));
+      img.data[4 * i] = col[0]; img.data[4 * i + 1] = col[1]; img.data[4 * i + 2] = col[2]; img.data[4 * i + 3] = 255;
+    }
+    sctx.putImageData(img, 0, 0);
+    heat.image = c;
+    return c;
+  }
+
   // Energy heat map over the plane (a, b) with the trajectory on top.
   function drawHeat(canvas, heat, traj, opts) {
     var cssW = Math.min(innerWidth(canvas.parentNode), 400), cssH = cssW;
@@ -279,19 +333,9 @@
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, cssW, cssH);
     if (!heat || !heat.e) return;
-    var pad = 34, W = cssW - pad - 8, H = cssH - pad - 8, res = heat.res, e = heat.e;
-    var sorted = Array.prototype.slice.call(e).sort(function (a, b) { return a - b; });
-    var lo = sorted[0], hi = sorted[Math.floor((sorted.length - 1) * 0.995)];
-    scratchCanvas.width = res; scratchCanvas.height = res;
-    var sctx = scratchCanvas.getContext("2d"), img = sctx.createImageData(res, res);
-    for (var i = 0; i < res * res; i++) {
-      // square-root stretch shows the wells' floors and rims at once
-      var c = ramp(VIRIDIS, Math.sqrt((e[i] - lo) / (hi - lo || 1)));
-      img.data[4 * i] = c[0]; img.data[4 * i + 1] = c[1]; img.data[4 * i + 2] = c[2]; img.data[4 * i + 3] = 255;
-    }
-    sctx.putImageData(img, 0, 0);
+    var pad = 34, W = cssW - pad - 8, H = cssH - pad - 8;
     ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(scratchCanvas, pad, 8, W, H);
+    ctx.drawImage(heatImage(heat), pad, 8, W, H);
     var r = heat.range;
     function px(a) { return pad + (a + r) / (2 * r) * W; }
     function py(b) { return 8 + (r - b) / (2 * r) * H; }

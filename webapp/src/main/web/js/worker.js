@@ -56,10 +56,39 @@ self.onmessage = function (ev) {
     var transfer = [];
     collect(res, transfer, 0);
     self.postMessage({ seq: msg.seq, res: res }, transfer);
+    if (main && main.play) schedule(0);
   }, function (err) {
     self.postMessage({ seq: msg.seq, err: String(err && err.stack || err) });
   });
 };
+
+// While the page plays, the engine steps in slices of SLICE_MS between messages (so "pause", a theory request or a
+// new spec wait at most one slice) and pushes frames the page asked for. A zero wait goes through a MessageChannel:
+// nested setTimeout(0) is clamped to 4 ms, which would idle the worker between slices.
+var SLICE_MS = 8, timer = 0, queued = false, channel = new MessageChannel();
+channel.port1.onmessage = function () { queued = false; tick(); };
+
+function schedule(wait) {
+  if (wait < 0 || queued) return;
+  if (timer) { clearTimeout(timer); timer = 0; }
+  if (wait === 0) { queued = true; channel.port2.postMessage(0); } else timer = setTimeout(function () { timer = 0; tick(); }, wait);
+}
+
+function tick() {
+  if (!main || !main.play) return;
+  var r;
+  try { r = main.tick(SLICE_MS); } catch (e) {
+    main.play = null;
+    self.postMessage({ playError: String(e && e.stack || e) });
+    return;
+  }
+  if (r.push) {
+    var transfer = [];
+    collect(r.push, transfer, 0);
+    self.postMessage({ push: r.push }, transfer);
+  }
+  schedule(r.wait);
+}
 
 function collect(o, out, depth) {
   if (!o || typeof o !== "object" || depth > 4) return;

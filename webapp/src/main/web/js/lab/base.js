@@ -18,6 +18,12 @@
     lastCue: null   // the last drawn cue {n, pat}: it comes back when a drawn start or window needs one again
   };
 
+  // DOM writes that skip an unchanged value: a write, even of the same text, invalidates style and layout, and the
+  // page repeats most of its writes every animation frame while playing.
+  L.setText = function (el, text) { if (el._text !== text) { el.textContent = text; el._text = text; } };
+  L.setHtml = function (el, html) { if (el._html !== html) { el.innerHTML = html; el._html = html; } };
+  L.setAttr = function (el, name, value) { if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
+
   // A model's name as the schema labels it (IDP, Classic, …).
   L.modelName = function (m) { return L.spec.choiceLabel("model", m); };
 

@@ -10,6 +10,7 @@
     var s0 = S.slots[0], s1 = S.slots[1];
     ["overlap-plot", "overlap-plot-1", "energy-plot"].forEach(function (id) { $(id).innerHTML = ""; });
     charts.ov = [null, null];
+    nextChartsAt = 0;
     [s0, s1].forEach(function (s, k) {
       if (!s) return;
       $(k ? "overlap-plot-1" : "overlap-plot").hidden = false;
@@ -100,39 +101,59 @@
     $("legend").innerHTML = html.join("");
   }
 
-  function drawAll() {
-    var s0 = S.slots[0];
-    if (!s0 || !s0.frame) return;
-    $("time").textContent = s0.frame.time.toFixed(2);
-    $("progress-bar").style.width = (100 * s0.frame.step / Math.max(1, s0.info.total)) + "%";
-    [0, 1].forEach(function (k) {
-      var s = S.slots[k];
-      if (!s || !s.frame) return;
-      var fr = s.frame, best = fr.recall.memory;
-      V.drawPicture($("state-" + k), fr.act, s.info.n, s.info.width);
-      var recalled = fr.recall.kind !== "NONE";
-      if (s.cue) {
-        var colour = recalled ? V.memColor(best) : V.cssVar("--accent");
-        drawCueMarks($("state-" + k), s, colour);
-        if (k === 0) $("cue-key").style.setProperty("--c", colour);
+  // The charts redraw every series from the start, the costliest drawing of a frame: while playing they are redrawn
+  // when their last redraw is at least three of its own durations ago, so they take at most about a quarter of the
+  // page's time however slow the machine (every frame where it is fast); a stopped run is drawn at once.
+  var nextChartsAt = 0;
+
+  function drawCharts(s0, s1, force) {
+    var now = performance.now();
+    if (!force && now < nextChartsAt) return;
+    var t0 = now;
+    [s0, s1].forEach(function (s, k) {
+      if (s && s.dirty && charts.ov[k]) {
+        charts.ov[k].batch(function (u) { u.setData([s.t].concat(s.m)); });   // batch: draws now, not in a microtask
       }
-      $("thinks-" + k).innerHTML = recallText(fr.recall);
-      if (s.dirty && charts.ov[k]) charts.ov[k].setData([s.t].concat(s.m));
     });
-    var s1 = S.slots[1];
     if (charts.en && (s0.dirty || (s1 && s1.dirty))) {
       var ed = [s0.t, s0.e];
       // the compare run is on the same time grid; it may lag by a batch, so pad it with gaps
       if (s1) ed.push(s0.t.map(function (_, i) { return i < s1.e.length ? s1.e[i] : null; }));
-      charts.en.setData(ed);
+      charts.en.batch(function (u) { u.setData(ed); });
     }
     s0.dirty = false;
     if (s1) s1.dirty = false;
-    L.memories.updateGallery(s0);
+    nextChartsAt = performance.now() + 3 * (performance.now() - t0);
+  }
+
+  // Canvases first, then the DOM writes: a canvas font set after a DOM write forces a style recalculation.
+  function drawAll() {
+    var s0 = S.slots[0];
+    if (!s0 || !s0.frame) return;
+    var s1 = S.slots[1];
+    drawCharts(s0, s1, !S.playing);
+    [0, 1].forEach(function (k) {
+      var s = S.slots[k];
+      if (!s || !s.frame) return;
+      var fr = s.frame;
+      V.drawPicture($("state-" + k), fr.act, s.info.n, s.info.width);
+      if (s.cue) drawCueMarks($("state-" + k), s, cueColour(fr));
+    });
     drawGains(s0);
     L.side.drawLive(s0);
+    L.setText($("time"), s0.frame.time.toFixed(2));
+    L.setAttr($("progress-bar"), "style", "width:" + (100 * s0.frame.step / Math.max(1, s0.info.total)) + "%");
+    [0, 1].forEach(function (k) {
+      var s = S.slots[k];
+      if (!s || !s.frame) return;
+      if (s.cue && k === 0) { var ck = $("cue-key"), c = cueColour(s.frame); if (ck._c !== c) { ck.style.setProperty("--c", c); ck._c = c; } }
+      L.setHtml($("thinks-" + k), recallText(s.frame.recall));
+    });
+    L.memories.updateGallery(s0);
     updateBody(s0);
   }
+
+  function cueColour(fr) { return fr.recall.kind !== "NONE" ? V.memColor(fr.recall.memory) : V.cssVar("--accent"); }
 
   // The sentence under a network picture, from the core's claim: a cue is credited only when cues brought the
   // state there (a memory driven by a later input window is "recalls", not "completes the cue").
@@ -159,24 +180,24 @@
     var vals = currentBars(s), idpLike = s.info.bars === "gains";
     // the core's existence line (NaN when the bars are not gains): a memory's well exists when its bar is above it
     V.drawBars($("bars"), vals, { emph: s.emph, threshold: isNaN(s.frame.line) ? null : s.frame.line });
-    $("bars-note").textContent = !s.frame.inputOn
+    L.setText($("bars-note"), !s.frame.inputOn
       ? "The input is off now: " + (idpLike ? "all gains are 0, so the synapses vanish and the state decays." : "nothing is added to the state.")
       : idpLike ? "The input sets how strongly each memory is stored right now. A memory's well exists when β α′ > 1 (dashed line)."
-        : "The classic model adds u to the state; its synapses W stay fixed.";
+        : "The classic model adds u to the state; its synapses W stay fixed.");
   }
 
   function updateBody(s) {
     var f = s.frame, b = document.body, best = L.best(f.overlaps, s.info.p);
-    b.setAttribute("data-state", f.finished ? "finished" : (S.playing ? "running" : "paused"));
-    b.setAttribute("data-step", String(f.step));
-    b.setAttribute("data-checksum", f.checksum);
-    $("checksum-value").textContent = f.checksum;
-    $("checksum").setAttribute("aria-label", "checksum " + f.checksum + " at step " + f.step + ", click to copy");
-    b.setAttribute("data-best", String(best + 1));
-    b.setAttribute("data-best-overlap", f.overlaps[best].toFixed(4));
-    b.setAttribute("data-recall", f.recall.kind + ":" + (f.recall.memory + 1));
+    L.setAttr(b, "data-state", f.finished ? "finished" : (S.playing ? "running" : "paused"));
+    L.setAttr(b, "data-step", String(f.step));
+    L.setAttr(b, "data-checksum", f.checksum);
+    L.setText($("checksum-value"), f.checksum);
+    L.setAttr($("checksum"), "aria-label", "checksum " + f.checksum + " at step " + f.step + ", click to copy");
+    L.setAttr(b, "data-best", String(best + 1));
+    L.setAttr(b, "data-best-overlap", f.overlaps[best].toFixed(4));
+    L.setAttr(b, "data-recall", f.recall.kind + ":" + (f.recall.memory + 1));
     var tg = f.window >= 0 ? s.info.windows[f.window].target : -1;
-    b.setAttribute("data-dominant-overlap", tg >= 0 ? f.overlaps[tg].toFixed(4) : "");
+    L.setAttr(b, "data-dominant-overlap", tg >= 0 ? f.overlaps[tg].toFixed(4) : "");
   }
 
   function wire() {

@@ -43,11 +43,14 @@
     var f = s.frame, items = $("gallery").children, recalled = f.recall.kind !== "NONE" ? f.recall.memory : -1;
     var w = f.window >= 0 ? s.info.windows[f.window] : null;
     for (var k = 0; k < items.length; k++) {
-      var m = f.overlaps[k];
-      items[k].querySelector("b").textContent = m.toFixed(2);
-      items[k].querySelector(".mem-bar span").style.width = (100 * Math.min(1, m)) + "%";
-      items[k].classList.toggle("recalled", k === recalled);
-      items[k].classList.toggle("driven", !!(w && w.target === k && f.inputOn));
+      var it = items[k], m = f.overlaps[k];
+      if (!it._b) { it._b = it.querySelector("b"); it._bar = it.querySelector(".mem-bar span"); }
+      L.setText(it._b, m.toFixed(2));
+      // the bar to a tenth of a per cent: finer steps are below a pixel and would only cost a layout
+      L.setAttr(it._bar, "style", "width:" + (Math.round(1000 * Math.min(1, m)) / 10) + "%");
+      var on = k === recalled, driven = !!(w && w.target === k && f.inputOn);
+      if (it._recalled !== on) { it.classList.toggle("recalled", on); it._recalled = on; }
+      if (it._driven !== driven) { it.classList.toggle("driven", driven); it._driven = driven; }
     }
   }
 

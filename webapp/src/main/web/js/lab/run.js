@@ -47,6 +47,7 @@
   function restart(toStep, play) {
     var gen = ++S.gen, p = Number(S.st.values.p);
     S.inflight = true;
+    if (pushMode()) stopWorkerPlay();   // before the new runs are made, so the worker steps neither half-made
     var cmp = S.compare ? L.spec.compareSpec(S.spec) : "";
     var pair = L.side.keptPair(p), track = pair || [0, Math.min(1, p - 1)];
     var jobs = [S.engine.call({ cmd: "create", slot: 0, spec: S.spec, toStep: toStep, track: track }),
@@ -111,28 +112,89 @@
   }
 
   function setPlaying(on) {
+    var was = S.playing;
     S.playing = !!on;
+    if (pushMode() && S.slots[0]) {
+      if (S.playing) startWorkerPlay(); else if (was) stopWorkerPlay();
+    }
+    if (!S.playing) {
+      S.lastRunTs = 0;
+      // the last answer and the charts in full (they may have skipped frames while playing), not left for a frame
+      draw();
+    }
     document.body.classList.toggle("playing", S.playing);
     $("play").setAttribute("aria-label", S.playing ? "Pause" : "Play");
   }
 
+  // ---- playing with a Web Worker: the worker keeps its own pace (engine-core.js, cmd_play) and pushes a frame each
+  // time the page has drawn the last one, so stepping never waits for the drawing nor the drawing for a request ----
+
+  function pushMode() { return !!S.engine && S.engine.kind === "worker"; }
+
+  function rate() { return L.core.speedSteps(S.view.speed) * 60; }   // the speed is steps per 1/60 s
+
+  function startWorkerPlay() {
+    S.playToken = (S.playToken || 0) + 1;
+    S.engine.onPush = onPush;
+    S.engine.call({ cmd: "play", rate: rate(), token: S.playToken });
+  }
+
+  // The worker answers the state it stopped at: its samples since the last push are in that answer only, so it is
+  // always taken in (unless a restart replaced the runs meanwhile).
+  function stopWorkerPlay() {
+    var gen = S.gen;
+    S.playToken = (S.playToken || 0) + 1;
+    return S.engine.call({ cmd: "pause" }).then(function (r) {
+      if (gen !== S.gen || !r.frames) return;
+      ingest(0, r.frames[0]);
+      if (r.frames[1]) ingest(1, r.frames[1]);
+      if (S.playing) S.drawPending = true; else draw();
+    });
+  }
+
+  function onPush(push, error) {
+    if (error) { L.notice("Engine error: " + V.esc(error), "error"); setPlaying(false); return; }
+    if (!S.slots[0]) return;
+    ingest(0, push.frames[0]);
+    if (push.frames[1]) ingest(1, push.frames[1]);
+    if (push.frames[0].finished && (!push.frames[1] || push.frames[1].finished)) setPlaying(false);
+    else S.drawPending = true;
+  }
+
+  // The animation frame draws the newest frame (once, however many came since). With a worker it then asks for the
+  // next frame; without one (main-thread engine) it asks for the steps owed when none are on their way.
   function frameLoop(ts) {
     requestAnimationFrame(frameLoop);
     S.fps.push(ts);
     if (S.fps.length > 600) S.fps.shift();
-    if (!S.playing || !S.slots[0]) { S.lastRunTs = 0; return; }
-    if (S.inflight) return;
-    var steps = L.core.speedSteps(S.view.speed);
-    if (steps === Infinity) { runSteps(1e9, 12); return; }
-    // the speed is steps per 1/60 s: when drawing makes frames slower, ask for the time that passed since the last
-    // request (up to half a second), so the run keeps its pace; the worker's budget then fits those steps
-    var frames = S.lastRunTs ? Math.min(30, Math.max(1, (ts - S.lastRunTs) * 0.06)) : 1;
-    S.lastRunTs = ts;
-    runSteps(Math.round(steps * frames), 40);
+    if (!pushMode() && S.playing && S.slots[0] && !S.inflight) playRequest(performance.now());
+    if (S.drawPending) {
+      draw();
+      if (pushMode() && S.playing) S.engine.call({ cmd: "want", token: S.playToken });
+    }
+  }
+
+  // While playing: the steps owed since the last request (the speed is steps per 1/60 s, up to half a second's
+  // worth when the page or the engine fell behind). A budget caps one answer's time, so a slow engine answers
+  // often with what it managed rather than rarely.
+  function playRequest(now) {
+    var steps = L.core.speedSteps(S.view.speed), since = S.lastRunTs ? now - S.lastRunTs : 0;
+    S.lastRunTs = now;
+    if (steps === Infinity) { runSteps(1e9, 12, undefined, true); return; }
+    runSteps(Math.round(steps * Math.min(30, Math.max(1, since * 0.06))), 40, undefined, true);
+  }
+
+  function draw() {
+    S.drawPending = false;
+    L.side.refresh(false);
+    L.display.drawAll();
   }
 
   // One engine request: up to `steps` steps (or to untilStep) within `budget` ms; one request in flight at a time.
-  function runSteps(steps, budget, untilStep) {
+  // A playing request's answer is drawn by the next animation frame, and when a frame's worth of time has passed
+  // since the request the next one leaves at once, so the worker steps while the page draws. Other answers (step,
+  // runTo) are drawn at once, so the page shows them when the promise resolves.
+  function runSteps(steps, budget, untilStep, playing) {
     var gen = S.gen;
     S.inflight = true;
     return S.engine.call({ cmd: "run", steps: steps, budget: budget, untilStep: untilStep }).then(function (r) {
@@ -141,8 +203,11 @@
       ingest(0, r.frames[0]);
       if (r.frames[1]) ingest(1, r.frames[1]);
       if (r.frames[0].finished && (!r.frames[1] || r.frames[1].finished)) setPlaying(false);
-      L.side.refresh(false);
-      L.display.drawAll();
+      if (playing && S.playing) {
+        S.drawPending = true;
+        var now = performance.now();
+        if (now - S.lastRunTs >= 1000 / 60 || L.core.speedSteps(S.view.speed) === Infinity) playRequest(now);
+      } else draw();
     }, function (e) { S.inflight = false; L.notice("Engine error: " + V.esc(e.message), "error"); setPlaying(false); });
   }
 
@@ -175,7 +240,10 @@
   }
 
   // The speed slider's range and default come from the schema's view key; a change is kept in the link.
-  function setSpeed(k) { S.view.speed = k; $("speed").value = String(k); speedLabel(); }
+  function setSpeed(k) { S.view.speed = k; $("speed").value = String(k); speedLabel(); speedToWorker(); }
+
+  // a new speed while the worker plays: the same play (token) at the new rate
+  function speedToWorker() { if (pushMode() && S.playing) S.engine.call({ cmd: "play", rate: rate(), token: S.playToken }); }
 
   function buildSpeed() {
     var k = L.spec.keyInfo("speed"), el = $("speed");
@@ -197,7 +265,7 @@
       runSteps(Math.max(1, Math.round(0.1 / s.dt)), 1e9);
     });
     buildSpeed();
-    $("speed").addEventListener("input", function () { S.view.speed = Number($("speed").value); speedLabel(); });
+    $("speed").addEventListener("input", function () { S.view.speed = Number($("speed").value); speedLabel(); speedToWorker(); });
     $("speed").addEventListener("change", function () { L.link.publishSpec(); });
     $("compare").addEventListener("change", function () { setCompare($("compare").checked); });
     document.addEventListener("keydown", function (ev) {

@@ -125,14 +125,14 @@
         + num(row.exists ? row.amplitude : 0, 3) + num(row.amplitudeSim, 3) + num(row.overlapPredicted, 3) + num(row.overlapSim, 3) + "</tr>");
     });
     rows.push("</tbody>");
-    $("theory-table").innerHTML = rows.join("");
-    $("theory-head").innerHTML = "Predictions for the gains in force at <b>t = " + V.fmt(r.time, 2) + "</b> (β = " + V.fmt(r.beta, 3)
+    L.setHtml($("theory-table"), rows.join(""));
+    L.setHtml($("theory-head"), "Predictions for the gains in force at <b>t = " + V.fmt(r.time, 2) + "</b> (β = " + V.fmt(r.beta, 3)
       + "): the well of memory μ exists when β α′<sub>μ</sub> &gt; 1 and is stable when β sech²(β c<sub>μ</sub>) α′<sub>ν</sub> &lt; 1 for every other ν; at the well the overlap is m = tanh(β c)."
-      + (r.rows.length < r.total ? " Showing " + r.rows.length + " of " + r.total + " memories: the one the state is at, the largest overlaps and the deepest wells." : "");
+      + (r.rows.length < r.total ? " Showing " + r.rows.length + " of " + r.total + " memories: the one the state is at, the largest overlaps and the deepest wells." : ""));
     var v = $("theory-verdict");
-    v.className = "verdict " + (VERDICT_CLASS[r.status] || "neutral");
-    v.innerHTML = '<b class="tag">' + VERDICT_LABEL[r.status] + "</b> " + V.esc(r.summary);
-    $("theory-note").innerHTML = [r.tolerance, r.memories].filter(Boolean).map(V.esc).join(" ");
+    L.setAttr(v, "class", "verdict " + (VERDICT_CLASS[r.status] || "neutral"));
+    L.setHtml(v, '<b class="tag">' + VERDICT_LABEL[r.status] + "</b> " + V.esc(r.summary));
+    L.setHtml($("theory-note"), [r.tolerance, r.memories].filter(Boolean).map(V.esc).join(" "));
     var b = document.body;
     b.setAttribute("data-theory-status", r.status);
     b.setAttribute("data-theory-step", String(r.step));

@@ -30,6 +30,7 @@ import org.hopfieldlab.sim.theory.SynapseSample;
 import org.hopfieldlab.sim.theory.Theory;
 import org.hopfieldlab.sim.theory.TheoryVerdict;
 import org.teavm.jso.JSExport;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * TeaVM entry point of the in-browser lab: every {@code @JSExport public static} method becomes an export of
@@ -322,7 +323,7 @@ public final class LabExports {
         return get(id).sim.inputOn() ? 1 : 0;
     }
 
-    /** Recomputes the read-outs (overlaps, energy, activations) from the current state. */
+    /** Recomputes the read-outs (overlaps, activations and their grey levels) from the current state. */
     @JSExport
     public static void refresh(int id) {
         get(id).refresh();
@@ -333,9 +334,10 @@ public final class LabExports {
         return get(id).overlaps[mu];
     }
 
+    /** E(x; u) of the state now (computed on each call). */
     @JSExport
     public static double energy(int id) {
-        return get(id).energy;
+        return get(id).sim.energy();
     }
 
     /** σ(x_i) as of the last refresh. */
@@ -377,10 +379,14 @@ public final class LabExports {
         return get(id).sim.finished() ? 1 : 0;
     }
 
-    /** Packs the state's σ(x) (as of the last refresh) as 8-bit grey levels, two hex digits each: one call per frame. */
+    /**
+     * The state's σ(x) as of the last refresh as 8-bit grey levels (read them through a Uint8Array), one call per
+     * frame: a string of hex digits cost more than eight steps at N = 4096. In Wasm this is a copy; in the JS build
+     * TeaVM hands out a view on the core's own byte[], so callers copy before keeping or transferring it.
+     */
     @JSExport
-    public static String activationsHex(int id) {
-        return get(id).activationsHex();
+    public static Int8Array activationLevels(int id) {
+        return Int8Array.copyFromJavaArray(get(id).levels);
     }
 
     @JSExport

@@ -27,7 +27,8 @@ final class LabSession {
     final int seriesEvery;
     final double[] overlaps;
     final double[] activations;
-    double energy;
+    /** σ(x) as 8-bit grey levels (0: σ = −1, 255: σ = +1), as of the last refresh: the network picture's pixels. */
+    final byte[] levels;
     /** Watches the run for the theory panel's equilibrium test (fed at every refresh, i.e. every sample). */
     final TheoryProbe probe;
     /** The last synapse sample the page asked for (schema helper's exports). */
@@ -57,16 +58,24 @@ final class LabSession {
         this.loop = new RunLoop(sim, interval, null, recorder, track, theory);
         this.overlaps = new double[spec.p()];
         this.activations = new double[spec.n()];
+        this.levels = new byte[spec.n()];
     }
 
-    /** Recomputes overlaps, energy and σ(x) from the current state. O(N·P). */
+    /**
+     * Recomputes overlaps, σ(x) and its grey levels from the current state, once per frame. O(N·P). The energy is not
+     * among them: no view draws it per frame (the plotted energies are the recorder's samples).
+     */
     void refresh() {
         sim.overlaps(overlaps);
         probe.sample(overlaps);
-        energy = sim.energy();
         double[] x = sim.state();
+        double[] act = activations;
+        byte[] lv = levels;
         for (int i = 0; i < x.length; i++) {
-            activations[i] = sim.model().activation(x[i]);
+            double a = sim.model().activation(x[i]);
+            act[i] = a;
+            int g = (int) Math.round((a + 1) * 127.5);
+            lv[i] = (byte) (g < 0 ? 0 : (g > 255 ? 255 : g));
         }
         previousGains().observe();
     }
@@ -82,19 +91,6 @@ final class LabSession {
 
     double inputGain(int w, int mu) {
         return PreviousGains.inputOverlap(sim, w, mu);
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    String activationsHex() {
-        char[] out = new char[activations.length * 2];
-        for (int i = 0; i < activations.length; i++) {
-            int g = (int) Math.round((activations[i] + 1) * 127.5);
-            g = g < 0 ? 0 : (g > 255 ? 255 : g);
-            out[2 * i] = HEX[g >> 4];
-            out[2 * i + 1] = HEX[g & 15];
-        }
-        return new String(out);
     }
 
     /**
