@@ -3,6 +3,7 @@ package org.hopfieldlab.server.security;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.hopfieldlab.server.account.UserRepository;
+import org.hopfieldlab.server.classroom.ClassroomService;
 import org.hopfieldlab.server.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -94,7 +95,9 @@ public class SecurityConfig {
     @Bean
     UserDetailsService userDetailsService(UserRepository users) {
         // the principal's name is the account's key (lower case), whatever case was typed at sign-in
+        // a class's pseudonymous students (guests) have no password and never sign in here
         return username -> users.findByUsername(username)
+                .filter(u -> !ClassroomService.isGuestName(u.username()))
                 .map(u -> User.withUsername(UserRepository.key(username)).password(u.passwordHash())
                         .roles("USER").build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
