@@ -46,6 +46,12 @@ public class ClassroomService {
     private final ClassroomRepository repo;
     /** Listeners (open dashboards) told the class id after every stored submission. */
     private final List<Consumer<Long>> listeners = new CopyOnWriteArrayList<>();
+    private static final java.util.concurrent.Executor NOTIFY = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "classroom-dashboard-push");
+                t.setDaemon(true);
+                return t;
+            });
 
     public ClassroomService(ClassroomRepository repo) {
         this.repo = repo;
@@ -380,12 +386,17 @@ public class ClassroomService {
         }
         long id = repo.insertSubmission(assignmentId, studentId, task.id(), ans, v.status().key, clip(v.summary()),
                 v.toJson());
+        // told from a thread of its own: a dashboard's UI.access must not run in the submitting student's request
+        // (it would lock the teacher's Vaadin session inside the student's, and leave the wrong session current)
+        long classId = a.classId();
         for (Consumer<Long> l : listeners) {
-            try {
-                l.accept(a.classId());
-            } catch (RuntimeException ignored) {
-                // a closed dashboard must not fail a student's submission
-            }
+            NOTIFY.execute(() -> {
+                try {
+                    l.accept(classId);
+                } catch (RuntimeException ignored) {
+                    // a closed dashboard must not fail anything
+                }
+            });
         }
         return repo.submissionsOf(a.classId(), studentId).stream().filter(s -> s.id() == id).findFirst()
                 .orElseThrow();
