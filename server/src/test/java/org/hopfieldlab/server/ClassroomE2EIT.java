@@ -9,8 +9,13 @@ import org.hopfieldlab.server.account.AccountService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.hopfieldlab.sim.exercise.Course;
+import org.hopfieldlab.sim.exercise.Task;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,6 +122,221 @@ class ClassroomE2EIT {
         b.shot("classroom-teacher-dashboard");
         driver.manage().window().setSize(new Dimension(390, 844));
         b.shot("classroom-teacher-phone");
+        driver.manage().window().setSize(new Dimension(1440, 1000));
+    }
+
+    /** Creates a class as the signed-in teacher with the built-in course and "hopfield-basics" assigned. */
+    String[] teacherCreatesClass(String name, boolean pseudonyms) {
+        driver.get(url("/classes"));
+        b.type("#class-name", name);
+        if (pseudonyms) {
+            b.el("#class-pseudonyms").click();
+        }
+        b.el("#create-class").click();
+        String code = b.el("#class-code").getText();
+        assertTrue(code.matches("[A-Z2-9]{8}"), code);
+        b.el("#import-course").click();
+        b.el("#assign-hopfield-basics").click();
+        b.waitFor(d -> d.findElement(By.id("class-assignments")).getText().contains("Hopfield") ? true : null);
+        String classUrl = driver.getCurrentUrl();
+        return new String[] {code, classUrl, classUrl.substring(classUrl.lastIndexOf('/') + 1)};
+    }
+
+    /**
+     * Forges what the lab in the iframe tells its parent after a check: an answer for a task, with claims of
+     * success the real lab never sends. The student page takes only the task and the answer into the form.
+     */
+    void labSays(String task, String answer) {
+        driver.switchTo().frame(b.el("#class-lab"));
+        try {
+            b.waitFor(d -> "complete".equals(b.js("return document.readyState")) ? true : null);
+            b.js("window.parent.postMessage({type: 'hopfield-lab:answer', task: arguments[0], answer: arguments[1], "
+                    + "verdict: 'right', status: 'right', correct: true, summary: 'Right: well done'}, '*')",
+                    task, answer);
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        b.waitFor(d -> answer.equals(b.value("#submit-answer")) ? true : null);
+        b.waitFor(d -> b.el("#submit-task").getText().contains(task) ? true : null);
+    }
+
+    /**
+     * Submits the form and returns the server's new verdict ("right: …"/"wrong: …") or its refusal ("refused: …",
+     * which must differ from the message shown before, so callers submit different refusals in a row).
+     */
+    String submitForm() {
+        List<WebElement> before = driver.findElements(By.id("submit-verdict"));
+        String oldMessage = driver.findElement(By.id("class-message")).getText();
+        WebElement submit = b.el("#submit");
+        b.js("arguments[0].scrollIntoView({block: 'center'})", submit); // as a student scrolls to it
+        submit.click();
+        try {
+            return awaitVerdict(before, oldMessage);
+        } catch (TimeoutException e) {
+            try {
+                b.shot("classroom-submit-timeout");
+            } catch (IOException ignored) {
+                // the message below still says what the page showed
+            }
+            throw new AssertionError("no verdict or new message; the page shows: "
+                    + driver.findElement(By.tagName("body")).getText() + "\nconsole: " + b.console(), e);
+        }
+    }
+
+    String awaitVerdict(List<WebElement> before, String oldMessage) {
+        return b.waitFor(d -> {
+            try {
+                List<WebElement> v = d.findElements(By.id("submit-verdict"));
+                if (!v.isEmpty() && !before.contains(v.get(0))) {
+                    return v.get(0).getAttribute("data-status") + ": " + v.get(0).getText();
+                }
+                String m = d.findElement(By.id("class-message")).getText();
+                return m.isEmpty() || m.equals(oldMessage) ? null : "refused: " + m;
+            } catch (StaleElementReferenceException x) {
+                return null; // the old verdict was just removed
+            }
+        });
+    }
+
+    List<String> dashboardCells() {
+        b.el("#dashboard-grid");
+        return driver.findElements(By.cssSelector("#dashboard-grid vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** The texts of the dashboard row that starts with the student's name, up to the next row. */
+    List<String> dashboardRow(String student, int columns) {
+        List<String> cells = b.waitFor(d -> {
+            List<String> c = dashboardCells();
+            return c.contains(student) ? c : null;
+        });
+        int i = cells.indexOf(student);
+        return cells.subList(i, Math.min(cells.size(), i + columns + 2));
+    }
+
+    @Test
+    void aForgedCorrectClaimIsGradedFromTheAnswerAndTheDashboardShowsTheServersVerdict() throws IOException {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String teacher = "teacher-" + suffix;
+        String mallory = "mallory-" + suffix;
+        for (String u : List.of(teacher, mallory)) {
+            accounts.signUp(u, PASSWORD);
+        }
+        signInAs(teacher);
+        String[] c = teacherCreatesClass("Forgery class", false);
+
+        signInAs(mallory);
+        driver.get(url("/classes?join=" + c[0]));
+        b.el("#join-class").click();
+        b.el("[id^='open-']").click();
+
+        // (a) the lab "says" the choice b is correct: the server grades b itself, and b is wrong
+        labSays("completes", "b");
+        String a = submitForm();
+        assertTrue(a.startsWith("wrong: "), a);
+
+        // the student's own list holds the one graded try, as the server graded it
+        String mine = b.waitFor(d -> {
+            String t = d.findElement(By.id("my-submissions")).getText();
+            return t.contains("completes") ? t : null;
+        });
+        String summary = a.substring("wrong: ".length());
+        assertTrue(mine.contains(summary.substring(0, Math.min(20, summary.length()))), mine + " / " + summary);
+
+        signInAs(teacher);
+        driver.get(c[1]);
+        int columns = Course.get("hopfield-basics").tasks().size();
+        List<String> row = dashboardRow(mallory, columns);
+        int completes = Course.get("hopfield-basics").tasks().stream().map(Task::id).toList().indexOf("completes");
+        int damaged = Course.get("hopfield-basics").tasks().stream().map(Task::id).toList().indexOf("damage");
+        assertTrue(row.get(1 + completes).startsWith("✗ 1 try"), row.toString());
+        assertEquals("—", row.get(1 + damaged), row.toString());
+        assertEquals("0 / " + columns, row.get(1 + columns), row.toString());
+        assertTrue(b.el("#common-wrong").getText().contains("“b” × 1"), b.el("#common-wrong").getText());
+    }
+
+    @Test
+    void pseudonymousStudentsJoinWithoutAnAccountWhereTheTeacherAllowsIt() throws IOException {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String teacher = "teacher-" + suffix;
+        accounts.signUp(teacher, PASSWORD);
+        signInAs(teacher);
+        String[] open = teacherCreatesClass("Open class " + suffix, true);
+        assertEquals("/join/" + open[0], b.el("#class-join-link").getText());
+        String[] strict = teacherCreatesClass("Strict class " + suffix, false);
+
+        // no account: a class that does not allow pseudonyms asks to sign in
+        driver.manage().deleteAllCookies();
+        driver.get(url("/join/" + strict[0]));
+        assertTrue(b.el("#join-needs-account").getText().contains("sign in"), b.el("#join-needs-account").getText());
+        assertTrue(driver.findElements(By.id("guest-name")).isEmpty());
+
+        // one that does: a name is all it takes
+        driver.get(url("/join/" + open[0].toLowerCase()));
+        assertEquals("Join Open class " + suffix, b.el("#join-title").getText());
+        driver.manage().window().setSize(new Dimension(390, 844));
+        b.shot("classroom-guest-join-phone");
+        driver.manage().window().setSize(new Dimension(1440, 1000));
+        b.type("#guest-name", "Pseudo Pat");
+        b.el("#guest-join").click();
+        b.waitFor(d -> d.getCurrentUrl().endsWith("/guest/" + open[2]) ? true : null);
+        assertEquals("Pseudo Pat", b.el("#guest-self").getText());
+        Cookie cookie = driver.manage().getCookieNamed("hl-guest-" + open[2]);
+        assertTrue(cookie != null && cookie.isHttpOnly() && cookie.getValue().matches("[A-Za-z0-9_-]{43}"),
+                String.valueOf(cookie));
+        assertEquals("Lax", cookie.getSameSite());
+
+        // the guest solves and submits; the server grades
+        b.el("[id^='open-']").click();
+        labSays("completes", "a");
+        String verdict = submitForm();
+        assertTrue(verdict.startsWith("right: "), verdict);
+        b.waitFor(d -> d.findElement(By.id("my-submissions")).getText().contains("completes") ? true : null);
+        b.shot("classroom-guest-desktop");
+
+        // the name is unique in the class, in any letter case (another browser: no cookie)
+        driver.manage().deleteAllCookies();
+        driver.get(url("/join/" + open[0]));
+        b.type("#guest-name", "pseudo PAT");
+        b.el("#guest-join").click();
+        assertTrue(b.el("#join-error").getText().contains("already uses the name"), b.el("#join-error").getText());
+        b.type("#guest-name", "Quinn");
+        b.el("#guest-join").click();
+        assertEquals("Quinn", b.el("#guest-self").getText());
+        assertTrue(b.el("#my-submissions").getText().indexOf("completes") < 0, "Quinn sees no one else's tries");
+
+        // back to the first guest's browser: no account pages, no other class
+        driver.manage().deleteAllCookies();
+        driver.get(url("/join/" + open[0]));
+        driver.manage().addCookie(cookie);
+        for (String page : List.of("/sessions", "/classes", "/class/" + open[2], "/class/" + strict[2])) {
+            driver.get(url(page));
+            b.waitFor(d -> d.getCurrentUrl().contains("/login") ? true : null);
+        }
+        driver.get(url("/guest/" + strict[2]));
+        assertTrue(b.el("#guest-missing").isDisplayed());
+        driver.get(url("/join/" + open[0])); // a browser that joined goes straight to its class
+        b.waitFor(d -> d.getCurrentUrl().endsWith("/guest/" + open[2]) ? true : null);
+        assertEquals("Pseudo Pat", b.el("#guest-self").getText());
+        assertTrue(b.el("#my-submissions").getText().contains("completes"));
+
+        // the teacher sees both guests under their names, with the server's verdicts
+        signInAs(teacher);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.get(open[1]);
+        int columns = Course.get("hopfield-basics").tasks().size();
+        int completes = Course.get("hopfield-basics").tasks().stream().map(Task::id).toList().indexOf("completes");
+        List<String> pat = dashboardRow("Pseudo Pat", columns);
+        assertTrue(pat.get(1 + completes).startsWith("✓ 1 try"), pat.toString());
+        List<String> quinn = dashboardRow("Quinn", columns);
+        assertEquals("—", quinn.get(1 + completes), quinn.toString());
+        b.js("document.getElementById('dashboard').scrollIntoView({block: 'start'})");
+        b.shot("classroom-dashboard-1280");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        b.js("document.querySelector('.class-view').scrollIntoView({block: 'start'})");
+        b.shot("classroom-class-top-390");
+        b.js("document.getElementById('dashboard').scrollIntoView({block: 'start'})");
+        b.shot("classroom-dashboard-390");
         driver.manage().window().setSize(new Dimension(1440, 1000));
     }
 }

@@ -2,12 +2,14 @@ package org.hopfieldlab.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.hopfieldlab.exercise.CourseSolutions;
 import org.hopfieldlab.server.account.AccountService;
 import org.hopfieldlab.server.classroom.Assignment;
@@ -24,6 +26,9 @@ import org.hopfieldlab.sim.spec.SpecCodec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * Classes through the service on the real (H2) database: the server grades every kind of task itself (the course's
@@ -36,6 +41,10 @@ class ClassroomServiceTest {
     AccountService accounts;
     @Autowired
     ClassroomService classes;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService userDetails;
 
     long teacher;
     long alice;
@@ -261,5 +270,82 @@ class ClassroomServiceTest {
         assertTrue(lines[0].startsWith("student,hopfield-basics / completes status,hopfield-basics / completes tries"),
                 lines[0]);
         assertTrue(csv.contains("\r\nStudent B,wrong,1,"), csv);
+    }
+
+    @Test
+    void aGuestJoinsWithoutAnAccountAndIsKnownOnlyByTheirToken() {
+        ClassroomService.GuestJoin g = classes.joinAsGuest(room.joinCode().toLowerCase(), "Guest One");
+        assertTrue(g.token().matches("[A-Za-z0-9_-]{43}"), g.token()); // 32 random bytes, base64url
+        assertEquals(Optional.of(g.userId()), classes.guest(room.id(), g.token()));
+        ClassroomService.GuestJoin g2 = classes.joinAsGuest(room.joinCode(), "Guest Two");
+        assertNotEquals(g.token(), g2.token());
+        // the database keeps only the token's SHA-256
+        String stored = jdbc.sql("select token_hash from class_guest where user_id = ?").param(g.userId())
+                .query(String.class).single();
+        assertNotEquals(g.token(), stored);
+        assertEquals(64, stored.length());
+        // a changed, short, missing token, or the token shown to another class, finds nobody
+        ClassRoom other = classes.createClass(teacher, "Other class", true);
+        char c0 = g.token().charAt(0);
+        assertEquals(Optional.empty(), classes.guest(room.id(), (c0 == 'A' ? "B" : "A") + g.token().substring(1)));
+        assertEquals(Optional.empty(), classes.guest(room.id(), g.token().substring(1)));
+        assertEquals(Optional.empty(), classes.guest(room.id(), null));
+        assertEquals(Optional.empty(), classes.guest(other.id(), g.token()));
+
+        // a guest solves and submits like any member, and sees only their own submissions
+        assertEquals("right", classes.submit(g.userId(), basics.id(), "completes", "a").status());
+        assertEquals("wrong", classes.submit(g2.userId(), basics.id(), "completes", "b").status());
+        List<Submission> mine = classes.mySubmissions(g.userId(), room.id());
+        assertEquals(1, mine.size());
+        assertEquals(g.userId(), mine.get(0).studentId());
+        assertEquals("Guest One", classes.displayName(room.id(), g.userId()));
+        // nothing of another class, and nothing a teacher sees
+        Assignment foreign = classes.assign(teacher, other.id(),
+                classes.importBuiltIn(teacher, other.id(), "hopfield-basics").id(), null);
+        assertThrows(ClassroomException.class, () -> classes.visibleClass(g.userId(), other.id()));
+        assertThrows(ClassroomException.class, () -> classes.submit(g.userId(), foreign.id(), "completes", "a"));
+        assertThrows(ClassroomException.class, () -> classes.mySubmissions(g.userId(), other.id()));
+        assertThrows(ClassroomException.class, () -> classes.dashboard(g.userId(), room.id()));
+        assertEquals(List.of(), classes.classesTaught(g.userId()));
+        // the teacher's dashboard shows the guests under their names, graded by the server
+        Dashboard d = classes.dashboard(teacher, room.id());
+        int col = d.columns().stream().map(Dashboard.Column::taskId).toList().indexOf("completes");
+        assertEquals("right", d.rows().stream().filter(r -> r.student().equals("Guest One")).findFirst()
+                .orElseThrow().cells().get(col).status());
+        assertEquals("wrong", d.rows().stream().filter(r -> r.student().equals("Guest Two")).findFirst()
+                .orElseThrow().cells().get(col).status());
+    }
+
+    @Test
+    void aGuestCannotSignIn() {
+        ClassroomService.GuestJoin g = classes.joinAsGuest(room.joinCode(), "No Password");
+        String name = jdbc.sql("select username from app_user where id = ?").param(g.userId()).query(String.class)
+                .single();
+        assertTrue(ClassroomService.isGuestName(name), name);
+        assertThrows(UsernameNotFoundException.class, () -> userDetails.loadUserByUsername(name));
+        assertThrows(UsernameNotFoundException.class, () -> userDetails.loadUserByUsername(name.toLowerCase()));
+        // and no sign-up can take a guest's name
+        assertThrows(RuntimeException.class, () -> accounts.signUp(name, "long password"));
+    }
+
+    @Test
+    void guestJoinRules() {
+        ClassRoom strict = classes.createClass(teacher, "Accounts only", false);
+        ClassroomException e = assertThrows(ClassroomException.class,
+                () -> classes.joinAsGuest(strict.joinCode(), "Anon"));
+        assertTrue(e.getMessage().contains("sign in with an account"), e.getMessage());
+        e = assertThrows(ClassroomException.class, () -> classes.joinAsGuest(room.joinCode(), "student b"));
+        assertTrue(e.getMessage().contains("already uses the name"), e.getMessage()); // "Student B", any case
+        e = assertThrows(ClassroomException.class, () -> classes.joinAsGuest(room.joinCode(), "  "));
+        assertTrue(e.getMessage().startsWith("Choose the name"), e.getMessage());
+        e = assertThrows(ClassroomException.class, () -> classes.joinAsGuest(room.joinCode(), "<b>x</b>"));
+        assertTrue(e.getMessage().startsWith("A pseudonym has"), e.getMessage());
+        e = assertThrows(ClassroomException.class, () -> classes.joinAsGuest("ZZZZZZZZ", "Anon"));
+        assertTrue(e.getMessage().startsWith("No class has the code ZZZZZZZZ"), e.getMessage());
+        // a refused join leaves nothing behind
+        assertEquals(2, classes.members(teacher, room.id()).size());
+        assertEquals(0, classes.members(teacher, strict.id()).size());
+        assertEquals(0, (int) jdbc.sql("select count(*) from class_guest where class_id in (?, ?)")
+                .params(room.id(), strict.id()).query(Integer.class).single());
     }
 }

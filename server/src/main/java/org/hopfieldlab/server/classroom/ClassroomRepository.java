@@ -70,6 +70,37 @@ public class ClassroomRepository {
                 .params(classId, userId, displayName, Timestamp.from(Instant.now())).update();
     }
 
+    /** An account-less user for a guest: its name cannot be made at sign-up and its password hash matches none. */
+    public long insertGuestUser(String username) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into app_user (username, username_key, password_hash, created_at) values (?, ?, ?, ?)")
+                .params(username, username, "!", Timestamp.from(Instant.now()))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void insertGuest(long userId, long classId, String tokenHash) {
+        jdbc.sql("insert into class_guest (user_id, class_id, token_hash, created_at) values (?, ?, ?, ?)")
+                .params(userId, classId, tokenHash, Timestamp.from(Instant.now())).update();
+    }
+
+    /** The guest of this class whose token has this hash. */
+    public Optional<Long> findGuest(long classId, String tokenHash) {
+        return jdbc.sql("select user_id from class_guest where class_id = ? and token_hash = ?")
+                .params(classId, tokenHash).query(Long.class).optional();
+    }
+
+    public int guestCount(long classId) {
+        return jdbc.sql("select count(*) from class_guest where class_id = ?").param(classId).query(Integer.class)
+                .single();
+    }
+
+    /** Whether a member of the class already shows this name, in any letter case. */
+    public boolean nameTaken(long classId, String displayName) {
+        return jdbc.sql("select count(*) from class_member where class_id = ? and lower(display_name) = ?")
+                .params(classId, displayName.toLowerCase(java.util.Locale.ROOT)).query(Integer.class).single() > 0;
+    }
+
     public Optional<Member> findMember(long classId, long userId) {
         return jdbc.sql("select class_id, user_id, display_name, joined_at from class_member "
                         + "where class_id = ? and user_id = ?").params(classId, userId)

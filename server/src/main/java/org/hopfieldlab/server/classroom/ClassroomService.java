@@ -1,14 +1,21 @@
 package org.hopfieldlab.server.classroom;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.hopfieldlab.sim.exercise.Course;
@@ -20,6 +27,7 @@ import org.hopfieldlab.sim.exercise.Task;
 import org.hopfieldlab.sim.exercise.Verdict;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Classes, exercises, assignments and submissions, with every access rule: a class is seen only by its teacher and
@@ -38,6 +46,12 @@ public class ClassroomService {
     private final ClassroomRepository repo;
     /** Listeners (open dashboards) told the class id after every stored submission. */
     private final List<Consumer<Long>> listeners = new CopyOnWriteArrayList<>();
+    private static final java.util.concurrent.Executor NOTIFY = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "classroom-dashboard-push");
+                t.setDaemon(true);
+                return t;
+            });
 
     public ClassroomService(ClassroomRepository repo) {
         this.repo = repo;
@@ -102,18 +116,28 @@ public class ClassroomService {
         return c;
     }
 
+    /** A typed join code as stored: upper case, without spaces or dashes. */
+    static String normalizeCode(String code) {
+        return code == null ? "" : code.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
+    }
+
+    /** The class with this join code (for the join page: its name and whether it allows pseudonyms). */
+    public ClassRoom classForCode(String code) {
+        String c = normalizeCode(code);
+        if (c.isEmpty()) {
+            throw new ClassroomException("Type the class code your teacher gave you.");
+        }
+        return repo.findByJoinCode(c)
+                .orElseThrow(() -> new ClassroomException("No class has the code " + c + "; check it with your "
+                        + "teacher (" + CODE_LENGTH + " letters and digits)."));
+    }
+
     /**
      * Joins a class by its code (letters are upper-cased, spaces and dashes ignored). With {@code pseudonym} blank
      * the class shows the account name; a pseudonym is accepted only where the teacher allows it.
      */
     public ClassRoom join(long userId, String code, String pseudonym) {
-        String c = code == null ? "" : code.toUpperCase().replaceAll("[\\s-]", "");
-        if (c.isEmpty()) {
-            throw new ClassroomException("Type the class code your teacher gave you.");
-        }
-        ClassRoom room = repo.findByJoinCode(c)
-                .orElseThrow(() -> new ClassroomException("No class has the code " + c + "; check it with your "
-                        + "teacher (" + CODE_LENGTH + " letters and digits)."));
+        ClassRoom room = classForCode(code);
         if (room.teacherId() == userId) {
             throw new ClassroomException("You teach this class; students join it with this code.");
         }
@@ -127,22 +151,109 @@ public class ClassroomService {
                 throw new ClassroomException("This class does not allow pseudonyms; leave the name empty to join "
                         + "under your account name.");
             }
-            if (p.length() > MAX_NAME || !p.matches("[\\p{L}\\p{N} ._-]+")) {
-                throw new ClassroomException("A pseudonym has at most " + MAX_NAME + " letters, digits, spaces, "
-                        + "dots, dashes or underscores.");
-            }
-            name = p;
+            name = checkPseudonym(p);
         } else {
             name = repo.username(userId)
                     .orElseThrow(() -> new ClassroomException("Sign in first."));
         }
+        addMember(room, userId, name);
+        return room;
+    }
+
+    private static String checkPseudonym(String name) {
+        String p = name == null ? "" : name.trim();
+        if (p.isEmpty()) {
+            throw new ClassroomException("Choose the name the class will know you by.");
+        }
+        if (p.length() > MAX_NAME || !p.matches("[\\p{L}\\p{N} ._-]+")) {
+            throw new ClassroomException("A pseudonym has at most " + MAX_NAME + " letters, digits, spaces, "
+                    + "dots, dashes or underscores.");
+        }
+        return p;
+    }
+
+    private void addMember(ClassRoom room, long userId, String name) {
+        ClassroomException taken = new ClassroomException("Someone in this class already uses the name '" + name
+                + "'; choose another.");
+        if (repo.nameTaken(room.id(), name)) {
+            throw taken;
+        }
         try {
             repo.insertMember(room.id(), userId, name);
         } catch (DuplicateKeyException e) {
+            throw taken;
+        }
+    }
+
+    // ---- pseudonymous students (guests) ------------------------------------------------------------------------
+
+    /**
+     * A student who joined without an account: their member id, the name the class shows and the secret token
+     * that is their only credential (returned once, here; the database keeps its SHA-256 hash).
+     */
+    public record GuestJoin(ClassRoom room, long userId, String displayName, String token) {
+    }
+
+    /** Guest user names start so; the sign-up form allows none of these characters, and sign-in refuses them. */
+    public static final String GUEST_PREFIX = "~guest~";
+    /** Guests per class: a leaked join code cannot fill the database with members. */
+    public static final int MAX_GUESTS = 500;
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    public static boolean isGuestName(String username) {
+        return username != null && username.startsWith(GUEST_PREFIX);
+    }
+
+    /**
+     * Joins a class without an account, under a name unique in the class (any letter case), if the teacher allows
+     * pseudonyms. The guest gets a new 256-bit random token; nothing else identifies them.
+     */
+    @Transactional
+    public GuestJoin joinAsGuest(String code, String displayName) {
+        ClassRoom room = classForCode(code);
+        if (!room.allowPseudonyms()) {
+            throw new ClassroomException("This class asks students to sign in with an account; sign in (or create "
+                    + "an account), then join with the code.");
+        }
+        String name = checkPseudonym(displayName);
+        if (repo.guestCount(room.id()) >= MAX_GUESTS) {
+            throw new ClassroomException("This class has " + MAX_GUESTS + " students without an account, the most "
+                    + "it may have; ask your teacher.");
+        }
+        if (repo.nameTaken(room.id(), name)) {
             throw new ClassroomException("Someone in this class already uses the name '" + name + "'; choose "
                     + "another.");
         }
-        return room;
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        long userId = repo.insertGuestUser(GUEST_PREFIX + newCode() + newCode());
+        addMember(room, userId, name);
+        repo.insertGuest(userId, room.id(), hash(token));
+        return new GuestJoin(room, userId, name, token);
+    }
+
+    /** The guest of this class that the token belongs to; empty for a missing, malformed or foreign token. */
+    public Optional<Long> guest(long classId, String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        return repo.findGuest(classId, hash(token));
+    }
+
+    /** The name the class shows for one of its members. */
+    public String displayName(long classId, long userId) {
+        return repo.findMember(classId, userId).map(Member::displayName)
+                .orElseThrow(() -> ClassroomException.notFound("class"));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public List<Member> members(long teacherId, long classId) {
@@ -275,12 +386,17 @@ public class ClassroomService {
         }
         long id = repo.insertSubmission(assignmentId, studentId, task.id(), ans, v.status().key, clip(v.summary()),
                 v.toJson());
+        // told from a thread of its own: a dashboard's UI.access must not run in the submitting student's request
+        // (it would lock the teacher's Vaadin session inside the student's, and leave the wrong session current)
+        long classId = a.classId();
         for (Consumer<Long> l : listeners) {
-            try {
-                l.accept(a.classId());
-            } catch (RuntimeException ignored) {
-                // a closed dashboard must not fail a student's submission
-            }
+            NOTIFY.execute(() -> {
+                try {
+                    l.accept(classId);
+                } catch (RuntimeException ignored) {
+                    // a closed dashboard must not fail anything
+                }
+            });
         }
         return repo.submissionsOf(a.classId(), studentId).stream().filter(s -> s.id() == id).findFirst()
                 .orElseThrow();

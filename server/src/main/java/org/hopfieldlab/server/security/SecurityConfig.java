@@ -5,6 +5,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.hopfieldlab.server.account.UserRepository;
+import org.hopfieldlab.server.classroom.ClassroomService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -117,7 +118,9 @@ public class SecurityConfig {
     @Bean
     UserDetailsService userDetailsService(UserRepository users) {
         // the principal's name is the account's key (lower case), whatever case was typed at sign-in
+        // a class's pseudonymous students (guests) have no password and never sign in here
         return username -> users.findByUsername(username)
+                .filter(u -> !ClassroomService.isGuestName(u.username()))
                 .map(u -> User.withUsername(UserRepository.key(username)).password(u.passwordHash())
                         .roles("USER").build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));

@@ -1,7 +1,6 @@
 package org.hopfieldlab.server.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -11,10 +10,8 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.IFrame;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -22,8 +19,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
@@ -36,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.hopfieldlab.exercise.ExerciseLinks;
 import org.hopfieldlab.server.account.AppUser;
 import org.hopfieldlab.server.classroom.Assignment;
 import org.hopfieldlab.server.classroom.ClassExercise;
@@ -44,11 +38,8 @@ import org.hopfieldlab.server.classroom.ClassRoom;
 import org.hopfieldlab.server.classroom.ClassroomException;
 import org.hopfieldlab.server.classroom.ClassroomService;
 import org.hopfieldlab.server.classroom.Dashboard;
-import org.hopfieldlab.server.classroom.Submission;
 import org.hopfieldlab.server.security.CurrentUser;
 import org.hopfieldlab.sim.exercise.Course;
-import org.hopfieldlab.sim.exercise.Exercise;
-import org.hopfieldlab.sim.exercise.Task;
 
 /**
  * One class. Its teacher gets exercises (import, write, edit), assignments and the dashboard, updated live as
@@ -68,11 +59,6 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
     private final VerticalLayout dashboard = new VerticalLayout();
     private final VerticalLayout exerciseList = new VerticalLayout();
     private final VerticalLayout assignmentList = new VerticalLayout();
-    // student
-    private Assignment open;
-    private final Select<String> task = new Select<>();
-    private final TextField answer = new TextField("Answer");
-    private final Grid<Submission> mine = new Grid<>();
 
     public ClassView(ClassroomService classes, CurrentUser currentUser) {
         this.classes = classes;
@@ -116,8 +102,11 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         code.setId("class-code");
         code.addClassName("join-code");
         Paragraph join = new Paragraph();
-        join.add(new Span("Students join with the code "), code, new Span(" on the Classes page, or the link "
-                + "/classes?join=" + room.joinCode() + (room.allowPseudonyms() ? " (pseudonyms allowed)." : ".")));
+        Span link = new Span("/join/" + room.joinCode());
+        link.setId("class-join-link");
+        join.add(new Span("Students join with the code "), code, new Span(" on the Classes page, or the link "),
+                link, new Span(room.allowPseudonyms() ? ": with an account, or under a pseudonym without one."
+                        : ": with an account (pseudonymous students are not allowed)."));
 
         ComboBox<String> builtIn = new ComboBox<>();
         builtIn.setItems(Course.ids());
@@ -146,6 +135,7 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
 
         DateTimePicker due = new DateTimePicker("Due (optional, UTC)");
         due.setId("assign-due");
+        due.setWidth("min(100%, 24rem)"); // its date and time fields share the width, so a phone does not scroll sideways
         exerciseList.setPadding(false);
         exerciseList.setId("class-exercises");
         this.due = due;
@@ -269,94 +259,6 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
     // ---- student -----------------------------------------------------------------------------------------------
 
     private void studentPage() {
-        VerticalLayout list = new VerticalLayout();
-        list.setPadding(false);
-        list.setId("student-assignments");
-        List<Assignment> assignments = classes.assignments(user.id(), room.id());
-        if (assignments.isEmpty()) {
-            list.add(new Paragraph("Nothing assigned yet."));
-        }
-        Div work = new Div();
-        work.setWidthFull();
-        for (Assignment a : assignments) {
-            Button b = new Button(a.title() + (a.dueAt() == null ? "" : " (due " + a.dueAt() + ")"),
-                    e -> openAssignment(a, work));
-            b.setId("open-" + a.id());
-            list.add(b);
-        }
-        mine.setId("my-submissions");
-        mine.addColumn(s -> s.submittedAt().toString().replace('T', ' ').substring(0, 19)).setHeader("When")
-                .setAutoWidth(true);
-        mine.addColumn(Submission::taskId).setHeader("Task").setAutoWidth(true);
-        mine.addColumn(s -> ClassroomService.shortAnswerForView(s.answer())).setHeader("Answer");
-        mine.addColumn(Submission::summary).setHeader("Server's verdict").setFlexGrow(3);
-        mine.setAllRowsVisible(true);
-        add(new H2(room.name()), list, message, work, new H3("Your submissions"), mine);
-        refreshMine();
-    }
-
-    private void refreshMine() {
-        mine.setItems(classes.mySubmissions(user.id(), room.id()));
-    }
-
-    private void openAssignment(Assignment a, Div work) {
-        open = a;
-        work.removeAll();
-        Exercise e = classes.exercise(user.id(), a.id());
-        IFrame lab = new IFrame(LabFrame.LAB_PATH + "#" + ExerciseLinks.KEY + "=" + ExerciseLinks.encode(e.toJson()));
-        lab.setId("class-lab");
-        lab.setWidthFull();
-        lab.setHeight("70vh");
-        lab.getElement().setAttribute("title", "Hopfield Lab: " + e.title());
-        Div frame = new Div(lab);
-        frame.addClassName("lab-frame");
-        frame.setWidthFull();
-        task.setLabel("Task");
-        task.setId("submit-task");
-        task.setItems(e.tasks().stream().map(Task::id).toList());
-        task.setValue(e.tasks().get(0).id());
-        answer.setId("submit-answer");
-        answer.setWidth("min(100%, 30rem)");
-        answer.setHelperText("A number, a choice letter, a spec or lab link; filled in by each check in the lab");
-        Button submit = new Button("Submit to the teacher", ev -> run(() -> {
-            Submission s = classes.submit(user.id(), open.id(), task.getValue(), answer.getValue());
-            message.setText("");
-            Span v = new Span(s.summary());
-            v.setId("submit-verdict");
-            v.getElement().setAttribute("data-status", s.status());
-            work.getChildren().filter(c -> "submit-verdict".equals(c.getId().orElse(""))).toList()
-                    .forEach(work::remove);
-            work.add(v);
-            refreshMine();
-        }));
-        submit.setId("submit");
-        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(task, answer, submit);
-        form.setAlignItems(FlexComponent.Alignment.BASELINE);
-        form.getStyle().set("flex-wrap", "wrap");
-        work.add(new H3(e.title()), frame, form);
-        // the lab tells its parent each checked answer; it only fills the form, the server grades on Submit
-        getElement().executeJs("""
-                const host = this, frame = $0;
-                const handler = (ev) => {
-                  if (!frame.isConnected) { window.removeEventListener('message', handler); return; }
-                  if (ev.source !== frame.contentWindow) return;
-                  const d = ev.data;
-                  if (d && d.type === 'hopfield-lab:answer' && typeof d.task === 'string'
-                      && typeof d.answer === 'string') host.$server.labAnswer(d.task, d.answer);
-                };
-                window.addEventListener('message', handler);
-                """, lab.getElement());
-    }
-
-    @ClientCallable
-    private void labAnswer(String taskId, String value) {
-        if (open == null || value.length() > 500_000) {
-            return;
-        }
-        if (task.getListDataView().contains(taskId)) {
-            task.setValue(taskId);
-        }
-        answer.setValue(value);
+        add(new H2(room.name()), new StudentWork(classes, user.id(), room));
     }
 }

@@ -48,7 +48,7 @@ public class ClassesView extends VerticalLayout implements BeforeEnterObserver {
         TextField name = new TextField("New class");
         name.setId("class-name");
         name.setPlaceholder("e.g. Neural dynamics, autumn");
-        Checkbox pseudonyms = new Checkbox("Students may join under a pseudonym");
+        Checkbox pseudonyms = new Checkbox("Allow pseudonymous students (no account needed)");
         pseudonyms.setId("class-pseudonyms");
         Button create = new Button("Create class", e -> run(() -> {
             ClassRoom c = classes.createClass(user.id(), name.getValue(), pseudonyms.getValue());

@@ -33,15 +33,25 @@ public class MainLayout extends AppLayout {
 
         Span user = new Span(currentUser.get().map(u -> u.username()).orElse(""));
         user.setId("current-user");
-        user.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-        Button logout = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> currentUser.logout());
+        user.addClassNames("navbar-user", LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+        user.getElement().setAttribute("title", user.getText());
+        // the label is its own element so that a phone can hide it (icon only) and keep the bar on one line
+        Span logoutLabel = new Span("Sign out");
+        logoutLabel.addClassName("navbar-logout-label");
+        Button logout = new Button(VaadinIcon.SIGN_OUT.create(), e -> currentUser.logout());
+        logout.getElement().appendChild(logoutLabel.getElement());
+        logout.getElement().setAttribute("aria-label", "Sign out");
+        logout.getElement().setAttribute("title", "Sign out");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         logout.setId("logout");
         HorizontalLayout right = new HorizontalLayout(user, logout);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         right.addClassNames(LumoUtility.Margin.Left.AUTO, LumoUtility.Padding.Right.MEDIUM);
 
+        right.setSpacing(false);
+        right.addClassName("navbar-right");
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), brand, right);
+        bar.addClassName("navbar");
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         addToNavbar(bar);
