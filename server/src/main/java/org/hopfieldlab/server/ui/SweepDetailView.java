@@ -113,6 +113,8 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
         head.setWidthFull();
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         head.expand(title);
+        // on a phone the export links and buttons go below the title instead of off the screen's edge
+        head.getStyle().set("flex-wrap", "wrap");
         definition.setText(r.definition());
         add(head, bar, progressText, engine, chart, definition);
         refresh(r, null);
