@@ -9,8 +9,10 @@ import org.hopfieldlab.server.account.AccountService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.hopfieldlab.exercise.CourseSolutions;
 import org.hopfieldlab.sim.exercise.Course;
 import org.hopfieldlab.sim.exercise.Task;
+import org.hopfieldlab.sim.spec.SpecCodec;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -234,6 +236,23 @@ class ClassroomE2EIT {
         labSays("completes", "b");
         String a = submitForm();
         assertTrue(a.startsWith("wrong: "), a);
+
+        // (b) a spec that changes a locked key (the seed) is refused, with the key named, under the form
+        Task damage = Course.get("hopfield-basics").task("damage");
+        String lockedChanged = SpecCodec.format(SpecCodec.parseOnto(damage.spec().toBuilder(),
+                "flip=0.3&mask=0&seed=99"));
+        labSays("damage", lockedChanged);
+        String locked = submitForm();
+        assertTrue(locked.startsWith("refused: ") && locked.contains("locked") && locked.contains("seed"), locked);
+        assertTrue(b.el("#class-message").isDisplayed(), "the refusal is on screen");
+
+        // (c) another exercise's reference spec (right there) is refused here
+        String foreign = CourseSolutions.all().stream()
+                .filter(s -> s.exercise().equals("capacity") && s.task().equals("many") && s.expect().equals("right"))
+                .findFirst().orElseThrow().answer();
+        labSays("damage", foreign);
+        String other = submitForm();
+        assertTrue(other.startsWith("refused: ") && !other.equals(locked), other);
 
         // the student's own list holds the one graded try, as the server graded it
         String mine = b.waitFor(d -> {

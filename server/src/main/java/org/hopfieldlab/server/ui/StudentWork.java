@@ -115,7 +115,8 @@ class StudentWork extends VerticalLayout {
         HorizontalLayout form = new HorizontalLayout(task, answer, submit);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.getStyle().set("flex-wrap", "wrap");
-        work.add(new H3(e.title()), frame, form);
+        // the message (a refusal, a closed assignment) shows under the form the student just used, not above the lab
+        work.add(new H3(e.title()), frame, form, message);
         // the lab tells its parent each checked answer; it only fills the form, the server grades on Submit
         getElement().executeJs("""
                 const host = this, frame = $0;
