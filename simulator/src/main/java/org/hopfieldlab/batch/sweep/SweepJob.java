@@ -40,6 +40,8 @@ public final class SweepJob {
     private final int cellsBefore;
     private final AtomicLong runsDone = new AtomicLong();
     private final AtomicLong runsThisSession = new AtomicLong();
+    /** Trials run through the batched kernel (see WorkUnit), for tests and measurements. */
+    final AtomicLong batchedTrials = new AtomicLong();
     private final CompletableFuture<State> done = new CompletableFuture<>();
     private final Map<Integer, CellTally> tallies = new TreeMap<>();
     private final Set<Integer> stoppedCells = new HashSet<>();

@@ -1,5 +1,8 @@
 package org.hopfieldlab.batch.sweep;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.hopfieldlab.sim.run.BatchRunner;
 import org.hopfieldlab.sim.run.Recorder;
 import org.hopfieldlab.sim.run.RunLoop;
 import org.hopfieldlab.sim.run.RunStoppedException;
@@ -15,6 +18,11 @@ import org.hopfieldlab.sim.spec.ExperimentSpec;
  * parked, to continue later on any worker from the step it reached. Each trial runs from its own seed
  * ({@code Simulation(spec, trial)}), and splitting a run into step chunks does not change its numbers, so slicing and
  * pre-emption leave every result bit-identical to running the cell's trials one after another.
+ *
+ * <p>Short trials of a rate model run {@link BatchRunner#MIN_LANES} to {@link BatchRunner#DEFAULT_LANES} at a time
+ * through the batched kernel (same bits, faster per trial) when the whole batch is at most {@link #BATCH_STRETCH}
+ * slices of work: such a batch runs to its end unless the sweep is cancelled (a pre-empted batch would lose its
+ * work), so a quantum overruns by at most that much.
  *
  * <p>The stop check is allocation-free: two volatile reads, an interrupt-flag read and {@code System.nanoTime()}.
  */
@@ -33,6 +41,8 @@ final class WorkUnit implements StopSignal {
     private RunLoop parked;
     private Recorder parkedRecorder;
     private volatile long deadline = Long.MAX_VALUE;
+    /** The quantum of the current {@link #run} (0: none). */
+    private long quantumNanos;
     /** Time spent on the current trial so far (across pre-emptions). */
     private long trialNanos;
 
@@ -49,8 +59,22 @@ final class WorkUnit implements StopSignal {
     static int trialsPerSlice(ExperimentSpec spec) {
         double perTrial = (double) spec.steps() * spec.n() * Math.max(1, spec.p());
         double budget = SLICE_SECONDS * SweepCost.WORK_PER_SECOND_PER_THREAD;
-        return (int) Math.max(1, Math.min(spec.trials(), Math.floor(budget / Math.max(1, perTrial))));
+        int n = (int) Math.max(1, Math.min(spec.trials(), Math.floor(budget / Math.max(1, perTrial))));
+        int lanes = BatchRunner.DEFAULT_LANES;
+        if (BatchRunner.supports(spec)) {
+            // whole batches of the lane kernel, which gains most at full width: a slice of a few trials grows to
+            // one batch when that is at most BATCH_STRETCH slices of work, a larger one is cut to whole batches
+            if (n < lanes && lanes * perTrial <= BATCH_STRETCH * budget) {
+                n = Math.min(spec.trials(), lanes);
+            } else if (n > lanes) {
+                n -= n % lanes;
+            }
+        }
+        return n;
     }
+
+    /** How far one batch may stretch a slice (and a quantum): fairness stays within a fraction of a second. */
+    static final double BATCH_STRETCH = 1.5;
 
     /** Whether a trial is parked half-way. */
     boolean hasParkedTrial() {
@@ -68,9 +92,20 @@ final class WorkUnit implements StopSignal {
      */
     Outcome run(long quantumNanos) {
         deadline = quantumNanos <= 0 ? Long.MAX_VALUE : System.nanoTime() + quantumNanos;
+        this.quantumNanos = Math.max(0, quantumNanos);
         while (next < to) {
             if (job.isCancelled() || Thread.currentThread().isInterrupted()) {
                 return Outcome.STOPPED;
+            }
+            int batch = parked == null ? batchSize() : 0;
+            if (batch > 0) {
+                if (!runBatch(batch)) {
+                    return Outcome.STOPPED;
+                }
+                if (next < to && System.nanoTime() > deadline) {
+                    return Outcome.PREEMPTED;
+                }
+                continue;
             }
             long t0 = System.nanoTime();
             if (parked == null) {
@@ -97,5 +132,38 @@ final class WorkUnit implements StopSignal {
             }
         }
         return Outcome.DONE;
+    }
+
+    /**
+     * How many of the next trials to run as one batch, or 0 to run the next one alone: a batch must be within the
+     * unit's slice and, by the cost model's estimate, fit in a stretched quantum (a short quantum keeps trials
+     * pre-emptible).
+     */
+    private int batchSize() {
+        int k = Math.min(BatchRunner.DEFAULT_LANES, to - next);
+        if (!BatchRunner.supports(spec) || k < BatchRunner.MIN_LANES || k > trialsPerSlice(spec)) {
+            return 0;
+        }
+        double batchNanos = 1e9 * k * spec.steps() * spec.n() * Math.max(1, spec.p())
+                / SweepCost.WORK_PER_SECOND_PER_THREAD;
+        return quantumNanos == 0 || batchNanos <= BATCH_STRETCH * quantumNanos ? k : 0;
+    }
+
+    /** Runs trials [next, next + k) as one batch; false when the sweep was cancelled or the worker interrupted. */
+    private boolean runBatch(int k) {
+        long t0 = System.nanoTime();
+        List<TrialResult> results = new ArrayList<>(k);
+        int done = BatchRunner.run(spec, next, next + k, k,
+                () -> job.isCancelled() || Thread.currentThread().isInterrupted(), results::add);
+        if (done < k) {
+            return false;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9 / k;
+        job.batchedTrials.addAndGet(k);
+        for (TrialResult r : results) {
+            next++;
+            job.trialFinished(this, r, seconds);
+        }
+        return true;
     }
 }

@@ -12,6 +12,8 @@ import org.hopfieldlab.sim.spec.ModelKind;
 public final class BatchRunner {
     /** Lanes per batch unless told otherwise: the lane kernel's width (see the README's Performance). */
     public static final int DEFAULT_LANES = LaneKernel.WIDTH;
+    /** The smallest batch that gains from the lane kernel; smaller batches step lane by lane. */
+    public static final int MIN_LANES = LaneKernel.MIN_LANES;
 
     private BatchRunner() {
     }
