@@ -76,6 +76,7 @@ class StartupFailuresTest {
             assertTrue(health.headers().firstValue("content-type").orElse("").startsWith("application/json"));
             assertTrue(health.body().startsWith("{\"status\":\"DOWN\",\"reason\":\"The database is in use by "
                     + "another process"), health.body());
+            assertFalse(health.body().contains("mv.db"), health.body());
             HttpClient http = HttpClient.newHttpClient();
             for (String path : new String[] {"/", "/sweeps", "/lab/index.html", "/login?x=1"}) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.base() + path)).build(),
@@ -86,6 +87,8 @@ class StartupFailuresTest {
                         + "Hopfield Lab server started with the same data folder"), r.body());
                 assertTrue(r.body().contains("Stop the other server"), r.body());
                 assertFalse(r.body().contains("Exception"), r.body());
+                assertFalse(r.body().contains("mv.db"), "the driver's words (a file path) stay in the log: "
+                        + r.body());
             }
             HttpResponse<Void> post = http.send(HttpRequest.newBuilder(URI.create(s.base() + "/login"))
                     .POST(HttpRequest.BodyPublishers.ofString("username=a&password=b")).build(),
@@ -97,6 +100,7 @@ class StartupFailuresTest {
             assertTrue(out.contains("The database is in use by another process, most likely another Hopfield Lab "
                     + "server started with the same data folder"), out);
             assertTrue(out.contains("Stop the other server"), out);
+            assertTrue(out.contains("hopfield.mv.db"), "the log keeps the driver's own words: " + out);
         }
     }
 }

@@ -79,8 +79,12 @@ public final class StartupFailurePage implements ApplicationListener<Application
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.start();
         Duration limit = DurationStyle.detectAndParse(keepFor);
-        LOG.error("Hopfield Lab could not start: {} Serving an explanation page (503) and /actuator/health DOWN on "
-                + "{}:{} {}.", what, address == null ? "*" : address, port, limit.isZero() ? "until stopped"
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.error("Hopfield Lab could not start: {} ({}) Serving an explanation page (503) and /actuator/health DOWN "
+                + "on {}:{} {}.", what, root, address == null ? "*" : address, port, limit.isZero() ? "until stopped"
                         : "for " + limit + ", then exiting");
         if (!limit.isZero()) {
             Thread t = new Thread(() -> {

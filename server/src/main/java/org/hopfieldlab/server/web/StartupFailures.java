@@ -36,7 +36,8 @@ public class StartupFailures implements FailureAnalyzer {
                     || String.valueOf(s.getMessage()).contains("already in use"))) {
                 String msg = "The database is in use by another process, most likely another Hopfield Lab server "
                         + "started with the same data folder (H2 allows one server per database file).";
-                return new FailureAnalysis(msg + " H2 said: " + s.getMessage().lines().findFirst().orElse(""),
+                // the driver's own words (file paths, settings) go to the log with the cause, not onto the public page
+                return new FailureAnalysis(msg,
                         "Stop the other server (it is the one answering on its port), or start this one with "
                         + "--hopfield.data-dir=<another folder>.", s);
             }
