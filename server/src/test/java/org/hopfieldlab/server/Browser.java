@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -27,6 +28,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * helpers the end-to-end tests need for Vaadin fields (their {@code <input>} is in the light DOM).
  */
 final class Browser implements AutoCloseable {
+    /** The window it starts with (--window-size below), which the phone-width screenshots come back to. */
+    static final Dimension WINDOW = new Dimension(1440, 1000);
+    static final Dimension PHONE = new Dimension(390, 844);
+
     final WebDriver driver;
     final Path downloads;
     final Path shots = Path.of(System.getProperty("shots.dir", "/tmp/server-shots"));
@@ -40,7 +45,7 @@ final class Browser implements AutoCloseable {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1440,1000", "--user-data-dir=" + Files.createTempDirectory("e2e-chromium"));
+                "--window-size=" + WINDOW.width + "," + WINDOW.height, "--user-data-dir=" + Files.createTempDirectory("e2e-chromium"));
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);
@@ -50,7 +55,12 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        return waitFor(Duration.ofSeconds(30), condition);
+    }
+
+    /** For the few steps that take longer than the usual 30 s (a whole sweep on a loaded machine). */
+    <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).until(condition);
     }
 
     WebElement el(String css) {
@@ -87,17 +97,39 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Scrolls the element to the middle of the window first, as a user would, so the click lands on it. */
+    void clickCentered(String css) {
+        js("arguments[0].scrollIntoView({block: 'center'})", el(css));
+        el(css).click();
+    }
+
     void shot(String name) throws IOException {
         Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), shots.resolve(name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * A screenshot at phone width (390 × 844) after {@code settle} (for the layout to follow), then back to the
+     * window it started with.
+     */
+    void shotAtPhoneWidth(String name, Duration settle) throws IOException, InterruptedException {
+        driver.manage().window().setSize(PHONE);
+        Thread.sleep(settle.toMillis());
+        shot(name);
+        driver.manage().window().setSize(WINDOW);
+    }
+
     void login(String base, String user, String password) {
         driver.get(base + "/login");
+        submitLogin(user, password);
+        el("#current-user");
+    }
+
+    /** Fills and sends the sign-in form the browser is on. */
+    void submitLogin(String user, String password) {
         type("#vaadinLoginUsername", user);
         type("#vaadinLoginPassword", password);
         el("vaadin-button[slot='submit']").click();
-        el("#current-user");
     }
 
     /** The console messages since the last call (Chromium reports CSP violations there). */

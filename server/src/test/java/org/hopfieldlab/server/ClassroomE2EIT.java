@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import org.hopfieldlab.server.account.AccountService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.hopfieldlab.exercise.CourseSolutions;
 import org.hopfieldlab.sim.exercise.Course;
@@ -18,10 +17,8 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The classroom in headless Chromium against the whole server: a teacher creates a class and assigns a built-in
@@ -29,33 +26,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * dashboard shows both. Screenshots (desktop and phone) go to {@code shots.dir} (default /tmp/server-shots).
  */
 @ServerTest
-class ClassroomE2EIT {
+class ClassroomE2EIT extends ServerInBrowser {
     static final String PASSWORD = "a long password";
-    static Browser b;
-    static WebDriver driver;
 
-    @LocalServerPort
-    int port;
     @Autowired
     AccountService accounts;
 
-    @BeforeAll
-    static void browser() throws IOException {
-        b = new Browser();
-        driver = b.driver;
-    }
-
-    @AfterAll
-    static void close() {
-        if (b != null) {
-            b.close();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
+    /** Signs in as {@code user} in a browser that forgets whoever was signed in before (no cookies). */
     void signInAs(String user) {
         driver.manage().deleteAllCookies();
         b.login(url(""), user, PASSWORD);
@@ -79,7 +56,7 @@ class ClassroomE2EIT {
     }
 
     @Test
-    void teacherAssignsStudentsSubmitDashboardShowsBoth() throws IOException {
+    void teacherAssignsStudentsSubmitDashboardShowsBoth() throws Exception {
         String suffix = Long.toString(System.nanoTime(), 36);
         String teacher = "teacher-" + suffix;
         String alice = "alice-" + suffix;
@@ -89,23 +66,15 @@ class ClassroomE2EIT {
         }
 
         signInAs(teacher);
-        driver.get(url("/classes"));
-        b.type("#class-name", "E2E class");
-        b.el("#create-class").click();
-        String code = b.el("#class-code").getText();
-        assertTrue(code.matches("[A-Z2-9]{8}"), code);
-        b.el("#import-course").click();
-        b.el("#assign-hopfield-basics").click();
-        b.waitFor(d -> d.findElement(By.id("class-assignments")).getText().contains("Hopfield") ? true : null);
-        String classUrl = driver.getCurrentUrl();
+        String[] created = teacherCreatesClass("E2E class", false);
+        String code = created[0];
+        String classUrl = created[1];
 
         String right = studentSubmits(alice, code, "a");
         assertTrue(right.startsWith("right: "), right);
         b.waitFor(d -> d.findElement(By.id("my-submissions")).getText().contains("completes") ? true : null);
         b.shot("classroom-student-desktop");
-        driver.manage().window().setSize(new Dimension(390, 844));
-        b.shot("classroom-student-phone");
-        driver.manage().window().setSize(new Dimension(1440, 1000));
+        b.shotAtPhoneWidth("classroom-student-phone", Duration.ZERO);
 
         String wrong = studentSubmits(bob, code, "b");
         assertTrue(wrong.startsWith("wrong: "), wrong);
@@ -122,9 +91,7 @@ class ClassroomE2EIT {
         assertTrue(grid.contains("✗ 1 try"), grid);
         assertTrue(b.el("#common-wrong").getText().contains("“b” × 1"), b.el("#common-wrong").getText());
         b.shot("classroom-teacher-dashboard");
-        driver.manage().window().setSize(new Dimension(390, 844));
-        b.shot("classroom-teacher-phone");
-        driver.manage().window().setSize(new Dimension(1440, 1000));
+        b.shotAtPhoneWidth("classroom-teacher-phone", Duration.ZERO);
     }
 
     /** Creates a class as the signed-in teacher with the built-in course and "hopfield-basics" assigned. */
@@ -275,7 +242,7 @@ class ClassroomE2EIT {
     }
 
     @Test
-    void pseudonymousStudentsJoinWithoutAnAccountWhereTheTeacherAllowsIt() throws IOException {
+    void pseudonymousStudentsJoinWithoutAnAccountWhereTheTeacherAllowsIt() throws Exception {
         String suffix = Long.toString(System.nanoTime(), 36);
         String teacher = "teacher-" + suffix;
         accounts.signUp(teacher, PASSWORD);
@@ -293,9 +260,7 @@ class ClassroomE2EIT {
         // one that does: a name is all it takes
         driver.get(url("/join/" + open[0].toLowerCase()));
         assertEquals("Join Open class " + suffix, b.el("#join-title").getText());
-        driver.manage().window().setSize(new Dimension(390, 844));
-        b.shot("classroom-guest-join-phone");
-        driver.manage().window().setSize(new Dimension(1440, 1000));
+        b.shotAtPhoneWidth("classroom-guest-join-phone", Duration.ZERO);
         b.type("#guest-name", "Pseudo Pat");
         b.el("#guest-join").click();
         b.waitFor(d -> d.getCurrentUrl().endsWith("/guest/" + open[2]) ? true : null);
@@ -351,11 +316,11 @@ class ClassroomE2EIT {
         assertEquals("—", quinn.get(1 + completes), quinn.toString());
         b.js("document.getElementById('dashboard').scrollIntoView({block: 'start'})");
         b.shot("classroom-dashboard-1280");
-        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.manage().window().setSize(Browser.PHONE);
         b.js("document.querySelector('.class-view').scrollIntoView({block: 'start'})");
         b.shot("classroom-class-top-390");
         b.js("document.getElementById('dashboard').scrollIntoView({block: 'start'})");
         b.shot("classroom-dashboard-390");
-        driver.manage().window().setSize(new Dimension(1440, 1000));
+        driver.manage().window().setSize(Browser.WINDOW);
     }
 }

@@ -135,7 +135,7 @@ class PostgresProfileTest extends RepositoryChecks {
     @Test
     void sweepThroughTheServiceStoresEveryCell() throws InterruptedException {
         long user = accounts.signUp("pg-sweeper", "long password");
-        SweepDefinition d = SweepServiceTest.small();
+        SweepDefinition d = SweepServiceFixture.small();
         long id = sweepService.start(user, "small", d);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         SweepRecord r = sweepService.get(user, id);

@@ -7,17 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The user's path through the real server in headless Debian Chromium: sign up, save a session from a lab link,
@@ -26,33 +22,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ServerTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ServerE2EIT {
+class ServerE2EIT extends ServerInBrowser {
     static final String USER = "e2e-" + Long.toString(System.nanoTime(), 36);
     static final String PASSWORD = "a long password";
     static final String TITLE = "Classic at N 256";
-    static Browser b;
-    static WebDriver driver;
     static String shareLink;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void browser() throws IOException {
-        b = new Browser();
-        driver = b.driver;
-    }
-
-    @AfterAll
-    static void close() {
-        if (b != null) {
-            b.close();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     void login() {
         b.login(url(""), USER, PASSWORD);
@@ -128,10 +102,7 @@ class ServerE2EIT {
     @Order(4)
     void shareAndOpenTheLinkSignedOut() throws IOException {
         b.el("#share").click();
-        shareLink = b.waitFor(d -> {
-            String v = b.value("#share-link");
-            return v != null && v.contains("/shared/") ? v : null;
-        });
+        shareLink = shareLinkShown();
         b.shot("06-share-dialog");
         driver.get(url("/"));
         b.el("#logout").click();
@@ -165,14 +136,10 @@ class ServerE2EIT {
     @Order(6)
     void runASmallSweepToTheEndAndDownloadItsCsv() throws IOException, InterruptedException {
         driver.get(url("/sweeps"));
-        b.type("#sweep-title", "E2E noise sweep");
-        b.type("#sweep-base", "v=1&model=idp&n=128&p=6&t=9&in=0:d1,3:d2,6:d3&noise=8");
-        b.type("#sweep-x", "noise=0,2,4,8");
-        b.type("#sweep-y", "model=idp,classic");
-        b.type("#sweep-trials", "6");
+        fillSweepForm("E2E noise sweep", "v=1&model=idp&n=128&p=6&t=9&in=0:d1,3:d2,6:d3&noise=8", "noise=0,2,4,8",
+                "model=idp,classic", "6");
         b.waitFor(d -> b.el("#sweep-estimate").getText().contains("8 cells × 6 trials = 48 runs"));
-        b.js("arguments[0].scrollIntoView({block: 'center'})", b.el("#sweep-run"));
-        b.el("#sweep-run").click();
+        b.clickCentered("#sweep-run");
         b.el("#sweep-progress");
         b.shot("10-sweep-running");
         b.waitFor(d -> b.el("#sweep-progress-text").getText().contains("100 %") ? true : null);
@@ -213,10 +180,7 @@ class ServerE2EIT {
         b.el("#share-invalid");
         driver.get(url("/"));
         b.el("#sessions-grid .share-session").click();
-        String link = b.waitFor(d -> {
-            String v = b.value("#share-link");
-            return v != null && v.contains("/shared/") ? v : null;
-        });
+        String link = shareLinkShown();
         b.el("#share-revoke").click();
         driver.get(link);
         b.el("#share-invalid");
@@ -240,8 +204,7 @@ class ServerE2EIT {
         b.waitFor(d -> b.value("#sweep-title").equals(title));
         b.type("#sweep-trials", trials);
         b.waitFor(d -> b.el("#sweep-estimate").getText().contains(" × " + trials + " trials"));
-        b.js("arguments[0].scrollIntoView({block: 'center'})", b.el("#sweep-run"));
-        b.el("#sweep-run").click();
+        b.clickCentered("#sweep-run");
         b.waitFor(d -> b.el("#sweep-status").getText().contains("completed"));
         b.waitFor(d -> cells.equals(b.el("hopfield-sweep-chart").getAttribute("data-cells")));
         assertTrue(b.el("h2").getText().equals(title));

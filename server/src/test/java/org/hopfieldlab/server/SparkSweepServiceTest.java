@@ -18,46 +18,34 @@ import org.hopfieldlab.batch.sweep.SweepAxis;
 import org.hopfieldlab.batch.sweep.SweepDefinition;
 import org.hopfieldlab.batch.sweep.SweepExport;
 import org.hopfieldlab.batch.sweep.SweepRunner;
-import org.hopfieldlab.server.account.AccountService;
 import org.hopfieldlab.server.sweep.LiveSweep;
 import org.hopfieldlab.server.sweep.SparkSweepProperties;
 import org.hopfieldlab.server.sweep.SparkSweeps;
-import org.hopfieldlab.server.sweep.SweepProperties;
 import org.hopfieldlab.server.sweep.SweepRecord;
-import org.hopfieldlab.server.sweep.SweepRepository;
 import org.hopfieldlab.server.sweep.SweepService;
-import org.hopfieldlab.sim.spec.Presets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Sweeps handed to Spark local[2]: the real hopfield-spark.jar (built by the reactor before this module, see
  * server/pom.xml) runs as a child JVM. Same CSV as the local engine, live progress, cancel, resume after a restart.
  */
 @ServerTest
-class SparkSweepServiceTest {
+class SparkSweepServiceTest extends SweepServiceFixture {
     static final Path JAR = Path.of("../spark/target/hopfield-spark.jar").toAbsolutePath().normalize();
 
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    SweepService sweeps;
-    @Autowired
-    SweepRepository repo;
-    @Autowired
-    SweepProperties props;
     @TempDir
     Path dir;
 
-    long user;
+    SparkSweepServiceTest() {
+        super("spark-");
+    }
 
     @BeforeEach
-    void user() {
+    void sparkIsPackaged() {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: the reactor packages spark/ before server/ "
                 + "(./mvnw -pl simulator,spark -am package -DskipTests builds it)");
-        user = accounts.signUp("spark-" + Long.toString(System.nanoTime(), 36), "long password");
     }
 
     SweepService withSpark(long minRuns) {
@@ -67,24 +55,13 @@ class SparkSweepServiceTest {
 
     /** noise × model, 4 trials of n = 256 a cell (about 0.1–0.3 s a cell on local[2]). */
     static SweepDefinition sweep(int noises) {
-        var base = Presets.get("sequence").spec().toBuilder().n(256).p(6).duration(9)
-                .schedule(List.of(org.hopfieldlab.sim.input.Window.recipe(0, 0),
-                        org.hopfieldlab.sim.input.Window.recipe(3, 1), org.hopfieldlab.sim.input.Window.recipe(6, 2)))
-                .build();
-        return new SweepDefinition(base, List.of(SweepAxis.parse("noise=0:16:" + noises),
+        return new SweepDefinition(threeWindows(256), List.of(SweepAxis.parse("noise=0:16:" + noises),
                 SweepAxis.parse("model=idp,classic")), 4, SeedPolicy.PER_CELL);
     }
 
+    /** Waits for the end, failing with the Spark child's log. */
     SweepRecord await(SweepService s, long id, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        while (System.nanoTime() < deadline) {
-            SweepRecord r = s.get(user, id);
-            if (r.finished()) {
-                return r;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("sweep " + id + " did not finish: " + s.get(user, id) + log(id));
+        return awaitEnd(s, id, seconds, () -> log(id));
     }
 
     String log(long id) {
@@ -111,7 +88,7 @@ class SparkSweepServiceTest {
         assertEquals("", sweeps.sparkText());
         SweepService own = withSpark(20);
         try {
-            long small = own.start(user, "small", SweepServiceTest.small()); // 18 runs: under min-runs
+            long small = own.start(user, "small", small()); // 18 runs: under min-runs
             assertEquals("local", own.get(user, small).engine());
 
             SweepDefinition d = sweep(8); // 16 cells × 4 = 64 runs

@@ -17,58 +17,24 @@ import org.hopfieldlab.batch.sweep.SweepPresets;
 import org.hopfieldlab.batch.sweep.SweepResult;
 import org.hopfieldlab.batch.sweep.SweepRunner;
 import org.hopfieldlab.batch.sweep.SweepTooLargeException;
-import org.hopfieldlab.server.account.AccountService;
 import org.hopfieldlab.server.sweep.SweepRecord;
-import org.hopfieldlab.server.sweep.SweepRepository;
 import org.hopfieldlab.server.sweep.SweepService;
 import org.hopfieldlab.sim.spec.Presets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.hopfieldlab.batch.sweep.SweepJob;
 import org.hopfieldlab.server.sweep.LiveSweep;
-import org.hopfieldlab.server.sweep.SweepProperties;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Sweeps through the service: cells land in the database, a restart resumes, oversize is refused. */
 @ServerTest
-class SweepServiceTest {
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    SweepService sweeps;
-    @Autowired
-    SweepRepository repo;
-    @Autowired
-    SweepProperties props;
-
-    long user;
-
-    @BeforeEach
-    void user() {
-        user = accounts.signUp("sweeper-" + Long.toString(System.nanoTime(), 36), "long password");
-    }
-
-    static SweepDefinition small() {
-        var base = Presets.get("sequence").spec().toBuilder().n(128).p(6).duration(9)
-                .schedule(List.of(org.hopfieldlab.sim.input.Window.recipe(0, 0),
-                        org.hopfieldlab.sim.input.Window.recipe(3, 1), org.hopfieldlab.sim.input.Window.recipe(6, 2)))
-                .build();
-        return new SweepDefinition(base, List.of(SweepAxis.parse("noise=0,2,4"), SweepAxis.parse("model=idp,classic")),
-                3, SeedPolicy.PER_CELL);
+class SweepServiceTest extends SweepServiceFixture {
+    SweepServiceTest() {
+        super("sweeper-");
     }
 
     SweepRecord await(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            SweepRecord r = sweeps.get(user, id);
-            if (r.finished()) {
-                return r;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("sweep " + id + " did not finish");
+        return awaitEnd(sweeps, id, 60);
     }
 
     @Test

@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import org.hopfieldlab.server.account.AccountService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A teacher's lab link through the server in headless Chromium: /experiment accepts the whole link (view keys
@@ -28,36 +25,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ServerTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ViewKeysE2EIT {
+class ViewKeysE2EIT extends ServerInBrowser {
     static final String TAG = Long.toString(System.nanoTime(), 36);
     static final String TEACHER = "teacher-" + TAG;
     static final String STUDENT = "student-" + TAG;
     static final String PASSWORD = "a long password";
     static final String TITLE = "Noise lesson";
     static final String LINK = "v=1&model=classic&n=256&p=3&noise=2&hide=noise&lock=model";
-    static Browser teacher;
     static String shareLink;
 
-    @LocalServerPort
-    int port;
     @Autowired
     AccountService accounts;
-
-    @BeforeAll
-    static void browser() throws IOException {
-        teacher = new Browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (teacher != null) {
-            teacher.close();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     /**
      * The state of one lab control inside the embedded lab: "hidden", "locked" or "shown", waiting (up to 30 s) for
@@ -90,6 +68,7 @@ class ViewKeysE2EIT {
     @Test
     @Order(1)
     void theTeachersLinkIsSavedAndSharedWithItsViewKeys() throws IOException {
+        Browser teacher = b;
         accounts.signUp(TEACHER, PASSWORD);
         teacher.login(url(""), TEACHER, PASSWORD);
         WebDriver d = teacher.driver;
@@ -121,15 +100,13 @@ class ViewKeysE2EIT {
         assertTrue(teacher.value("#spec").endsWith("&hide=noise&lock=model"), teacher.value("#spec"));
         assertEquals("hidden", control(teacher, "noise", "hidden"));
         teacher.el("#share").click();
-        shareLink = teacher.waitFor(x -> {
-            String v = teacher.value("#share-link");
-            return v != null && v.contains("/shared/") ? v : null;
-        });
+        shareLink = shareLinkShown();
     }
 
     @Test
     @Order(3)
     void theSweepFormIsBuiltFromTheSchemaAndPutsEachErrorUnderItsAxis() throws Exception {
+        Browser teacher = b;
         WebDriver d = teacher.driver;
         d.get(url("/sweeps"));
         // base from the saved session
@@ -162,10 +139,7 @@ class ViewKeysE2EIT {
         teacher.waitFor(x -> teacher.el("#sweep-estimate").getText().contains("6 cells × 4 trials = 24 runs")
                 ? true : null);
         teacher.shot("vk-04-sweep-form-desktop");
-        d.manage().window().setSize(new Dimension(390, 844));
-        Thread.sleep(800);
-        teacher.shot("vk-05-sweep-form-phone");
-        d.manage().window().setSize(new Dimension(1440, 1000));
+        teacher.shotAtPhoneWidth("vk-05-sweep-form-phone", Duration.ofMillis(800));
     }
 
     @Test
@@ -186,10 +160,7 @@ class ViewKeysE2EIT {
             assertEquals("shown", control(fresh, "beta", "shown"));
             assertTrue(fresh.el("#fork").getText().contains("Sign in to fork"));
             fresh.shot("vk-01-shared-desktop");
-            d.manage().window().setSize(new Dimension(390, 844));
-            Thread.sleep(800);
-            fresh.shot("vk-02-shared-phone");
-            d.manage().window().setSize(new Dimension(1440, 1000));
+            fresh.shotAtPhoneWidth("vk-02-shared-phone", Duration.ofMillis(800));
 
             // an edit in the embedded lab: the lab's own state message (played from inside the iframe)
             Thread.sleep(1500); // the real lab posts its initial state first
@@ -200,9 +171,7 @@ class ViewKeysE2EIT {
             fresh.el("#shared-edited");
             fresh.el("#fork").click();
             fresh.waitFor(x -> x.getCurrentUrl().contains("/login"));
-            fresh.type("#vaadinLoginUsername", STUDENT);
-            fresh.type("#vaadinLoginPassword", PASSWORD);
-            fresh.el("vaadin-button[slot='submit']").click();
+            fresh.submitLogin(STUDENT, PASSWORD);
             // back on the share, signed in, with the edit carried along
             String token = shareLink.substring(shareLink.indexOf("/shared/") + "/shared/".length());
             fresh.waitFor(x -> x.getCurrentUrl().contains("/shared/" + token) ? true : null);

@@ -13,10 +13,8 @@ import java.util.Locale;
 import org.hopfieldlab.sim.run.Simulation;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.spec.SpecCodec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Timed harness (records, does not judge speed): the same 1000-step IDP run (N = 1024, P = 10, noise 8) on the JVM
@@ -26,24 +24,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class EngineBenchIT {
     static final String RUN = "model=idp&n=1024&p=10&noise=8&dt=0.01&t=10&in=0:d1";
 
-    static StaticServer server;
-    static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = new StaticServer(LabBrowserIT.LAB);
-        browser = LabBrowserIT.newBrowser(1400, 900);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LabChromium lab = new LabChromium(1400, 900);
 
     private static double jvmRunMs(ExperimentSpec spec, int reps) {
         double[] t = new double[reps];
@@ -57,7 +39,7 @@ class EngineBenchIT {
     }
 
     private static double browserRunMs(String engine, int reps) {
-        String r = LabBrowserIT.async(browser, "hopfieldLab.call({cmd: 'bench', engine: '" + engine + "', spec: '"
+        String r = LabChromium.async(lab.browser, "hopfieldLab.call({cmd: 'bench', engine: '" + engine + "', spec: '"
                 + RUN + "', warmup: 0, reps: " + reps + "})");
         String times = r.substring(r.indexOf('[') + 1, r.indexOf(']'));
         return median(Arrays.stream(times.split(",")).mapToDouble(Double::parseDouble).toArray());
@@ -72,8 +54,8 @@ class EngineBenchIT {
     @Test
     void sameRunOnJvmWasmAndJs() throws IOException {
         ExperimentSpec spec = SpecCodec.parse(RUN);
-        LabBrowserIT.open(browser, server.url("index.html?preset=energy"));
-        LabBrowserIT.js(browser, "hopfieldLab.pause()");
+        LabChromium.open(lab.browser, lab.url("index.html?preset=energy"));
+        LabChromium.js(lab.browser, "hopfieldLab.pause()");
         // warm-up of all three, then rounds interleaved so that load changes hit all three alike
         jvmRunMs(spec, 30);
         browserRunMs("wasm", 5);

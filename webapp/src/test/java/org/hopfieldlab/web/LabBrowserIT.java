@@ -4,8 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hopfieldlab.web.LabChromium.LAB;
+import static org.hopfieldlab.web.LabChromium.SLOW;
+import static org.hopfieldlab.web.LabChromium.async;
+import static org.hopfieldlab.web.LabChromium.field;
+import static org.hopfieldlab.web.LabChromium.js;
+import static org.hopfieldlab.web.LabChromium.newBrowser;
+import static org.hopfieldlab.web.LabChromium.open;
+import static org.hopfieldlab.web.LabChromium.reload;
+import static org.hopfieldlab.web.LabChromium.shot;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,25 +24,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.hopfieldlab.sim.run.Simulation;
 import org.hopfieldlab.sim.spec.Presets;
 import org.hopfieldlab.sim.spec.SpecCodec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,85 +45,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabBrowserIT {
-    static final Path LAB = Path.of(System.getProperty("lab.dir", "target/lab")).toAbsolutePath();
-    static final Path SHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
     static final String BENCH_SPEC = "model=idp&n=1024&p=10&noise=8&dt=0.01&t=10&in=0:d1";
-    /**
-     * The slowest speed (1 step per 1/60 s): the page auto-plays at the speed's pace, so tests that stop at a given
-     * step with runTo must open it slow enough not to be past that step already.
-     */
-    static final String SLOW = "&speed=0";
 
-    static StaticServer server;
-    static ChromeDriver browser;
+    @RegisterExtension
+    static final LabChromium lab = new LabChromium(1400, 900);
     static final List<String> benchJson = new ArrayList<>();
-
-    @BeforeAll
-    static void start() throws IOException {
-        assertTrue(Files.isRegularFile(LAB.resolve("index.html")), "no lab bundle at " + LAB);
-        Files.createDirectories(SHOTS);
-        server = new StaticServer(LAB);
-        browser = newBrowser(1400, 900);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    static ChromeDriver newBrowser(int width, int height) throws IOException {
-        return newBrowser(width, height, o -> { });
-    }
-
-    /** Headless Debian Chromium (no browser download), a fresh profile, the given window size, extra options. */
-    static ChromeDriver newBrowser(int width, int height, Consumer<ChromeOptions> extra) throws IOException {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        Path profile = Files.createTempDirectory("lab-chromium-");
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
-                "--allow-file-access-from-files");
-        extra.accept(o);
-        ChromeDriver d = new ChromeDriver(service, o);
-        d.manage().timeouts().scriptTimeout(Duration.ofSeconds(180));
-        d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 1, "mobile", width < 600));
-        return d;
-    }
-
-    static void open(WebDriver d, String url) {
-        d.get(url);
-        new WebDriverWait(d, Duration.ofSeconds(60)).until(x -> {
-            Object s = ((JavascriptExecutor) x).executeScript("return document.body.getAttribute('data-state')");
-            return s != null && !"loading".equals(s) && ((JavascriptExecutor) x)
-                    .executeScript("return window.hopfieldLab && hopfieldLab.frame()") != null;
-        });
-    }
-
-    static Object js(WebDriver d, String script, Object... args) {
-        return ((JavascriptExecutor) d).executeScript(script, args);
-    }
-
-    /** Runs a promise-returning expression in the page and returns its JSON-encoded result. */
-    static String async(WebDriver d, String promiseExpr) {
-        return (String) ((JavascriptExecutor) d).executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + "Promise.resolve().then(function () { return " + promiseExpr + "; })"
-                        + ".then(function (r) { done(JSON.stringify(r)); }, function (e) { done(JSON.stringify({error: String(e)})); });");
-    }
-
-    static void shot(WebDriver d, String name) throws IOException {
-        byte[] png = ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES);
-        Files.write(SHOTS.resolve(name + ".png"), png);
-    }
 
     static String jvmChecksum(String spec) {
         Simulation sim = new Simulation(SpecCodec.parse(spec), 0);
@@ -130,38 +57,24 @@ class LabBrowserIT {
         return sim.checksum();
     }
 
-    static String field(String json, String key) {
-        int k = json.indexOf("\"" + key + "\":");
-        assertTrue(k >= 0, key + " missing in " + json);
-        int from = k + key.length() + 3;
-        if (json.charAt(from) == '"') {
-            return json.substring(from + 1, json.indexOf('"', from + 1));
-        }
-        int to = from;
-        while (to < json.length() && ",}]".indexOf(json.charAt(to)) < 0) {
-            to++;
-        }
-        return json.substring(from, to);
-    }
-
     // 1. The default preset runs and retrieves its dominant memory.
     @Test
     @Order(1)
     void defaultPresetRetrievesTheDominantMemory() throws IOException {
-        open(browser, server.url("index.html"));
-        assertEquals(Presets.get("sequence").spec().toString(), js(browser, "return hopfieldLab.spec()"));
-        shot(browser, "desktop-default-running");
-        String end = async(browser, "hopfieldLab.runToEnd()");
+        open(lab.browser, lab.url("index.html"));
+        assertEquals(Presets.get("sequence").spec().toString(), js(lab.browser, "return hopfieldLab.spec()"));
+        shot(lab.browser, "desktop-default-running");
+        String end = async(lab.browser, "hopfieldLab.runToEnd()");
         assertEquals("true", field(end, "finished"), end);
-        double dominant = ((Number) js(browser, "return hopfieldLab.maxDominantOverlap()")).doubleValue();
+        double dominant = ((Number) js(lab.browser, "return hopfieldLab.maxDominantOverlap()")).doubleValue();
         assertTrue(dominant > 0.9, "dominant overlap " + dominant);
-        double last = Double.parseDouble((String) js(browser, "return document.body.getAttribute('data-dominant-overlap')"));
+        double last = Double.parseDouble((String) js(lab.browser, "return document.body.getAttribute('data-dominant-overlap')"));
         assertTrue(last > 0.9, "final dominant overlap " + last);
         assertEquals(jvmChecksum(Presets.get("sequence").spec().toString()), field(end, "checksum"),
                 "the page's final state must be the JVM's, bit for bit");
-        assertEquals("wasm", js(browser, "return hopfieldLab.engine()"), "Chromium supports Wasm GC: the page uses it");
-        js(browser, "window.scrollTo(0, 0)");
-        shot(browser, "desktop-default-finished");
+        assertEquals("wasm", js(lab.browser, "return hopfieldLab.engine()"), "Chromium supports Wasm GC: the page uses it");
+        js(lab.browser, "window.scrollTo(0, 0)");
+        shot(lab.browser, "desktop-default-finished");
     }
 
     // 2. A share link (with an input switched mid-run) reopened in a fresh browser gives the same final checksum.
@@ -169,19 +82,19 @@ class LabBrowserIT {
     @Order(2)
     void shareLinkReproducesTheRunInAFreshBrowser() throws IOException {
         String spec = "model=idp&n=256&p=4&noise=4&dt=0.01&t=8&in=0:d1&seed=7";
-        open(browser, server.url("index.html?" + spec + SLOW));
-        async(browser, "hopfieldLab.runTo(300)");
-        js(browser, "hopfieldLab.switchInput('d3')");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(x -> String.valueOf(js(x, "return hopfieldLab.spec()"))
+        open(lab.browser, lab.url("index.html?" + spec + SLOW));
+        async(lab.browser, "hopfieldLab.runTo(300)");
+        js(lab.browser, "hopfieldLab.switchInput('d3')");
+        new WebDriverWait(lab.browser, Duration.ofSeconds(30)).until(x -> String.valueOf(js(x, "return hopfieldLab.spec()"))
                 .contains("3:d3"));
-        String switched = (String) js(browser, "return hopfieldLab.spec()");
+        String switched = (String) js(lab.browser, "return hopfieldLab.spec()");
         assertTrue(switched.contains("in=0:d1,3:d3"), switched);
-        assertEquals("300", field(async(browser, "hopfieldLab.frame()"), "step"), "fast-forwarded to the switch");
-        String end = async(browser, "hopfieldLab.runToEnd()");
+        assertEquals("300", field(async(lab.browser, "hopfieldLab.frame()"), "step"), "fast-forwarded to the switch");
+        String end = async(lab.browser, "hopfieldLab.runToEnd()");
         String checksum = field(end, "checksum");
         assertEquals(jvmChecksum(switched), checksum, "switching mid-run equals a fresh run of the new spec");
-        browser.findElement(By.id("copy-link")).click();
-        String link = (String) js(browser, "return document.body.getAttribute('data-link')");
+        lab.browser.findElement(By.id("copy-link")).click();
+        String link = (String) js(lab.browser, "return document.body.getAttribute('data-link')");
         assertNotNull(link);
         assertTrue(link.contains(switched), link);
 
@@ -200,25 +113,25 @@ class LabBrowserIT {
     @Test
     @Order(3)
     void malformedLinkShowsAClearMessage() throws IOException {
-        open(browser, server.url("index.html?v=1&n=abc&noise=3&p=5"));
-        WebElement notice = browser.findElement(By.id("notice"));
+        open(lab.browser, lab.url("index.html?v=1&n=abc&noise=3&p=5"));
+        WebElement notice = lab.browser.findElement(By.id("notice"));
         assertTrue(notice.isDisplayed());
         String text = notice.getText();
         assertTrue(text.contains("n = 'abc' is not a whole number"), text);
         assertTrue(text.contains("kept") && text.contains("noise"), text);
-        String spec = (String) js(browser, "return hopfieldLab.spec()");
+        String spec = (String) js(lab.browser, "return hopfieldLab.spec()");
         assertTrue(spec.contains("noise=3") && spec.contains("p=5") && spec.contains("n=1024"), spec);
-        js(browser, "window.scrollTo(0, 0)");
-        shot(browser, "desktop-malformed-link");
+        js(lab.browser, "window.scrollTo(0, 0)");
+        shot(lab.browser, "desktop-malformed-link");
 
-        open(browser, server.url("index.html?v=9&model=idp"));
-        String outdated = browser.findElement(By.id("notice")).getText();
+        open(lab.browser, lab.url("index.html?v=9&model=idp"));
+        String outdated = lab.browser.findElement(By.id("notice")).getText();
         assertTrue(outdated.contains("version 9"), outdated);
 
-        open(browser, server.url("index.html?model=quantum&in=zzz"));
-        String both = browser.findElement(By.id("notice")).getText();
+        open(lab.browser, lab.url("index.html?model=quantum&in=zzz"));
+        String both = lab.browser.findElement(By.id("notice")).getText();
         assertTrue(both.contains("model") && both.contains("in"), both);
-        assertEquals(Presets.get("sequence").spec().toString(), js(browser, "return hopfieldLab.spec()"));
+        assertEquals(Presets.get("sequence").spec().toString(), js(lab.browser, "return hopfieldLab.spec()"));
     }
 
     // 4a. Opened from disk (file://): classic scripts, the JS engine on the main thread, same bits.
@@ -226,13 +139,13 @@ class LabBrowserIT {
     @Order(4)
     void worksFromDiskWithoutAServer() throws IOException {
         String spec = Presets.get("energy").spec().toString();
-        open(browser, LAB.resolve("index.html").toUri() + "?" + spec);
-        assertEquals("js", js(browser, "return hopfieldLab.engine()"));
-        assertEquals("main-thread", js(browser, "return document.body.getAttribute('data-engine-kind')"));
-        String end = async(browser, "hopfieldLab.runToEnd()");
+        open(lab.browser, LAB.resolve("index.html").toUri() + "?" + spec);
+        assertEquals("js", js(lab.browser, "return hopfieldLab.engine()"));
+        assertEquals("main-thread", js(lab.browser, "return document.body.getAttribute('data-engine-kind')"));
+        String end = async(lab.browser, "hopfieldLab.runToEnd()");
         assertEquals(jvmChecksum(spec), field(end, "checksum"));
-        js(browser, "window.scrollTo(0, 0)");
-        shot(browser, "desktop-file-url-energy");
+        js(lab.browser, "window.scrollTo(0, 0)");
+        shot(lab.browser, "desktop-file-url-energy");
     }
 
     // 4b. After one visit, the service worker serves the whole lab with the server gone.
@@ -261,11 +174,6 @@ class LabBrowserIT {
         }
     }
 
-    static boolean reload(WebDriver d) {
-        d.navigate().refresh();
-        return false;
-    }
-
     // 5. Determinism: both engines in Chromium reproduce the golden (JVM) checksums.
     @Test
     @Order(6)
@@ -279,12 +187,12 @@ class LabBrowserIT {
             }
         }
         assertFalse(cases.isEmpty(), "no cases in " + golden);
-        open(browser, server.url("index.html?preset=energy"));
+        open(lab.browser, lab.url("index.html?preset=energy"));
         int failures = 0;
         StringBuilder report = new StringBuilder();
         for (String[] c : cases) {
             for (String engine : new String[] {"js", "wasm"}) {
-                String r = async(browser, "hopfieldLab.call({cmd: 'runChecksum', engine: '" + engine + "', spec: "
+                String r = async(lab.browser, "hopfieldLab.call({cmd: 'runChecksum', engine: '" + engine + "', spec: "
                         + quote(c[0]) + ", trial: " + Integer.parseInt(c[1].trim()) + "})");
                 String got = field(r, "checksum");
                 boolean ok = got.equals(c[2].trim());
@@ -305,10 +213,10 @@ class LabBrowserIT {
     @Test
     @Order(7)
     void browserBenchmark() throws IOException {
-        open(browser, server.url("index.html?preset=energy"));
-        js(browser, "hopfieldLab.pause()");
+        open(lab.browser, lab.url("index.html?preset=energy"));
+        js(lab.browser, "hopfieldLab.pause()");
         for (String engine : new String[] {"js", "wasm"}) {
-            String r = async(browser, "hopfieldLab.call({cmd: 'bench', engine: '" + engine + "', spec: '" + BENCH_SPEC
+            String r = async(lab.browser, "hopfieldLab.call({cmd: 'bench', engine: '" + engine + "', spec: '" + BENCH_SPEC
                     + "', warmup: 3, reps: 9})");
             String times = r.substring(r.indexOf('[') + 1, r.indexOf(']'));
             double[] t = Arrays.stream(times.split(",")).mapToDouble(Double::parseDouble).sorted().toArray();
@@ -320,15 +228,15 @@ class LabBrowserIT {
         }
         // Frame rate while simulating N = 4096 (64×64 picture), P = 20, from requestAnimationFrame timestamps.
         String big = "model=idp&n=4096&p=20&noise=8&dt=0.01&t=30&in=0:d1,10:d2,20:d3";
-        open(browser, server.url("index.html?" + big + "&speed=3"));
-        js(browser, "hopfieldLab.play()");
-        String fps = async(browser, "new Promise(function (ok) { var s0 = hopfieldLab.frame().step;"
+        open(lab.browser, lab.url("index.html?" + big + "&speed=3"));
+        js(lab.browser, "hopfieldLab.play()");
+        String fps = async(lab.browser, "new Promise(function (ok) { var s0 = hopfieldLab.frame().step;"
                 + " var n0 = hopfieldLab.fps().length; setTimeout(function () { var f = hopfieldLab.fps().slice(-150);"
                 + " f.sort(function (a, b) { return a - b; }); ok({ medianFrameMs: f[Math.floor(f.length / 2)],"
                 + " p95FrameMs: f[Math.floor(f.length * 0.95)], frames: f.length,"
                 + " stepsPerSecond: (hopfieldLab.frame().step - s0) / 3 }); }, 3000); })");
         System.out.println("browser frame timing at N=4096, P=20, 8 steps/frame: " + fps);
-        shot(browser, "desktop-n4096-p20");
+        shot(lab.browser, "desktop-n4096-p20");
         benchJson.add("\"spec\": \"" + BENCH_SPEC + "\"");
         benchJson.add("\"n4096p20\": " + fps);
         Path out = Path.of(System.getProperty("bench.file", "target/browser-bench.json"));
@@ -339,17 +247,17 @@ class LabBrowserIT {
     @Test
     @Order(8)
     void embeddedLabTalksToItsParent() {
-        server.page("embed/host.html", "<!doctype html><body><iframe id=f style='width:1200px;height:800px'"
+        lab.server.page("embed/host.html", "<!doctype html><body><iframe id=f style='width:1200px;height:800px'"
                 + " src='../index.html?preset=energy'></iframe><script>window.msgs=[];"
                 + "addEventListener('message',function(e){msgs.push(e.data)});</script></body>");
-        browser.get(server.url("embed/host.html"));
+        lab.browser.get(lab.url("embed/host.html"));
         String energy = Presets.get("energy").spec().toString();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(x -> String.valueOf(js(x,
+        new WebDriverWait(lab.browser, Duration.ofSeconds(30)).until(x -> String.valueOf(js(x,
                 "return JSON.stringify(window.msgs)")).contains(energy));
         String glitch = Presets.get("glitch").spec().toString();
-        js(browser, "document.getElementById('f').contentWindow.postMessage({type: 'hopfield-lab:load', spec: arguments[0]}, '*')",
+        js(lab.browser, "document.getElementById('f').contentWindow.postMessage({type: 'hopfield-lab:load', spec: arguments[0]}, '*')",
                 glitch);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(x -> String.valueOf(js(x,
+        new WebDriverWait(lab.browser, Duration.ofSeconds(30)).until(x -> String.valueOf(js(x,
                 "var m = window.msgs[window.msgs.length - 1]; return m && m.type + ' ' + m.spec")).equals(
                 "hopfield-lab:state " + glitch));
     }
@@ -359,11 +267,11 @@ class LabBrowserIT {
     @Test
     @Order(9)
     void synapseBlocksFollowTheInput() throws IOException {
-        open(browser, server.url("index.html?preset=sequence&view=synapses" + SLOW));
-        async(browser, "hopfieldLab.runTo(900)");
-        String first = async(browser, BLOCKS);
-        async(browser, "hopfieldLab.runTo(1200)");
-        String second = async(browser, BLOCKS);
+        open(lab.browser, lab.url("index.html?preset=sequence&view=synapses" + SLOW));
+        async(lab.browser, "hopfieldLab.runTo(900)");
+        String first = async(lab.browser, BLOCKS);
+        async(lab.browser, "hopfieldLab.runTo(1200)");
+        String second = async(lab.browser, BLOCKS);
         double a1 = Double.parseDouble(field(first, "c1")), a2 = Double.parseDouble(field(first, "c2"));
         double b1 = Double.parseDouble(field(second, "c1")), b2 = Double.parseDouble(field(second, "c2"));
         assertEquals("true", field(first, "sorted"), first);
@@ -372,7 +280,7 @@ class LabBrowserIT {
         // the contrast of memory K's blocks is its gain: mean of W_ij ξ^K_i ξ^K_j ≈ α_K / N
         assertEquals(Double.parseDouble(field(first, "g1")) / 1024, a1, 0.2 * a1, first);
         assertEquals(Double.parseDouble(field(second, "g2")) / 1024, b2, 0.2 * b2, second);
-        js(browser, "window.scrollTo(0, 0)");
+        js(lab.browser, "window.scrollTo(0, 0)");
     }
 
     /** Block contrasts of W for the keys ξ1, ξ2: mean of W_ij ξ^k_i ξ^k_j over the sample, and the gains. */
@@ -389,49 +297,41 @@ class LabBrowserIT {
     @Test
     @Order(10)
     void screenshotsOfViewsAndPhone() throws IOException {
-        open(browser, server.url("index.html?preset=letters-cue&view=compare"));
-        async(browser, "hopfieldLab.runToEnd()");
-        js(browser, "window.scrollTo(0, 0)");
-        shot(browser, "desktop-compare-letters");
+        open(lab.browser, lab.url("index.html?preset=letters-cue&view=compare"));
+        async(lab.browser, "hopfieldLab.runToEnd()");
+        js(lab.browser, "window.scrollTo(0, 0)");
+        shot(lab.browser, "desktop-compare-letters");
         // synapses before and after the scheduled switch ξ1 → ξ2 at t = 10, and the difference view
-        open(browser, server.url("index.html?preset=sequence&view=synapses" + SLOW));
-        async(browser, "hopfieldLab.runTo(950)");
-        synapseShot(browser, "desktop-synapses-before-switch", "1,2,3@0");
-        async(browser, "hopfieldLab.runTo(1300)");
-        synapseShot(browser, "desktop-synapses-after-switch", "1,2,3@1");
-        js(browser, "hopfieldLab.setSynapseDiff(true)");
-        synapseShot(browser, "desktop-synapses-diff", "1,2,3:diff@1");
-        js(browser, "hopfieldLab.setSynapseDiff(false)");
-        open(browser, server.url("index.html?preset=glitch&view=synapses&hide=noise,beta&lock=model" + SLOW));
-        async(browser, "hopfieldLab.runTo(900)");
-        js(browser, "window.scrollTo(0, 400)");
-        shot(browser, "desktop-teacher-synapses");
-        assertFalse(browser.findElement(By.cssSelector("[data-key=noise]")).isDisplayed(), "hide=noise hides the control");
-        dark(browser, true);
-        open(browser, server.url("index.html?preset=energy&view=landscape" + SLOW));
-        async(browser, "hopfieldLab.runTo(1400)");
-        js(browser, "hopfieldLab.selectTab('landscape')");
-        async(browser, "new Promise(function (ok) { setTimeout(ok, 600); })");
-        shot(browser, "desktop-dark-landscape");
-        open(browser, server.url("index.html?preset=sequence&view=synapses" + SLOW));
-        async(browser, "hopfieldLab.runTo(1300)");
-        synapseShot(browser, "desktop-dark-synapses", "1,2,3@1");
-        js(browser, "window.scrollTo(0, 0)");
-        shot(browser, "desktop-dark-default");
-        dark(browser, false);
+        synapsesAcrossTheSwitch(lab.browser, lab.url("index.html?preset=sequence&view=synapses" + SLOW), "desktop");
+        js(lab.browser, "hopfieldLab.setSynapseDiff(true)");
+        synapseShot(lab.browser, "desktop-synapses-diff", "1,2,3:diff@1");
+        js(lab.browser, "hopfieldLab.setSynapseDiff(false)");
+        open(lab.browser, lab.url("index.html?preset=glitch&view=synapses&hide=noise,beta&lock=model" + SLOW));
+        async(lab.browser, "hopfieldLab.runTo(900)");
+        js(lab.browser, "window.scrollTo(0, 400)");
+        shot(lab.browser, "desktop-teacher-synapses");
+        assertFalse(lab.browser.findElement(By.cssSelector("[data-key=noise]")).isDisplayed(), "hide=noise hides the control");
+        dark(lab.browser, true);
+        open(lab.browser, lab.url("index.html?preset=energy&view=landscape" + SLOW));
+        async(lab.browser, "hopfieldLab.runTo(1400)");
+        js(lab.browser, "hopfieldLab.selectTab('landscape')");
+        async(lab.browser, "new Promise(function (ok) { setTimeout(ok, 600); })");
+        shot(lab.browser, "desktop-dark-landscape");
+        open(lab.browser, lab.url("index.html?preset=sequence&view=synapses" + SLOW));
+        async(lab.browser, "hopfieldLab.runTo(1300)");
+        synapseShot(lab.browser, "desktop-dark-synapses", "1,2,3@1");
+        js(lab.browser, "window.scrollTo(0, 0)");
+        shot(lab.browser, "desktop-dark-default");
+        dark(lab.browser, false);
         ChromeDriver phone = newBrowser(390, 844);
         try {
-            open(phone, server.url("index.html?" + SLOW.substring(1)));
+            open(phone, lab.url("index.html?" + SLOW.substring(1)));
             async(phone, "hopfieldLab.runTo(1500)");
             shot(phone, "phone-default");
             js(phone, "window.scrollTo(0, 900)");
             shot(phone, "phone-plots");
-            open(phone, server.url("index.html?view=synapses" + SLOW));
-            async(phone, "hopfieldLab.runTo(950)");
-            synapseShot(phone, "phone-synapses-before-switch", "1,2,3@0");
-            async(phone, "hopfieldLab.runTo(1300)");
-            synapseShot(phone, "phone-synapses-after-switch", "1,2,3@1");
-            open(phone, server.url("index.html?preset=letters-cue&view=compare"));
+            synapsesAcrossTheSwitch(phone, lab.url("index.html?view=synapses" + SLOW), "phone");
+            open(phone, lab.url("index.html?preset=letters-cue&view=compare"));
             async(phone, "hopfieldLab.runToEnd()");
             shot(phone, "phone-compare-letters");
         } finally {
@@ -442,6 +342,18 @@ class LabBrowserIT {
     static void dark(ChromeDriver d, boolean on) {
         d.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
                 List.of(Map.of("name", "prefers-color-scheme", "value", on ? "dark" : "light"))));
+    }
+
+    /**
+     * The synapse view of the default sequence at {@code url}, before and after its scheduled switch ξ1 → ξ2 at
+     * t = 10: screenshots {@code <device>-synapses-before-switch} and {@code <device>-synapses-after-switch}.
+     */
+    static void synapsesAcrossTheSwitch(WebDriver d, String url, String device) throws IOException {
+        open(d, url);
+        async(d, "hopfieldLab.runTo(950)");
+        synapseShot(d, device + "-synapses-before-switch", "1,2,3@0");
+        async(d, "hopfieldLab.runTo(1300)");
+        synapseShot(d, device + "-synapses-after-switch", "1,2,3@1");
     }
 
     /** Waits for the synapse picture of the given state (sorting keys, diff, window), scrolls to it, shoots. */

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.hopfieldlab.sim.memory.MemorySet;
 import org.hopfieldlab.sim.run.Simulation;
 import org.hopfieldlab.sim.spec.PatternCodec;
@@ -22,10 +21,8 @@ import org.hopfieldlab.sim.spec.ScheduleEdit;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.hopfieldlab.sim.theory.TheoryProbe;
 import org.hopfieldlab.sim.theory.TheoryVerdict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -42,43 +39,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the texts and exports; the natural view of a preset; and each lock path.
  */
 class LabCorrectnessIT {
-    static StaticServer server;
-    static ChromeDriver browser;
-    static Downloads downloads;
-
-    @BeforeAll
-    static void start() throws IOException {
-        Files.createDirectories(LabBrowserIT.SHOTS);
-        server = new StaticServer(LabBrowserIT.LAB);
-        downloads = new Downloads();
-        browser = LabBrowserIT.newBrowser(1280, 800, o -> {
-            downloads.configure(o);
-            o.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        });
-        downloads.allow(browser);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyDownloads() throws IOException {
-        downloads.clear();
-    }
+    @RegisterExtension
+    static final LabChromium lab = new LabChromium(1280, 800).withDownloads().withConsoleLog();
 
     static Object js(String script, Object... args) {
-        return LabBrowserIT.js(browser, script, args);
+        return LabChromium.js(lab.browser, script, args);
     }
 
     static void open(String query) {
-        LabBrowserIT.open(browser, server.url("index.html?" + query));
+        LabChromium.open(lab.browser, lab.url("index.html?" + query));
     }
 
     static String spec() {
@@ -87,7 +56,7 @@ class LabCorrectnessIT {
 
     /** Waits until the theory panel describes the frame the page shows (the step on <body>). */
     static void theoryOfTheLastFrame() {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(x -> {
+        new WebDriverWait(lab.browser, Duration.ofSeconds(30)).until(x -> {
             Object step = js("return document.body.getAttribute('data-step')");
             return step != null && step.equals(js("return document.body.getAttribute('data-theory-step')"));
         });
@@ -106,13 +75,8 @@ class LabCorrectnessIT {
         return probe.report();
     }
 
-    /** Clicks an entry of the Export menu and returns the file Chromium saved. */
-    static Path export(String kind, String suffix) {
-        return downloads.export(browser, kind, suffix);
-    }
-
     static String text(String id) {
-        return browser.findElement(By.id(id)).getText();
+        return lab.browser.findElement(By.id(id)).getText();
     }
 
     // ---- the theory panel ----
@@ -120,7 +84,7 @@ class LabCorrectnessIT {
     @Test
     void atEquilibriumTheTheoryPanelAgreesWithTheJvmVerdictAndFitsTheColumn() throws IOException {
         open("preset=thresholds&view=theory");
-        LabBrowserIT.async(browser, "hopfieldLab.runToEnd()");
+        LabChromium.async(lab.browser, "hopfieldLab.runToEnd()");
         theoryOfTheLastFrame();
         String thresholds = Presets.get("thresholds").spec().toString();
         TheoryVerdict.Report jvm = jvmVerdictAtEnd(thresholds);
@@ -131,7 +95,7 @@ class LabCorrectnessIT {
         assertTrue(text("theory-head").contains("t = 20"), "the heading names the moment of the last frame");
         assertTrue(text("theory-note").contains("Agreement: m within ["), "the tolerance is stated: " + text("theory-note"));
         // the predicted overlap of ξ1 is tanh(βc), the JVM's number, in the highlighted row
-        WebElement row = browser.findElement(By.cssSelector("#theory-table tr.at"));
+        WebElement row = lab.browser.findElement(By.cssSelector("#theory-table tr.at"));
         List<WebElement> cells = row.findElements(By.tagName("td"));
         assertEquals("ξ1", cells.get(0).getText());
         assertEquals(jvm.rows()[0].overlapPredicted(), Double.parseDouble(cells.get(7).getText()), 5e-4);
@@ -141,23 +105,23 @@ class LabCorrectnessIT {
                 + " return w.scrollWidth - w.clientWidth");
         assertEquals(0, overflow.intValue(), "the theory table is wider than its panel at 1280 px");
         js("document.getElementById('tab-theory').scrollIntoView({block: 'center'})");
-        LabBrowserIT.shot(browser, "desktop-1280-theory-equilibrium");
+        LabChromium.shot(lab.browser, "desktop-1280-theory-equilibrium");
     }
 
     @Test
     void duringATransientItSaysSoAndNeverFlagsAndItIsNeverStale() throws IOException {
-        open("preset=sequence&view=theory" + LabBrowserIT.SLOW);   // slow: it must not be past t = 12.5 yet
-        LabBrowserIT.async(browser, "hopfieldLab.runTo(1250)");   // t = 12.5, 2.5 after the switch to ξ2
+        open("preset=sequence&view=theory" + LabChromium.SLOW);   // slow: it must not be past t = 12.5 yet
+        LabChromium.async(lab.browser, "hopfieldLab.runTo(1250)");   // t = 12.5, 2.5 after the switch to ξ2
         theoryOfTheLastFrame();
         assertEquals("NOT_STEADY", js("return document.body.getAttribute('data-theory-status')"));
         assertTrue(text("theory-verdict").contains("Not at equilibrium yet"), text("theory-verdict"));
         assertTrue(text("theory-head").contains("t = 12.5"), text("theory-head"));
-        assertTrue(browser.findElements(By.cssSelector(".verdict.differs, #theory-table tr.bad")).isEmpty(),
+        assertTrue(lab.browser.findElements(By.cssSelector(".verdict.differs, #theory-table tr.bad")).isEmpty(),
                 "a transient is never shown as a disagreement");
         js("document.getElementById('tab-theory').scrollIntoView({block: 'center'})");
-        LabBrowserIT.shot(browser, "desktop-1280-theory-transient");
+        LabChromium.shot(lab.browser, "desktop-1280-theory-transient");
         // to the end: the panel follows to t = 30 (it used to stay at an earlier moment) and agrees there
-        LabBrowserIT.async(browser, "hopfieldLab.runToEnd()");
+        LabChromium.async(lab.browser, "hopfieldLab.runToEnd()");
         theoryOfTheLastFrame();
         assertTrue(text("theory-head").contains("t = 30"), text("theory-head"));
         assertEquals("AGREES", js("return document.body.getAttribute('data-theory-status')"), text("theory-verdict"));
@@ -165,20 +129,20 @@ class LabCorrectnessIT {
                 "random memories: crosstalk explained, " + text("theory-note"));
         // letters: strongly overlapping pictures are a guide, not a list of disagreements
         open("preset=letters-cue&view=theory");
-        LabBrowserIT.async(browser, "hopfieldLab.runToEnd()");
+        LabChromium.async(lab.browser, "hopfieldLab.runToEnd()");
         theoryOfTheLastFrame();
         assertEquals("CROSSTALK", js("return document.body.getAttribute('data-theory-status')"), text("theory-verdict"));
-        assertTrue(browser.findElements(By.cssSelector(".verdict.differs, #theory-table tr.bad, .flag")).isEmpty());
+        assertTrue(lab.browser.findElements(By.cssSelector(".verdict.differs, #theory-table tr.bad, .flag")).isEmpty());
     }
 
     @Test
     void onAPhoneTheTheoryTableFitsAtEquilibriumAndOnATransient() throws IOException {
-        ChromeDriver phone = LabBrowserIT.newBrowser(390, 844);
+        ChromeDriver phone = LabChromium.newBrowser(390, 844);
         try {
-            LabBrowserIT.open(phone, server.url("index.html?preset=sequence&view=theory" + LabBrowserIT.SLOW));
-            LabBrowserIT.async(phone, "hopfieldLab.runTo(1250)");
+            LabChromium.open(phone, lab.url("index.html?preset=sequence&view=theory" + LabChromium.SLOW));
+            LabChromium.async(phone, "hopfieldLab.runTo(1250)");
             phoneTheory(phone, "NOT_STEADY", "phone-theory-transient");
-            LabBrowserIT.async(phone, "hopfieldLab.runToEnd()");
+            LabChromium.async(phone, "hopfieldLab.runToEnd()");
             phoneTheory(phone, "AGREES", "phone-theory-equilibrium");
         } finally {
             phone.quit();
@@ -187,15 +151,15 @@ class LabCorrectnessIT {
 
     static void phoneTheory(ChromeDriver phone, String status, String shot) throws IOException {
         new WebDriverWait(phone, Duration.ofSeconds(30)).until(x -> {
-            Object step = LabBrowserIT.js(x, "return document.body.getAttribute('data-step')");
-            return step != null && step.equals(LabBrowserIT.js(x, "return document.body.getAttribute('data-theory-step')"));
+            Object step = LabChromium.js(x, "return document.body.getAttribute('data-step')");
+            return step != null && step.equals(LabChromium.js(x, "return document.body.getAttribute('data-theory-step')"));
         });
-        assertEquals(status, LabBrowserIT.js(phone, "return document.body.getAttribute('data-theory-status')"));
-        Number overflow = (Number) LabBrowserIT.js(phone, "var w = document.querySelector('#tab-theory .table-wrap');"
+        assertEquals(status, LabChromium.js(phone, "return document.body.getAttribute('data-theory-status')"));
+        Number overflow = (Number) LabChromium.js(phone, "var w = document.querySelector('#tab-theory .table-wrap');"
                 + " return w.scrollWidth - w.clientWidth");
         assertEquals(0, overflow.intValue(), "the theory table is wider than a phone");
-        LabBrowserIT.js(phone, "document.getElementById('theory-verdict').scrollIntoView({block: 'start'})");
-        LabBrowserIT.shot(phone, shot);
+        LabChromium.js(phone, "document.getElementById('theory-verdict').scrollIntoView({block: 'start'})");
+        LabChromium.shot(phone, shot);
     }
 
     // ---- the sentence under the network ----
@@ -211,12 +175,12 @@ class LabCorrectnessIT {
     @Test
     void theCueIsCreditedOnlyWhenTheCueBroughtTheStateThere() {
         open(LETTERS + "&in=0:p&x0=drawn&cuepat=" + partialA());
-        LabBrowserIT.async(browser, "hopfieldLab.runToEnd()");
+        LabChromium.async(lab.browser, "hopfieldLab.runToEnd()");
         assertTrue(text("thinks-0").startsWith("completes the drawn cue to ξ1"), text("thinks-0"));
         assertEquals("COMPLETES_CUE:1", js("return document.body.getAttribute('data-recall')"));
         // the same cue, then a window that stores only O: the network ends in O because of the input, not the cue
         open(LETTERS + "&in=0:p,3:w0_0_3&x0=drawn&cuepat=" + partialA());
-        LabBrowserIT.async(browser, "hopfieldLab.runToEnd()");
+        LabChromium.async(lab.browser, "hopfieldLab.runToEnd()");
         assertEquals("3", js("return document.body.getAttribute('data-best')"));
         assertTrue(text("thinks-0").startsWith("recalls ξ3"), text("thinks-0"));
         assertFalse(text("thinks-0").contains("cue"), text("thinks-0"));
@@ -227,18 +191,18 @@ class LabCorrectnessIT {
     @Test
     void compareModeIsKeptInTheLinkAndReopensSideBySide() {
         open("preset=energy");
-        browser.findElement(By.cssSelector("label.toggle[data-section=compare]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> js("return hopfieldLab.compareFrame()") != null);
+        lab.browser.findElement(By.cssSelector("label.toggle[data-section=compare]")).click();
+        new WebDriverWait(lab.browser, Duration.ofSeconds(20)).until(x -> js("return hopfieldLab.compareFrame()") != null);
         assertTrue(((String) js("return location.search")).contains("view=compare"), (String) js("return location.search"));
-        browser.findElement(By.id("copy-link")).click();
+        lab.browser.findElement(By.id("copy-link")).click();
         String link = (String) js("return document.body.getAttribute('data-link')");
         assertTrue(link.contains("view=compare"), link);
-        browser.get(link);
-        LabBrowserIT.open(browser, link);
-        assertTrue(browser.findElement(By.id("compare")).isSelected(), "the link reopens in compare mode");
-        assertTrue(browser.findElement(By.id("pic-1")).isDisplayed());
-        browser.findElement(By.cssSelector("label.toggle[data-section=compare]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> !((String) js("return location.search"))
+        lab.browser.get(link);
+        LabChromium.open(lab.browser, link);
+        assertTrue(lab.browser.findElement(By.id("compare")).isSelected(), "the link reopens in compare mode");
+        assertTrue(lab.browser.findElement(By.id("pic-1")).isDisplayed());
+        lab.browser.findElement(By.cssSelector("label.toggle[data-section=compare]")).click();
+        new WebDriverWait(lab.browser, Duration.ofSeconds(20)).until(x -> !((String) js("return location.search"))
                 .contains("view=compare"));
     }
 
@@ -246,13 +210,13 @@ class LabCorrectnessIT {
     void theChecksumIsInThePageAndCopyable() {
         String energy = Presets.get("energy").spec().toString();
         open("preset=energy");
-        String end = LabBrowserIT.async(browser, "hopfieldLab.runToEnd()");
-        String checksum = LabBrowserIT.field(end, "checksum");
+        String end = LabChromium.async(lab.browser, "hopfieldLab.runToEnd()");
+        String checksum = LabChromium.field(end, "checksum");
         assertEquals(LabBrowserIT.jvmChecksum(energy), checksum);
-        WebElement shown = browser.findElement(By.id("checksum-value"));
+        WebElement shown = lab.browser.findElement(By.id("checksum-value"));
         assertTrue(shown.isDisplayed());
         assertEquals(checksum, shown.getText(), "the page shows the run's checksum");
-        browser.findElement(By.id("checksum")).click();
+        lab.browser.findElement(By.id("checksum")).click();
         String copied = (String) js("return document.body.getAttribute('data-copied')");
         assertEquals("checksum " + checksum + " at step 2000 (t = 20)", copied);
     }
@@ -263,7 +227,7 @@ class LabCorrectnessIT {
     void thePresetDescriptionIsReadableInFull() {
         for (String name : new String[] {"modern", "letters-cue"}) {
             open("preset=" + name);
-            WebElement desc = browser.findElement(By.id("preset-desc"));
+            WebElement desc = lab.browser.findElement(By.id("preset-desc"));
             assertEquals(Presets.get(name).description(), desc.getText(), "the whole description, no ellipsis");
             Number clipped = (Number) js("var d = document.getElementById('preset-desc');"
                     + " return Math.max(d.scrollWidth - d.clientWidth, d.scrollHeight - d.clientHeight)");
@@ -275,7 +239,7 @@ class LabCorrectnessIT {
     @Test
     void inputWeightsAxisReadsPlainNumbersWhenTheInputIsOff() {
         open("model=classic&n=256&p=3&noise=0&t=5&in=0:off");
-        LabBrowserIT.async(browser, "hopfieldLab.runTo(100)");
+        LabChromium.async(lab.browser, "hopfieldLab.runTo(100)");
         String axis = (String) js("return document.getElementById('bars').getAttribute('data-axis')");
         assertEquals("1 0.5 0", axis, "a 0..1 axis when every weight is 0 (it read .0e-9)");
         assertTrue(text("bars-title").startsWith("Input weights"), text("bars-title"));
@@ -284,8 +248,8 @@ class LabCorrectnessIT {
     @Test
     void csvAndJsonHoldTheCoresExactValues() throws IOException {
         open("preset=energy");
-        LabBrowserIT.async(browser, "hopfieldLab.runToEnd()");
-        List<String> lines = Files.readAllLines(export("csv", ".csv"),
+        LabChromium.async(lab.browser, "hopfieldLab.runToEnd()");
+        List<String> lines = Files.readAllLines(lab.export("csv", ".csv"),
                 StandardCharsets.UTF_8);
         String[] last = lines.get(lines.size() - 1).split(",");
         // exactly the doubles of the last frame (float32 storage printed 0.99999994039… for 0.9999999999…)
@@ -311,15 +275,15 @@ class LabCorrectnessIT {
     @Test
     void chartExportsHaveATitleAxisLabelsAndALegend() throws IOException {
         open("preset=energy");
-        LabBrowserIT.async(browser, "hopfieldLab.runToEnd()");
-        String svg = Files.readString(export("overlap-svg", "-overlaps.svg"));
+        LabChromium.async(lab.browser, "hopfieldLab.runToEnd()");
+        String svg = Files.readString(lab.export("overlap-svg", "-overlaps.svg"));
         assertTrue(svg.contains("Overlaps m_μ(t) — IDP") && svg.contains(">time t<") && svg.contains(">overlap m_μ<"), svg);
         String legend = svg.substring(svg.indexOf("<g class=\"legend\">"));
         assertTrue(legend.contains(">ξ1<") && legend.contains(">ξ2<") && legend.contains(">threshold 0.9<"), legend);
-        String energySvg = Files.readString(export("energy-svg", "-energy.svg"));
+        String energySvg = Files.readString(lab.export("energy-svg", "-energy.svg"));
         assertTrue(energySvg.contains("<g class=\"legend\">") && energySvg.contains(">IDP<"), energySvg);
         // the PNG: larger than the chart (title, labels and legend around it); the legend rows hold ξ1's colour
-        Path png = export("overlap-png", "-overlap.png");
+        Path png = lab.export("overlap-png", "-overlap.png");
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
         Number chartH = (Number) js("return document.querySelector('#overlap-plot canvas').height");
         assertTrue(img.getHeight() > chartH.intValue() + 60, "room for title, axis label and legend: " + img.getHeight());
@@ -332,15 +296,15 @@ class LabCorrectnessIT {
             }
         }
         assertTrue(legendColour, "ξ1's colour #0072B2 in the legend at the bottom of the PNG");
-        LabBrowserIT.shot(browser, "desktop-1280-exports-source");
-        Files.copy(png, LabBrowserIT.SHOTS.resolve("export-overlap.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        LabChromium.shot(lab.browser, "desktop-1280-exports-source");
+        Files.copy(png, LabChromium.SHOTS.resolve("export-overlap.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
     void fromDiskNoManifestIsRequestedOverHttpItIs() {
-        LabBrowserIT.open(browser, LabBrowserIT.LAB.resolve("index.html").toUri() + "?preset=energy");
+        LabChromium.open(lab.browser, LabChromium.LAB.resolve("index.html").toUri() + "?preset=energy");
         assertNull(js("return document.querySelector('link[rel=manifest]')"), "no manifest link from file://");
-        List<LogEntry> logs = browser.manage().logs().get(LogType.BROWSER).getAll();
+        List<LogEntry> logs = lab.browser.manage().logs().get(LogType.BROWSER).getAll();
         for (LogEntry e : logs) {
             assertFalse(e.getMessage().toLowerCase().contains("manifest"), "console: " + e.getMessage());
         }
@@ -353,15 +317,15 @@ class LabCorrectnessIT {
     @Test
     void choosingTheEnergyPresetOpensItsLandscape() {
         open("preset=sequence");
-        assertFalse(browser.findElement(By.id("tab-theory")).getAttribute("hidden") != null, "theory first");
-        new Select(browser.findElement(By.id("preset"))).selectByValue("energy");
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        assertFalse(lab.browser.findElement(By.id("tab-theory")).getAttribute("hidden") != null, "theory first");
+        new Select(lab.browser.findElement(By.id("preset"))).selectByValue("energy");
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         assertEquals(Presets.get("energy").spec().toString(), spec());
-        assertTrue(browser.findElement(By.id("tab-landscape")).isDisplayed(), "the energy preset opens its landscape");
-        assertTrue(browser.findElement(By.id("tab-theory")).getAttribute("hidden") != null);
-        new Select(browser.findElement(By.id("preset"))).selectByValue("thresholds");
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
-        assertTrue(browser.findElement(By.id("tab-theory")).isDisplayed(), "and the thresholds preset its theory");
+        assertTrue(lab.browser.findElement(By.id("tab-landscape")).isDisplayed(), "the energy preset opens its landscape");
+        assertTrue(lab.browser.findElement(By.id("tab-theory")).getAttribute("hidden") != null);
+        new Select(lab.browser.findElement(By.id("preset"))).selectByValue("thresholds");
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
+        assertTrue(lab.browser.findElement(By.id("tab-theory")).isDisplayed(), "and the thresholds preset its theory");
     }
 
     // ---- locks hold on every path, and say why ----
@@ -369,26 +333,26 @@ class LabCorrectnessIT {
     /** A lock note (neutral, not an error) is visible and names the key; the spec did not change. */
     static void refusedPolitely(String before, String mustMention) {
         assertEquals(before, spec(), "a locked key changed");
-        List<WebElement> notes = browser.findElements(By.cssSelector(".lock-note, #notice.info"));
+        List<WebElement> notes = lab.browser.findElements(By.cssSelector(".lock-note, #notice.info"));
         assertFalse(notes.isEmpty(), "no message");
         String all = notes.stream().filter(WebElement::isDisplayed).map(WebElement::getText).reduce("", String::concat);
         assertTrue(all.contains("locked in this exercise") && all.contains(mustMention), all);
-        assertTrue(browser.findElements(By.cssSelector(".field-error")).isEmpty(), "a lock is not shown as an error");
+        assertTrue(lab.browser.findElements(By.cssSelector(".field-error")).isEmpty(), "a lock is not shown as an error");
     }
 
     @Test
     void theSpecBoxCannotChangeALockedKey() {
         open("preset=energy&lock=model");
         String before = spec();
-        browser.findElement(By.cssSelector("[data-section=spec] summary")).click();
-        WebElement box = browser.findElement(By.id("spec-text"));
+        lab.browser.findElement(By.cssSelector("[data-section=spec] summary")).click();
+        WebElement box = lab.browser.findElement(By.id("spec-text"));
         box.clear();
         box.sendKeys(before.replace("model=idp", "model=classic").replace("noise=0.5", "noise=1"), Keys.ENTER);
         refusedPolitely(before, "Model");
         // an edit of a key that is not locked still works
         box.clear();
         box.sendKeys(before.replace("noise=0.5", "noise=1"), Keys.ENTER);
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         assertTrue(spec().contains("noise=1&"), spec());
     }
 
@@ -396,24 +360,24 @@ class LabCorrectnessIT {
     void thePresetMenuCannotChangeALockedKey() throws IOException {
         open("preset=sequence&lock=model");
         String before = spec();
-        new Select(browser.findElement(By.id("preset"))).selectByValue("classic-constant");
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        new Select(lab.browser.findElement(By.id("preset"))).selectByValue("classic-constant");
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         refusedPolitely(before, "Model");
-        assertEquals("sequence", new Select(browser.findElement(By.id("preset"))).getFirstSelectedOption()
+        assertEquals("sequence", new Select(lab.browser.findElement(By.id("preset"))).getFirstSelectedOption()
                 .getAttribute("value"), "the menu shows the experiment that runs");
-        LabBrowserIT.shot(browser, "desktop-1280-lock-preset");
+        LabChromium.shot(lab.browser, "desktop-1280-lock-preset");
     }
 
     @Test
     void addWindowCannotChangeALockedSchedule() {
         open("preset=energy&lock=in");
         String before = spec();
-        browser.findElement(By.id("add-window")).click();
+        lab.browser.findElement(By.id("add-window")).click();
         refusedPolitely(before, "(in)");
         // unlocked, the same button adds a window
         open("preset=energy");
-        browser.findElement(By.id("add-window")).click();
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        lab.browser.findElement(By.id("add-window")).click();
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         // the core's "+ window": halfway from the last window to the end, the next memory
         assertEquals(SpecCodec.format(ScheduleEdit.add(Presets.get("energy").spec(), Double.NaN, "")), spec());
     }
@@ -421,29 +385,29 @@ class LabCorrectnessIT {
     @Test
     void switchChipsAndMemoryTilesExplainALockInsteadOfDoingNothing() throws IOException {
         open("preset=sequence&lock=switch");
-        LabBrowserIT.async(browser, "hopfieldLab.runTo(100)");
+        LabChromium.async(lab.browser, "hopfieldLab.runTo(100)");
         String before = spec();
-        browser.findElement(By.cssSelector("#switch-buttons [data-what=d2]")).click();
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        lab.browser.findElement(By.cssSelector("#switch-buttons [data-what=d2]")).click();
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         assertEquals(before, spec());
-        String note = browser.findElement(By.cssSelector("[data-section=input] .lock-note")).getText();
+        String note = lab.browser.findElement(By.cssSelector("[data-section=input] .lock-note")).getText();
         assertTrue(note.contains("Switching the input is locked in this exercise"), note);
         js("document.querySelector('.lock-note').scrollIntoView({block: 'center'})");
-        LabBrowserIT.shot(browser, "desktop-1280-lock-chip");
+        LabChromium.shot(lab.browser, "desktop-1280-lock-chip");
         // the memory tiles switch the input too: locked with the schedule (lock=input locks the whole panel)
         open("preset=sequence&lock=input");
-        LabBrowserIT.async(browser, "hopfieldLab.runTo(100)");
+        LabChromium.async(lab.browser, "hopfieldLab.runTo(100)");
         before = spec();
-        browser.findElements(By.cssSelector("#gallery .mem")).get(2).click();
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        lab.browser.findElements(By.cssSelector("#gallery .mem")).get(2).click();
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         assertEquals(before, spec());
-        String tileNote = browser.findElement(By.cssSelector("#gallery")).findElement(By.xpath("..")).getText();
+        String tileNote = lab.browser.findElement(By.cssSelector("#gallery")).findElement(By.xpath("..")).getText();
         assertTrue(tileNote.contains("Switching the input is locked in this exercise") && tileNote.contains("memory"), tileNote);
         // without a lock the tile switches the input at the current step
         open("preset=sequence");
-        LabBrowserIT.async(browser, "hopfieldLab.runTo(100)");   // pauses (the page may have played past 100)
+        LabChromium.async(lab.browser, "hopfieldLab.runTo(100)");   // pauses (the page may have played past 100)
         String at = (String) js("return String(Number((hopfieldLab.frame().step * 0.01).toFixed(6)))");
-        browser.findElements(By.cssSelector("#gallery .mem")).get(2).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> spec().contains("in=0:d1," + at + ":d3&"));
+        lab.browser.findElements(By.cssSelector("#gallery .mem")).get(2).click();
+        new WebDriverWait(lab.browser, Duration.ofSeconds(20)).until(x -> spec().contains("in=0:d1," + at + ":d3&"));
     }
 }

@@ -22,9 +22,8 @@ import org.hopfieldlab.sim.exercise.Exercise;
 import org.hopfieldlab.sim.exercise.Grader;
 import org.hopfieldlab.sim.spec.Presets;
 import org.hopfieldlab.sim.spec.SpecCodec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -41,46 +40,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the embedding messages; screenshots of the student view (desktop and phone).
  */
 class LabExerciseIT {
-    static StaticServer server;
-    static ChromeDriver browser;
-    static Downloads downloads;
-
-    @BeforeAll
-    static void start() throws IOException {
-        Files.createDirectories(LabBrowserIT.SHOTS);
-        server = new StaticServer(LabBrowserIT.LAB);
-        downloads = new Downloads();
-        browser = LabBrowserIT.newBrowser(1280, 800, downloads::configure);
-        downloads.allow(browser);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LabChromium lab = new LabChromium(1280, 800).withDownloads();
 
     // ---- helpers ----
 
     static Object js(WebDriver d, String script, Object... args) {
-        return LabBrowserIT.js(d, script, args);
+        return LabChromium.js(d, script, args);
     }
 
     /** Opens a lab URL with an exercise and waits until the lab runs and the exercise panel shows its first task. */
     static void openExercise(WebDriver d, String url) {
         d.get("about:blank");
-        LabBrowserIT.open(d, url);
+        LabChromium.open(d, url);
         new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> js(x, "return document.body.getAttribute('data-exercise-task')") != null);
     }
 
     /** Opens a URL whose exercise must be refused; waits for the message. */
     static String openRefused(WebDriver d, String url) {
         d.get("about:blank");
-        LabBrowserIT.open(d, url);
+        LabChromium.open(d, url);
         new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> js(x, "return document.body.getAttribute('data-exercise-problem')") != null);
         return (String) js(d, "return document.body.getAttribute('data-exercise-problem')");
     }
@@ -123,7 +102,7 @@ class LabExerciseIT {
     }
 
     static void settled(WebDriver d) {
-        LabBrowserIT.async(d, "hopfieldLab.settled()");
+        LabChromium.async(d, "hopfieldLab.settled()");
     }
 
     /** A student's session on the first exercise of the course: a wrong choice (feedback + hint), then the right one. */
@@ -153,15 +132,15 @@ class LabExerciseIT {
 
     @Test
     void aStudentFailsReadsTheFeedbackAndSolvesOfflineAndAReloadKeepsTheProgress() throws IOException {
-        ChromeDriver d = LabBrowserIT.newBrowser(1280, 800);
-        StaticServer own = new StaticServer(LabBrowserIT.LAB);
+        ChromeDriver d = LabChromium.newBrowser(1280, 800);
+        StaticServer own = new StaticServer(LabChromium.LAB);
         try {
             String url = own.url("index.html#exercise=hopfield-basics");
             openExercise(d, url);
-            String ready = LabBrowserIT.async(d, "navigator.serviceWorker.ready.then(function (r) { return { active: !!r.active }; })");
+            String ready = LabChromium.async(d, "navigator.serviceWorker.ready.then(function (r) { return { active: !!r.active }; })");
             assertTrue(ready.contains("true"), ready);
             new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> Boolean.TRUE.equals(js(x, "return !!navigator.serviceWorker.controller"))
-                    || LabBrowserIT.reload(x));
+                    || LabChromium.reload(x));
             own.close();   // from here on there is no server: the service worker serves everything
             openExercise(d, url);
             assertEquals("wasm", js(d, "return hopfieldLab.engine()"), "graded by the Wasm engine in the worker, from the cache");
@@ -182,7 +161,7 @@ class LabExerciseIT {
             // the URL keeps the exercise; a reload (still offline) loses nothing
             assertTrue(d.getCurrentUrl().contains("#exercise=hopfield-basics"), d.getCurrentUrl());
             d.navigate().refresh();
-            LabBrowserIT.open(d, d.getCurrentUrl());
+            LabChromium.open(d, d.getCurrentUrl());
             new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> "damage".equals(js(x, "return document.body.getAttribute('data-exercise-task')")));
             assertTrue(status(d, "completes").startsWith("Solved"), status(d, "completes"));
             assertTrue(status(d, "damage").startsWith("Solved"), status(d, "damage"));
@@ -208,29 +187,29 @@ class LabExerciseIT {
 
     @Test
     void theSameFromDiskWithACompressedLink() throws IOException {
-        String index = LabBrowserIT.LAB.resolve("index.html").toUri().toString();
-        openExercise(browser, index + "#exercise=hopfield-basics");
-        assertEquals("main-thread", js(browser, "return document.body.getAttribute('data-engine-kind')"));
-        js(browser, "localStorage.clear()");
-        openExercise(browser, index + "#exercise=hopfield-basics");
-        failReadSolve(browser);
+        String index = LabChromium.LAB.resolve("index.html").toUri().toString();
+        openExercise(lab.browser, index + "#exercise=hopfield-basics");
+        assertEquals("main-thread", js(lab.browser, "return document.body.getAttribute('data-engine-kind')"));
+        js(lab.browser, "localStorage.clear()");
+        openExercise(lab.browser, index + "#exercise=hopfield-basics");
+        failReadSolve(lab.browser);
 
         // a draw task from disk: the drawn cue of the reference solution, graded right; the pixel budget is shown
         String cue = CourseSolutions.all().stream().filter(s -> s.task().equals("draw-b") && s.expect().equals("right"))
                 .findFirst().orElseThrow().answer();
-        selectTask(browser, "draw-b");
-        assertTrue(openCard(browser).getText().contains("0 of at most 20 pixels inked"), openCard(browser).getText());
-        js(browser, "hopfieldLab.load(hopfieldLab.spec().replace(/cuepat=[^&]*/, 'cuepat=' + arguments[0]))", cue);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> spec(x).contains("cuepat=" + cue)
+        selectTask(lab.browser, "draw-b");
+        assertTrue(openCard(lab.browser).getText().contains("0 of at most 20 pixels inked"), openCard(lab.browser).getText());
+        js(lab.browser, "hopfieldLab.load(hopfieldLab.spec().replace(/cuepat=[^&]*/, 'cuepat=' + arguments[0]))", cue);
+        new WebDriverWait(lab.browser, Duration.ofSeconds(20)).until(x -> spec(x).contains("cuepat=" + cue)
                 && openCard(x).getText().contains("of at most 20 pixels inked")
                 && !openCard(x).getText().contains("0 of at most 20"));
-        assertEquals("right", check(browser));
+        assertEquals("right", check(lab.browser));
 
         // a compressed link (z.: raw DEFLATE + base64url, as the JVM writes it) opens from disk too
         String glitch = Course.json("glitch");
-        openExercise(browser, index + "#exercise=" + ExerciseLinks.encode(glitch));
-        assertEquals(Course.get("glitch").title(), browser.findElement(By.cssSelector("#exercise .ex-title")).getText());
-        assertEquals(glitch, js(browser, "return hopfieldExercise.json()"), "the page inflated the very JSON the JVM packed");
+        openExercise(lab.browser, index + "#exercise=" + ExerciseLinks.encode(glitch));
+        assertEquals(Course.get("glitch").title(), lab.browser.findElement(By.cssSelector("#exercise .ex-title")).getText());
+        assertEquals(glitch, js(lab.browser, "return hopfieldExercise.json()"), "the page inflated the very JSON the JVM packed");
     }
 
     // ---- 3. locks hold on every path ----
@@ -247,55 +226,55 @@ class LabExerciseIT {
     }
 
     static void refusedPolitely(String before, String mustMention) {
-        assertEquals(before, spec(browser), "a locked key changed");
-        List<WebElement> notes = browser.findElements(By.cssSelector(".lock-note, #notice.info"));
+        assertEquals(before, spec(lab.browser), "a locked key changed");
+        List<WebElement> notes = lab.browser.findElements(By.cssSelector(".lock-note, #notice.info"));
         String all = notes.stream().filter(WebElement::isDisplayed).map(WebElement::getText).reduce("", String::concat);
         assertTrue(all.contains("locked in this exercise") && all.contains(mustMention), "no or wrong message: " + all);
-        assertTrue(browser.findElements(By.cssSelector(".field-error")).isEmpty(), "a lock is not shown as an error");
+        assertTrue(lab.browser.findElements(By.cssSelector(".field-error")).isEmpty(), "a lock is not shown as an error");
     }
 
     @Test
     void theExercisesLocksHoldOnEveryPath() throws IOException {
-        String url = server.url("index.html" + LabBrowserIT.SLOW.replace('&', '?') + "#exercise=" + ExerciseLinks.encode(lockExercise()));
-        openExercise(browser, url);
-        String before = spec(browser);
+        String url = lab.url("index.html" + LabChromium.SLOW.replace('&', '?') + "#exercise=" + ExerciseLinks.encode(lockExercise()));
+        openExercise(lab.browser, url);
+        String before = spec(lab.browser);
         assertEquals(Presets.get("sequence").spec().toString(), before);
-        assertTrue(browser.findElement(By.id("c-noise")).isEnabled(), "the free key's control is live");
-        assertFalse(browser.findElement(By.id("c-beta")).isEnabled(), "a locked key's control is off");
+        assertTrue(lab.browser.findElement(By.id("c-noise")).isEnabled(), "the free key's control is live");
+        assertFalse(lab.browser.findElement(By.id("c-beta")).isEnabled(), "a locked key's control is off");
 
         // the spec box
-        browser.findElement(By.cssSelector("[data-section=spec] summary")).click();
-        WebElement box = browser.findElement(By.id("spec-text"));
+        lab.browser.findElement(By.cssSelector("[data-section=spec] summary")).click();
+        WebElement box = lab.browser.findElement(By.id("spec-text"));
         box.clear();
         box.sendKeys(before.replace("model=idp", "model=classic"), Keys.ENTER);
         refusedPolitely(before, "Model");
         // the preset menu
-        new Select(browser.findElement(By.id("preset"))).selectByValue("classic-constant");
-        settled(browser);
+        new Select(lab.browser.findElement(By.id("preset"))).selectByValue("classic-constant");
+        settled(lab.browser);
         refusedPolitely(before, "Model");
         // "+ window"
-        browser.findElement(By.id("add-window")).click();
+        lab.browser.findElement(By.id("add-window")).click();
         refusedPolitely(before, "(in)");
         // a switch chip and a memory tile
-        LabBrowserIT.async(browser, "hopfieldLab.runTo(100)");
-        browser.findElement(By.cssSelector("#switch-buttons [data-what=d2]")).click();
-        settled(browser);
+        LabChromium.async(lab.browser, "hopfieldLab.runTo(100)");
+        lab.browser.findElement(By.cssSelector("#switch-buttons [data-what=d2]")).click();
+        settled(lab.browser);
         refusedPolitely(before, "Switching the input is locked");
-        browser.findElements(By.cssSelector("#gallery .mem")).get(2).click();
-        settled(browser);
+        lab.browser.findElements(By.cssSelector("#gallery .mem")).get(2).click();
+        settled(lab.browser);
         refusedPolitely(before, "memory");
-        LabBrowserIT.shot(browser, "exercise-desktop-lock-tile");
+        LabChromium.shot(lab.browser, "exercise-desktop-lock-tile");
 
         // a free key changes, and the task is graded on it
-        box = browser.findElement(By.id("spec-text"));
+        box = lab.browser.findElement(By.id("spec-text"));
         box.clear();
         box.sendKeys(before.replace("noise=8", "noise=12"), Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> spec(x).contains("noise=12&"));
-        assertEquals("right", check(browser));
+        new WebDriverWait(lab.browser, Duration.ofSeconds(20)).until(x -> spec(x).contains("noise=12&"));
+        assertEquals("right", check(lab.browser));
         // a forged answer that changes a locked key is refused by the core, naming the key
-        String verdict = LabBrowserIT.async(browser, "hopfieldExercise.check('loud', hopfieldLab.spec().replace('model=idp', 'model=classic'))");
+        String verdict = LabChromium.async(lab.browser, "hopfieldExercise.check('loud', hopfieldLab.spec().replace('model=idp', 'model=classic'))");
         assertTrue(verdict.contains("refused") && verdict.contains("model"), verdict);
-        assertEquals("refused", openCard(browser).findElement(By.cssSelector(".ex-fb")).getAttribute("data-verdict"));
+        assertEquals("refused", openCard(lab.browser).findElement(By.cssSelector(".ex-fb")).getAttribute("data-verdict"));
     }
 
     // ---- 4. hostile exercises: a clear message, nothing runs ----
@@ -320,54 +299,54 @@ class LabExerciseIT {
 
     @Test
     void hostileExercisesShowAClearMessageAndRunNothing() throws IOException {
-        String index = server.url("index.html");
+        String index = lab.url("index.html");
         JsonObject script = basics();
         script.set("instructions", "Hello <script>window.pwned = 1</script>");
-        String m = openRefused(browser, index + "#exercise=" + ExerciseLinks.encode(script.toString()));
+        String m = openRefused(lab.browser, index + "#exercise=" + ExerciseLinks.encode(script.toString()));
         assertTrue(m.contains("instructions") && m.contains("raw HTML is not allowed"), m);
-        ranNothing(browser);
-        LabBrowserIT.shot(browser, "exercise-desktop-refused");
+        ranNothing(lab.browser);
+        LabChromium.shot(lab.browser, "exercise-desktop-refused");
 
         JsonObject big = basics();
         big.set("instructions", "x".repeat(1_000_000));
-        m = openRefused(browser, index + "#exercise=" + ExerciseLinks.encode(big.toString()));
+        m = openRefused(lab.browser, index + "#exercise=" + ExerciseLinks.encode(big.toString()));
         assertTrue(m.contains("1002") && m.contains("at most 200000"), m);
-        ranNothing(browser);
+        ranNothing(lab.browser);
 
         JsonObject badSpec = basics();
         badSpec.set("spec", "model=nonsense&n=-3");
-        m = openRefused(browser, index + "#exercise=" + j(badSpec.toString()));
+        m = openRefused(lab.browser, index + "#exercise=" + j(badSpec.toString()));
         assertTrue(m.contains("spec") && m.contains("nonsense"), m);
-        ranNothing(browser);
+        ranNothing(lab.browser);
 
         JsonObject kind = basics();
         kind.get("tasks").asArray().get(0).asObject().set("kind", "essay");
-        m = openRefused(browser, index + "#exercise=" + j(kind.toString()));
+        m = openRefused(lab.browser, index + "#exercise=" + j(kind.toString()));
         assertTrue(m.contains("tasks[0].kind") && m.contains("unknown task kind 'essay'"), m);
-        ranNothing(browser);
+        ranNothing(lab.browser);
 
         // a damaged link, a link that inflates to far too much, an unknown built-in
-        m = openRefused(browser, index + "#exercise=z.AAAA!!");
+        m = openRefused(lab.browser, index + "#exercise=z.AAAA!!");
         assertTrue(m.contains("damaged"), m);
-        ranNothing(browser);
-        m = openRefused(browser, index + "#exercise=" + ExerciseLinks.encode(" ".repeat(3_000_000)));
+        ranNothing(lab.browser);
+        m = openRefused(lab.browser, index + "#exercise=" + ExerciseLinks.encode(" ".repeat(3_000_000)));
         assertTrue(m.contains("more than 1048576 bytes"), m);
-        ranNothing(browser);
-        m = openRefused(browser, index + "#exercise=no-such-exercise");
+        ranNothing(lab.browser);
+        m = openRefused(lab.browser, index + "#exercise=no-such-exercise");
         assertTrue(m.contains("no built-in exercise 'no-such-exercise'"), m);
 
         // the same through the file picker: the exercise is refused before anything else happens
         Path file = Files.createTempFile("labex-hostile-", ".json");
         Files.writeString(file, kind.toString());
-        openExercise(browser, index + "#exercise=hopfield-basics");
-        browser.findElement(By.id("exercise-file")).sendKeys(file.toString());
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> x.findElements(By.cssSelector("#exercise.ex-problem")).size() == 1);
-        assertTrue(browser.findElement(By.cssSelector("#exercise")).getText().contains("unknown task kind 'essay'"));
+        openExercise(lab.browser, index + "#exercise=hopfield-basics");
+        lab.browser.findElement(By.id("exercise-file")).sendKeys(file.toString());
+        new WebDriverWait(lab.browser, Duration.ofSeconds(20)).until(x -> x.findElements(By.cssSelector("#exercise.ex-problem")).size() == 1);
+        assertTrue(lab.browser.findElement(By.cssSelector("#exercise")).getText().contains("unknown task kind 'essay'"));
         Files.delete(file);
 
         // the renderer's own second line of defence (the core refuses these before): no handlers, no remote pictures,
         // links open safely
-        String r = LabBrowserIT.async(browser, "(function () { var d = document.createElement('div');"
+        String r = LabChromium.async(lab.browser, "(function () { var d = document.createElement('div');"
                 + " d.innerHTML = HLab.extext.block('a <img src=x onerror=\\'window.pwned=1\\'> [site](https://example.org)"
                 + " [bad](javascript:window.pwned=1) ![remote](https://example.org/x.png) ![ok](data:image/png;base64,iVBORw0KGgo=)');"
                 + " return new Promise(function (ok) { setTimeout(function () { ok({"
@@ -396,48 +375,48 @@ class LabExerciseIT {
                 "idp-existence/beta-star", "stability/alpha-star", "stability/switch", "noise-switching/switch",
                 "glitch/m-a", "modern-family/follow");
         List<String> report = new ArrayList<>();
-        String index = server.url("index.html");
+        String index = lab.url("index.html");
         String openEx = "";
         for (CourseSolutions.Solution s : CourseSolutions.all()) {
             if (!sample.contains(s.exercise() + "/" + s.task())) {
                 continue;
             }
             if (!s.exercise().equals(openEx)) {
-                js(browser, "localStorage.clear()");
-                openExercise(browser, index + "#exercise=" + s.exercise());
+                js(lab.browser, "localStorage.clear()");
+                openExercise(lab.browser, index + "#exercise=" + s.exercise());
                 openEx = s.exercise();
             }
             Exercise ex = Course.get(s.exercise());
             String kind = ex.task(s.task()).kind().key;
-            if (!s.task().equals(js(browser, "return document.body.getAttribute('data-exercise-task')"))) {
-                selectTask(browser, s.task());
+            if (!s.task().equals(js(lab.browser, "return document.body.getAttribute('data-exercise-task')"))) {
+                selectTask(lab.browser, s.task());
             }
             String submitted;
             switch (kind) {
                 case "numeric" -> {
-                    WebElement in = openCard(browser).findElement(By.cssSelector(".ex-number"));
+                    WebElement in = openCard(lab.browser).findElement(By.cssSelector(".ex-number"));
                     in.clear();
                     in.sendKeys(s.answer());
                     submitted = s.answer();
-                    check(browser);
+                    check(lab.browser);
                 }
                 case "choice" -> {
-                    openCard(browser).findElement(By.cssSelector("input[type=radio][value='" + s.answer() + "']")).click();
+                    openCard(lab.browser).findElement(By.cssSelector("input[type=radio][value='" + s.answer() + "']")).click();
                     submitted = s.answer();
-                    check(browser);
+                    check(lab.browser);
                 }
                 default -> {
                     // make: the student's spec; draw: the task's spec with the drawn cue
                     String spec = kind.equals("draw")
                             ? SpecCodec.format(SpecCodec.parseOnto(ex.task(s.task()).spec().toBuilder(), "cuepat=" + s.answer()))
                             : s.answer();
-                    LabBrowserIT.async(browser, "hopfieldLab.load(" + Json.value(spec) + ")");
-                    new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> spec.equals(spec(x)));
+                    LabChromium.async(lab.browser, "hopfieldLab.load(" + Json.value(spec) + ")");
+                    new WebDriverWait(lab.browser, Duration.ofSeconds(20)).until(x -> spec.equals(spec(x)));
                     submitted = spec;
-                    check(browser);
+                    check(lab.browser);
                 }
             }
-            String page = (String) js(browser, "return hopfieldExercise.lastVerdict()");
+            String page = (String) js(lab.browser, "return hopfieldExercise.lastVerdict()");
             String jvm = Grader.grade(ex, s.task(), submitted).toJson();
             assertEquals(jvm, page, s.exercise() + "/" + s.task() + " (" + s.expect() + "): the page's verdict must be the JVM's");
             assertEquals(s.expect(), Json.parse(page).asObject().getString("verdict", ""), s.exercise() + "/" + s.task());
@@ -455,36 +434,36 @@ class LabExerciseIT {
 
     @Test
     void theCourseMenuOpensEachExerciseAsItsLink() {
-        openExercise(browser, server.url("index.html#exercise=hopfield-basics"));
-        browser.findElement(By.cssSelector(".ex-course summary")).click();
-        List<WebElement> items = browser.findElements(By.cssSelector(".ex-course [data-course]"));
+        openExercise(lab.browser, lab.url("index.html#exercise=hopfield-basics"));
+        lab.browser.findElement(By.cssSelector(".ex-course summary")).click();
+        List<WebElement> items = lab.browser.findElements(By.cssSelector(".ex-course [data-course]"));
         assertEquals(Course.ids(), items.stream().map(e -> e.getAttribute("data-course")).toList());
         assertTrue(items.get(0).getAttribute("class").contains("current"));
         WebElement third = items.get(2);
         assertTrue(Course.get(Course.ids().get(2)).title().endsWith(third.findElement(By.cssSelector(".ex-course-title")).getText()));
         third.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(x -> Course.ids().get(2).equals(js(x, "return document.body.getAttribute('data-exercise')")));
-        assertTrue(browser.getCurrentUrl().contains("#exercise=" + Course.ids().get(2)), browser.getCurrentUrl());
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(x -> Course.get(Course.ids().get(2)).title()
+        new WebDriverWait(lab.browser, Duration.ofSeconds(30)).until(x -> Course.ids().get(2).equals(js(x, "return document.body.getAttribute('data-exercise')")));
+        assertTrue(lab.browser.getCurrentUrl().contains("#exercise=" + Course.ids().get(2)), lab.browser.getCurrentUrl());
+        new WebDriverWait(lab.browser, Duration.ofSeconds(30)).until(x -> Course.get(Course.ids().get(2)).title()
                 .equals(x.findElement(By.cssSelector("#exercise .ex-title")).getText()));
         // the free lab, without the exercise
-        browser.findElement(By.cssSelector(".ex-course summary")).click();
-        browser.findElement(By.cssSelector(".ex-course [data-ex-free]")).click();
-        LabBrowserIT.open(browser, browser.getCurrentUrl());
-        assertTrue(browser.findElements(By.id("exercise")).isEmpty());
-        assertEquals(Boolean.FALSE, js(browser, "return hopfieldExercise.active()"));
+        lab.browser.findElement(By.cssSelector(".ex-course summary")).click();
+        lab.browser.findElement(By.cssSelector(".ex-course [data-ex-free]")).click();
+        LabChromium.open(lab.browser, lab.browser.getCurrentUrl());
+        assertTrue(lab.browser.findElements(By.id("exercise")).isEmpty());
+        assertEquals(Boolean.FALSE, js(lab.browser, "return hopfieldExercise.active()"));
     }
 
     @Test
     void anExerciseIsExportedAsAJsonFileAndACompactLink() throws IOException {
-        downloads.clear();
-        openExercise(browser, server.url("index.html#exercise=noise-switching"));
-        String json = (String) js(browser, "return hopfieldExercise.json()");
+        lab.downloads.clear();
+        openExercise(lab.browser, lab.url("index.html#exercise=noise-switching"));
+        String json = (String) js(lab.browser, "return hopfieldExercise.json()");
         assertEquals(Course.json("noise-switching"), json);
-        browser.findElement(By.cssSelector("#exercise [data-ex=export-json]")).click();
+        lab.browser.findElement(By.cssSelector("#exercise [data-ex=export-json]")).click();
         Path[] saved = new Path[1];
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> {
-            Path f = downloads.dir.resolve("noise-switching.json");
+        new WebDriverWait(lab.browser, Duration.ofSeconds(20)).until(x -> {
+            Path f = lab.downloads.dir.resolve("noise-switching.json");
             saved[0] = f;
             try {
                 return Files.isRegularFile(f) && Files.size(f) > 0;
@@ -494,64 +473,64 @@ class LabExerciseIT {
         });
         assertEquals(json, Files.readString(saved[0]), "the file is the exercise's JSON");
 
-        browser.findElement(By.cssSelector("#exercise [data-ex=export-link]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> js(x, "return document.body.getAttribute('data-exercise-link')") != null);
-        String link = (String) js(browser, "return document.body.getAttribute('data-exercise-link')");
+        lab.browser.findElement(By.cssSelector("#exercise [data-ex=export-link]")).click();
+        new WebDriverWait(lab.browser, Duration.ofSeconds(20)).until(x -> js(x, "return document.body.getAttribute('data-exercise-link')") != null);
+        String link = (String) js(lab.browser, "return document.body.getAttribute('data-exercise-link')");
         String payload = ExerciseLinks.payloadOf(link);
         assertTrue(payload.startsWith("z."), link);
         assertEquals(json, ExerciseLinks.decode(payload), "the JVM reads the page's compact link back to the same JSON");
         assertTrue(link.length() < json.length(), "compact: " + link.length() + " vs " + json.length());
-        openExercise(browser, link);
-        assertEquals(Course.get("noise-switching").title(), browser.findElement(By.cssSelector("#exercise .ex-title")).getText());
+        openExercise(lab.browser, link);
+        assertEquals(Course.get("noise-switching").title(), lab.browser.findElement(By.cssSelector("#exercise .ex-title")).getText());
     }
 
     @Test
     void aParentPageOpensAnExerciseAndHearsOfEachCheck() {
-        server.page("exercise-parent.html", "<!doctype html><meta charset=utf-8><body><iframe id=lab src='index.html' "
+        lab.server.page("exercise-parent.html", "<!doctype html><meta charset=utf-8><body><iframe id=lab src='index.html' "
                 + "style='width:1200px;height:760px'></iframe><script>window.got = []; window.addEventListener('message',"
                 + " function (e) { window.got.push(e.data); });</script>");
-        browser.get(server.url("exercise-parent.html"));
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(x -> Boolean.TRUE.equals(js(x,
+        lab.browser.get(lab.url("exercise-parent.html"));
+        new WebDriverWait(lab.browser, Duration.ofSeconds(60)).until(x -> Boolean.TRUE.equals(js(x,
                 "return window.got.some(function (m) { return m.type === 'hopfield-lab:state'; })")));
-        js(browser, "document.getElementById('lab').contentWindow.postMessage({type: 'hopfield-lab:exercise', exercise: arguments[0]}, '*')",
+        js(lab.browser, "document.getElementById('lab').contentWindow.postMessage({type: 'hopfield-lab:exercise', exercise: arguments[0]}, '*')",
                 Course.json("glitch"));
-        browser.switchTo().frame("lab");
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(x -> "glitch".equals(js(x, "return document.body.getAttribute('data-exercise')"))
+        lab.browser.switchTo().frame("lab");
+        new WebDriverWait(lab.browser, Duration.ofSeconds(60)).until(x -> "glitch".equals(js(x, "return document.body.getAttribute('data-exercise')"))
                 && js(x, "return document.body.getAttribute('data-exercise-task')") != null);
-        openCard(browser).findElement(By.cssSelector("input[type=radio][value='a']")).click();
-        String v = check(browser);
-        browser.switchTo().defaultContent();
-        String got = LabBrowserIT.async(browser, "window.got.filter(function (m) { return m.type === 'hopfield-lab:answer'; })");
+        openCard(lab.browser).findElement(By.cssSelector("input[type=radio][value='a']")).click();
+        String v = check(lab.browser);
+        lab.browser.switchTo().defaultContent();
+        String got = LabChromium.async(lab.browser, "window.got.filter(function (m) { return m.type === 'hopfield-lab:answer'; })");
         assertTrue(got.contains("\"exercise\":\"glitch\"") && got.contains("\"task\":\"during\"") && got.contains("\"verdict\":\"" + v + "\""), got);
-        assertTrue(LabBrowserIT.async(browser, "window.got.filter(function (m) { return m.type === 'hopfield-lab:state'; }).length").matches("[1-9]\\d*"));
+        assertTrue(LabChromium.async(lab.browser, "window.got.filter(function (m) { return m.type === 'hopfield-lab:state'; }).length").matches("[1-9]\\d*"));
     }
 
     // ---- 7. screenshots of the student view ----
 
     @Test
     void screenshotsOfTheStudentView() throws IOException {
-        openExercise(browser, server.url("index.html#exercise=idp-existence"));
-        js(browser, "localStorage.clear()");
-        openExercise(browser, server.url("index.html#exercise=idp-existence"));
-        LabBrowserIT.shot(browser, "exercise-desktop-start");
-        WebElement in = openCard(browser).findElement(By.cssSelector(".ex-number"));
+        openExercise(lab.browser, lab.url("index.html#exercise=idp-existence"));
+        js(lab.browser, "localStorage.clear()");
+        openExercise(lab.browser, lab.url("index.html#exercise=idp-existence"));
+        LabChromium.shot(lab.browser, "exercise-desktop-start");
+        WebElement in = openCard(lab.browser).findElement(By.cssSelector(".ex-number"));
         in.sendKeys("6.67");
-        assertEquals("wrong", check(browser));
-        js(browser, "document.querySelector('#exercise .ex-task.open').scrollIntoView({block: 'start'})");
-        LabBrowserIT.shot(browser, "exercise-desktop-wrong");
+        assertEquals("wrong", check(lab.browser));
+        js(lab.browser, "document.querySelector('#exercise .ex-task.open').scrollIntoView({block: 'start'})");
+        LabChromium.shot(lab.browser, "exercise-desktop-wrong");
 
-        ChromeDriver phone = LabBrowserIT.newBrowser(390, 844);
+        ChromeDriver phone = LabChromium.newBrowser(390, 844);
         try {
-            openExercise(phone, server.url("index.html#exercise=hopfield-basics"));
-            LabBrowserIT.shot(phone, "exercise-phone-start");
+            openExercise(phone, lab.url("index.html#exercise=hopfield-basics"));
+            LabChromium.shot(phone, "exercise-phone-start");
             chooseAndCheck(phone, "b", "wrong");
             js(phone, "document.querySelector('#exercise .ex-task.open').scrollIntoView({block: 'start'})");
-            LabBrowserIT.shot(phone, "exercise-phone-wrong");
+            LabChromium.shot(phone, "exercise-phone-wrong");
             // the panel folds away to give the lab the screen
             phone.findElement(By.cssSelector("#exercise .ex-collapse")).click();
             assertFalse(phone.findElement(By.cssSelector("#exercise .ex-body")).isDisplayed());
             js(phone, "window.scrollTo(0, 0)");
-            LabBrowserIT.shot(phone, "exercise-phone-folded");
+            LabChromium.shot(phone, "exercise-phone-folded");
         } finally {
             phone.quit();
         }

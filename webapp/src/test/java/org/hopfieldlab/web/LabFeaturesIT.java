@@ -24,10 +24,8 @@ import javax.imageio.ImageIO;
 import org.hopfieldlab.sim.memory.MemorySet;
 import org.hopfieldlab.sim.spec.PatternCodec;
 import org.hopfieldlab.sim.spec.Presets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,56 +38,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium's download folder), drawing memories with the pointer, and teacher-mode locks.
  */
 class LabFeaturesIT {
-    static final Path LAB = LabBrowserIT.LAB;
+    static final Path LAB = LabChromium.LAB;
     static final String ENERGY = Presets.get("energy").spec().toString();
 
-    static StaticServer server;
-    static ChromeDriver browser;
-    static Downloads downloads;
-
-    @BeforeAll
-    static void start() throws IOException {
-        Files.createDirectories(LabBrowserIT.SHOTS);
-        server = new StaticServer(LAB);
-        downloads = new Downloads();
-        browser = LabBrowserIT.newBrowser(1400, 900, downloads::configure);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
-        downloads.allow(browser);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyDownloads() throws IOException {
-        downloads.clear();
-    }
-
-    /** Clicks an entry of the Export menu and returns the file Chromium saved. */
-    static Path export(String kind, String suffix) {
-        return downloads.export(browser, kind, suffix);
-    }
+    @RegisterExtension
+    static final LabChromium lab = new LabChromium(1400, 900).withDownloads()
+            .withScriptTimeout(Duration.ofSeconds(120));
 
     static Object js(String script, Object... args) {
-        return LabBrowserIT.js(browser, script, args);
+        return LabChromium.js(lab.browser, script, args);
     }
 
     static void openFinished(String query) {
-        LabBrowserIT.open(browser, server.url("index.html?" + query));
-        LabBrowserIT.async(browser, "hopfieldLab.runToEnd()");
+        LabChromium.open(lab.browser, lab.url("index.html?" + query));
+        LabChromium.async(lab.browser, "hopfieldLab.runToEnd()");
     }
 
     @Test
     void csvExportHasAHeaderAndOneRowPerSample() throws IOException {
         openFinished("preset=energy");
-        List<String> lines = Files.readAllLines(export("csv", ".csv"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(lab.export("csv", ".csv"), StandardCharsets.UTF_8);
         assertEquals("# " + ENERGY, lines.get(0), "the first line names the run");
         assertEquals("t,window,dominant,m1,m2,energy", lines.get(1));
         long samples = ((Number) js("return hopfieldLab.samples()")).longValue();
@@ -107,7 +75,7 @@ class LabFeaturesIT {
     @Test
     void jsonExportParsesAndHoldsTheCanonicalSpec() throws IOException {
         openFinished("preset=energy");
-        JsonNode run = new ObjectMapper().readTree(Files.readString(export("json", ".json"), StandardCharsets.UTF_8));
+        JsonNode run = new ObjectMapper().readTree(Files.readString(lab.export("json", ".json"), StandardCharsets.UTF_8));
         assertEquals(ENERGY, run.get("spec").asText());
         assertTrue(run.get("link").asText().endsWith("?" + ENERGY), run.get("link").asText());
         assertEquals(js("return hopfieldLab.frame().checksum"), run.get("checksum").asText());
@@ -119,7 +87,7 @@ class LabFeaturesIT {
     void pngExportsAreValidPictures() throws IOException {
         openFinished("preset=energy");
         for (String[] kind : new String[][] {{"overlap-png", "-overlap.png"}, {"state-png", "-state.png"}}) {
-            byte[] png = Files.readAllBytes(export(kind[0], kind[1]));
+            byte[] png = Files.readAllBytes(lab.export(kind[0], kind[1]));
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, Arrays.copyOf(png, 8), kind[0]);
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
             assertNotNull(img, kind[0] + " decodes");
@@ -137,25 +105,25 @@ class LabFeaturesIT {
 
     @Test
     void drawingOnTheGridChangesTheMemories() throws IOException {
-        LabBrowserIT.open(browser, server.url("index.html?preset=energy"));
-        browser.findElement(By.id("open-draw")).click();
-        browser.findElement(By.id("draw-use")).click();   // the starter shapes, undrawn
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        LabChromium.open(lab.browser, lab.url("index.html?preset=energy"));
+        lab.browser.findElement(By.id("open-draw")).click();
+        lab.browser.findElement(By.id("draw-use")).click();   // the starter shapes, undrawn
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         String before = (String) js("return hopfieldLab.spec()");
         assertTrue(before.contains("mem=custom") && before.contains("pat="), before);
         String thumb1 = thumbnail(0), thumb2 = thumbnail(1);
 
-        browser.findElement(By.id("open-draw")).click();
-        WebElement grid = browser.findElement(By.id("draw-canvas"));
+        lab.browser.findElement(By.id("open-draw")).click();
+        WebElement grid = lab.browser.findElement(By.id("draw-canvas"));
         String editor = (String) js("return arguments[0].toDataURL()", grid);
         int w = grid.getRect().getWidth(), cell = w / 16;
         // a stroke along the second row, left to right, in big jumps (the page fills the cells in between)
-        new Actions(browser).moveToElement(grid, -w / 2 + cell * 3 / 2, -w / 2 + cell * 3 / 2).clickAndHold()
+        new Actions(lab.browser).moveToElement(grid, -w / 2 + cell * 3 / 2, -w / 2 + cell * 3 / 2).clickAndHold()
                 .moveByOffset(cell * 6, 0).moveByOffset(cell * 6, 0).release().perform();
         assertNotEquals(editor, js("return arguments[0].toDataURL()", grid), "the stroke shows on the grid");
-        LabBrowserIT.shot(browser, "desktop-draw-dialog");
-        browser.findElement(By.id("draw-use")).click();
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        LabChromium.shot(lab.browser, "desktop-draw-dialog");
+        lab.browser.findElement(By.id("draw-use")).click();
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         String after = (String) js("return hopfieldLab.spec()");
         assertNotEquals(pat(before), pat(after), "the drawing changes pat=");
         assertEquals(before.replace(pat(before), ""), after.replace(pat(after), ""), "and nothing else");
@@ -181,10 +149,10 @@ class LabFeaturesIT {
     @Test
     void drawnCueIsCompletedByTheNetwork() throws IOException {
         // slow: further down it stops at step 200 with runTo, which the auto-playing page must not have passed
-        LabBrowserIT.open(browser, server.url("index.html?" + GLYPHS + LabBrowserIT.SLOW));
+        LabChromium.open(lab.browser, lab.url("index.html?" + GLYPHS + LabChromium.SLOW));
         assertFalse(((String) js("return hopfieldLab.spec()")).contains("cuepat="), "no cue yet");
-        drawPartialA(browser, "desktop");
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        drawPartialA(lab.browser, "desktop");
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         String spec = (String) js("return hopfieldLab.spec()");
         assertTrue(spec.contains("x0=drawn"), spec);
         assertTrue(spec.contains("&in=0:p&"), "the cue is fed as input too: " + spec);
@@ -196,41 +164,41 @@ class LabFeaturesIT {
         assertEquals(1L, js("return document.querySelectorAll('#switch-buttons [data-what=p]').length"),
                 "a switch-now chip for the drawn cue");
 
-        LabBrowserIT.async(browser, "hopfieldLab.runToEnd()");
+        LabChromium.async(lab.browser, "hopfieldLab.runToEnd()");
         double shown = Double.parseDouble((String) js("return document.querySelector('#gallery .mem b').textContent"));
         assertTrue(shown > 0.9, "the page's overlap of memory 1 at the end: " + shown);
         double m1 = ((Number) js("return hopfieldLab.frame().overlaps[0]")).doubleValue();
         assertTrue(m1 > 0.9, "m1 " + m1);
         assertEquals("1", js("return document.body.getAttribute('data-best')"));
         assertTrue(((String) js("return document.getElementById('thinks-0').textContent")).startsWith("completes the drawn cue to ξ1"));
-        assertTrue(browser.findElement(By.id("cue-key")).isDisplayed(), "the cue is shown next to the network");
+        assertTrue(lab.browser.findElement(By.id("cue-key")).isDisplayed(), "the cue is shown next to the network");
         js("window.scrollTo(0, 0)");
-        LabBrowserIT.shot(browser, "desktop-cue-result");
+        LabChromium.shot(lab.browser, "desktop-cue-result");
 
         // the cue stays at hand: dropped from the spec when nothing uses it, back with the Drawn start state
-        new Select(browser.findElement(By.cssSelector("#schedule .w-kind"))).selectByValue("off");
-        browser.findElement(By.cssSelector("[data-key=x0] [data-value=gauss]")).click();
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        new Select(lab.browser.findElement(By.cssSelector("#schedule .w-kind"))).selectByValue("off");
+        lab.browser.findElement(By.cssSelector("[data-key=x0] [data-value=gauss]")).click();
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         String plain = (String) js("return hopfieldLab.spec()");
         assertFalse(plain.contains("cuepat=") || plain.contains("x0=drawn"), plain);
-        browser.findElement(By.cssSelector("[data-key=x0] [data-value=drawn]")).click();
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        lab.browser.findElement(By.cssSelector("[data-key=x0] [data-value=drawn]")).click();
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         assertTrue(((String) js("return hopfieldLab.spec()")).contains("x0=drawn&cuepat=" + partialA()));
         // and switching to it mid-run appends a window p at the current time
-        LabBrowserIT.async(browser, "hopfieldLab.runTo(200)");
-        browser.findElement(By.cssSelector("#switch-buttons [data-what=p]")).click();
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        LabChromium.async(lab.browser, "hopfieldLab.runTo(200)");
+        lab.browser.findElement(By.cssSelector("#switch-buttons [data-what=p]")).click();
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         assertTrue(((String) js("return hopfieldLab.spec()")).contains("&in=0:off,2:p&"), (String) js("return hopfieldLab.spec()"));
 
-        ChromeDriver phone = LabBrowserIT.newBrowser(390, 844);
+        ChromeDriver phone = LabChromium.newBrowser(390, 844);
         try {
-            LabBrowserIT.open(phone, server.url("index.html?" + GLYPHS));
+            LabChromium.open(phone, lab.url("index.html?" + GLYPHS));
             drawPartialA(phone, "phone");
-            LabBrowserIT.async(phone, "hopfieldLab.runToEnd()");
-            double phoneM1 = ((Number) LabBrowserIT.js(phone, "return hopfieldLab.frame().overlaps[0]")).doubleValue();
+            LabChromium.async(phone, "hopfieldLab.runToEnd()");
+            double phoneM1 = ((Number) LabChromium.js(phone, "return hopfieldLab.frame().overlaps[0]")).doubleValue();
             assertTrue(phoneM1 > 0.9, "phone m1 " + phoneM1);
-            LabBrowserIT.js(phone, "window.scrollTo(0, 0)");
-            LabBrowserIT.shot(phone, "phone-cue-result");
+            LabChromium.js(phone, "window.scrollTo(0, 0)");
+            LabChromium.shot(phone, "phone-cue-result");
         } finally {
             phone.quit();
         }
@@ -250,9 +218,9 @@ class LabFeaturesIT {
         new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> grid.isDisplayed());
         assertEquals("Draw a cue", d.findElement(By.id("draw-title")).getText());
         d.findElements(By.cssSelector("#draw-list .start-from")).get(1).click();   // blank, ξ1, ξ2, …
-        String full = (String) LabBrowserIT.js(d, "return arguments[0].toDataURL()", grid);
+        String full = (String) LabChromium.js(d, "return arguments[0].toDataURL()", grid);
         d.findElement(By.cssSelector("#draw-pen [data-pen='-1']")).click();
-        LabBrowserIT.js(d, "arguments[0].scrollIntoView({block: 'center'})", grid);
+        LabChromium.js(d, "arguments[0].scrollIntoView({block: 'center'})", grid);
         int w = grid.getRect().getWidth(), cell = w / 10;
         for (int row = 7; row < 10; row++) {
             // left to right across the row, in jumps of three cells (the page fills the cells in between)
@@ -262,32 +230,32 @@ class LabFeaturesIT {
             }
             a.release().perform();
         }
-        assertNotEquals(full, LabBrowserIT.js(d, "return arguments[0].toDataURL()", grid), "the strokes show on the grid");
+        assertNotEquals(full, LabChromium.js(d, "return arguments[0].toDataURL()", grid), "the strokes show on the grid");
         assertTrue(d.findElement(By.id("cue-as-start")).isSelected(), "start state by default");
         assertTrue(d.findElement(By.id("cue-as-input")).isSelected(), "IDP: also the input by default");
-        LabBrowserIT.shot(d, device + "-cue-dialog");
+        LabChromium.shot(d, device + "-cue-dialog");
         d.findElement(By.id("draw-use")).click();
-        LabBrowserIT.async(d, "hopfieldLab.settled()");
+        LabChromium.async(d, "hopfieldLab.settled()");
     }
 
     @Test
     void teacherLockFreezesTheModelSwitch() {
-        LabBrowserIT.open(browser, server.url("index.html?preset=energy&lock=model"));
-        List<WebElement> buttons = browser.findElements(By.cssSelector(".model-switch button"));
+        LabChromium.open(lab.browser, lab.url("index.html?preset=energy&lock=model"));
+        List<WebElement> buttons = lab.browser.findElements(By.cssSelector(".model-switch button"));
         assertEquals(4, buttons.size());
         for (WebElement b : buttons) {
             assertFalse(b.isEnabled(), b.getText() + " is locked");
         }
         js("document.querySelector('.model-switch [data-value=classic]').click()");
-        LabBrowserIT.async(browser, "hopfieldLab.settled()");
+        LabChromium.async(lab.browser, "hopfieldLab.settled()");
         assertTrue(((String) js("return hopfieldLab.spec()")).contains("model=idp"), "the model stays");
-        browser.findElement(By.id("copy-link")).click();
+        lab.browser.findElement(By.id("copy-link")).click();
         assertTrue(((String) js("return document.body.getAttribute('data-link')")).contains("lock=model"),
                 "a copied link keeps the lock");
 
-        LabBrowserIT.open(browser, server.url("index.html?preset=energy"));
-        browser.findElement(By.cssSelector(".model-switch [data-value=classic]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> String.valueOf(js("return hopfieldLab.spec()"))
+        LabChromium.open(lab.browser, lab.url("index.html?preset=energy"));
+        lab.browser.findElement(By.cssSelector(".model-switch [data-value=classic]")).click();
+        new WebDriverWait(lab.browser, Duration.ofSeconds(20)).until(x -> String.valueOf(js("return hopfieldLab.spec()"))
                 .contains("model=classic"));
     }
 }

@@ -28,9 +28,8 @@ import org.hopfieldlab.sim.spec.SpecCodec;
 import org.hopfieldlab.sim.spec.SpecEdit;
 import org.hopfieldlab.sim.spec.SpecKey;
 import org.hopfieldlab.sim.spec.SpecSchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -44,28 +43,11 @@ class LabSchemaIT {
     /** Spec keys the panel has no control for, on purpose: the format version, and trials (the lab shows trial 0). */
     static final Set<String> NO_CONTROL = Set.of("v", "trials");
 
-    static StaticServer server;
-    static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws IOException {
-        Files.createDirectories(LabBrowserIT.SHOTS);
-        server = new StaticServer(LabBrowserIT.LAB);
-        browser = LabBrowserIT.newBrowser(1280, 800);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LabChromium lab = new LabChromium(1280, 800);
 
     static Object js(String script, Object... args) {
-        return LabBrowserIT.js(browser, script, args);
+        return LabChromium.js(lab.browser, script, args);
     }
 
     /** Every generated control as the page shows it: key → {kind, shown, label, help, unit, box, range, choices}. */
@@ -86,13 +68,13 @@ class LabSchemaIT {
             + "}); return JSON.stringify(out);";
 
     static void load(String query) {
-        LabBrowserIT.async(browser, "hopfieldLab.openLink(" + JSON.valueToTree(query) + ", false)");
+        LabChromium.async(lab.browser, "hopfieldLab.openLink(" + JSON.valueToTree(query) + ", false)");
     }
 
     // (1) Every control against the JVM's control state, for specs whose ranges and applicability differ.
     @Test
     void everyControlsRangeDefaultAndVisibilityIsTheJvmSchemas() throws IOException {
-        LabBrowserIT.open(browser, server.url("index.html"));
+        LabChromium.open(lab.browser, lab.url("index.html"));
         ExperimentSpec seq = Presets.get("sequence").spec();
         List<ExperimentSpec> specs = List.of(seq,
                 SpecEdit.change(seq, "model=modern"),                      // softmax: lambda, gamma
@@ -210,7 +192,7 @@ class LabSchemaIT {
     @Test
     void thePagesSourcesHoldNoRangesOrDefaults() throws IOException {
         Pattern attr = Pattern.compile("\\b(min|max|step|maxlength)\\s*=\\s*\"?[0-9]");
-        Path web = LabBrowserIT.LAB;
+        Path web = LabChromium.LAB;
         List<Path> files = new ArrayList<>();
         files.add(web.resolve("index.html"));
         try (Stream<Path> js = Files.list(web.resolve("js/lab"))) {
@@ -225,7 +207,7 @@ class LabSchemaIT {
             Matcher d = keyDefault.matcher(text);
             assertFalse(d.find(), f + " writes a spec value: " + (d.hitEnd() ? "" : text.substring(d.start(), Math.min(text.length(), d.end() + 20))));
         }
-        LabBrowserIT.open(browser, server.url("index.html"));
+        LabChromium.open(lab.browser, lab.url("index.html"));
         SpecKey speed = SpecSchema.key("speed");
         assertEquals(speed.min(), Double.parseDouble((String) js("return document.getElementById('speed').min")), 0.0);
         assertEquals(speed.max(), Double.parseDouble((String) js("return document.getElementById('speed').max")), 0.0);
@@ -236,25 +218,25 @@ class LabSchemaIT {
     @Test
     void screenshotsOfThePanel() throws IOException {
         String modernCue = "preset=sequence&model=modern&x0=cue";
-        LabBrowserIT.open(browser, server.url("index.html?" + modernCue));
+        LabChromium.open(lab.browser, lab.url("index.html?" + modernCue));
         js("hopfieldLab.pause(); document.querySelector('[data-key=noise] .help-btn').click();"
                 + " document.querySelector('[data-section=dynamics]').scrollIntoView()");
-        LabBrowserIT.shot(browser, "desktop-1280-panel-dynamics");
+        LabChromium.shot(lab.browser, "desktop-1280-panel-dynamics");
         js("document.querySelector('[data-section=start]').scrollIntoView()");
-        LabBrowserIT.shot(browser, "desktop-1280-panel-start");
-        ChromeDriver phone = LabBrowserIT.newBrowser(390, 844);
+        LabChromium.shot(lab.browser, "desktop-1280-panel-start");
+        ChromeDriver phone = LabChromium.newBrowser(390, 844);
         try {
-            LabBrowserIT.open(phone, server.url("index.html?" + modernCue));
-            LabBrowserIT.js(phone, "hopfieldLab.pause(); document.querySelector('[data-section=memories]').scrollIntoView()");
-            LabBrowserIT.shot(phone, "phone-panel-memories");
-            LabBrowserIT.js(phone, "document.querySelector('[data-key=beta] .help-btn').click();"
+            LabChromium.open(phone, lab.url("index.html?" + modernCue));
+            LabChromium.js(phone, "hopfieldLab.pause(); document.querySelector('[data-section=memories]').scrollIntoView()");
+            LabChromium.shot(phone, "phone-panel-memories");
+            LabChromium.js(phone, "document.querySelector('[data-key=beta] .help-btn').click();"
                     + " document.querySelector('[data-section=dynamics]').scrollIntoView()");
-            LabBrowserIT.shot(phone, "phone-panel-dynamics");
-            LabBrowserIT.js(phone, "document.querySelector('[data-section=start]').scrollIntoView()");
-            LabBrowserIT.shot(phone, "phone-panel-start");
-            LabBrowserIT.js(phone, "window.scrollTo(0, 0)");
-            LabBrowserIT.shot(phone, "phone-panel-top");
-            assertTrue((Boolean) LabBrowserIT.js(phone, "return document.documentElement.scrollWidth <= 390"),
+            LabChromium.shot(phone, "phone-panel-dynamics");
+            LabChromium.js(phone, "document.querySelector('[data-section=start]').scrollIntoView()");
+            LabChromium.shot(phone, "phone-panel-start");
+            LabChromium.js(phone, "window.scrollTo(0, 0)");
+            LabChromium.shot(phone, "phone-panel-top");
+            assertTrue((Boolean) LabChromium.js(phone, "return document.documentElement.scrollWidth <= 390"),
                     "nothing wider than the phone");
         } finally {
             phone.quit();
@@ -274,9 +256,9 @@ class LabSchemaIT {
             {"noise=2&view=theory&view=landscape", "given twice"},
         };
         for (String[] c : cases) {
-            LabBrowserIT.open(browser, server.url("index.html?" + c[0]));
-            String notice = browser.findElement(By.id("notice")).getText();
-            assertTrue(browser.findElement(By.id("notice")).isDisplayed(), c[0] + ": a message is shown");
+            LabChromium.open(lab.browser, lab.url("index.html?" + c[0]));
+            String notice = lab.browser.findElement(By.id("notice")).getText();
+            assertTrue(lab.browser.findElement(By.id("notice")).isDisplayed(), c[0] + ": a message is shown");
             assertTrue(notice.contains(c[1]), c[0] + ": " + notice);
             assertTrue(notice.contains("Dropped"), c[0] + ": says what was dropped: " + notice);
         }
@@ -321,7 +303,7 @@ class LabSchemaIT {
     // (3) Property: for random valid specs (and view keys), the lab's canonical link is the core's canonical string.
     @Test
     void theLabsCanonicalLinkIsTheCoresForRandomSpecs() {
-        LabBrowserIT.open(browser, server.url("index.html"));
+        LabChromium.open(lab.browser, lab.url("index.html"));
         Random r = new Random(Long.getLong("lab.property.seed", 20261201L));
         int cases = Integer.getInteger("lab.property.cases", 150);
         List<SpecKey.Choice> names = SpecSchema.key("hide").choices();

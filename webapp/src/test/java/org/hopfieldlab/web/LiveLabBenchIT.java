@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Timed harness of the live lab (records, does not judge speed: a loaded 2-core machine can halve any figure): the
@@ -40,28 +40,20 @@ class LiveLabBenchIT {
     static final String BASELINE = System.getProperty("live.bench.baseline", "");
     static final int ROUNDS = Integer.getInteger("live.bench.rounds", 1);
 
-    static StaticServer server;
+    @RegisterExtension
+    static final LabChromium lab = new LabChromium(1400, 900);
     static StaticServer baseline;
-    static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws IOException {
-        server = new StaticServer(LabBrowserIT.LAB);
         if (!BASELINE.isEmpty()) {
             baseline = new StaticServer(Path.of(BASELINE).toAbsolutePath());
         }
-        browser = LabBrowserIT.newBrowser(1400, 900);
-        browser.executeCdpCommand("Performance.enable", Map.of());
+        lab.browser.executeCdpCommand("Performance.enable", Map.of());
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
         if (baseline != null) {
             baseline.close();
         }
@@ -70,7 +62,7 @@ class LiveLabBenchIT {
     /** Chromium's main-thread counters of the page (durations in seconds, counts). */
     @SuppressWarnings("unchecked")
     static Map<String, Double> metrics() {
-        Map<String, Object> r = browser.executeCdpCommand("Performance.getMetrics", Map.of());
+        Map<String, Object> r = lab.browser.executeCdpCommand("Performance.getMetrics", Map.of());
         Map<String, Double> out = new HashMap<>();
         for (Map<String, Object> m : (List<Map<String, Object>>) r.get("metrics")) {
             out.put((String) m.get("name"), ((Number) m.get("value")).doubleValue());
@@ -78,16 +70,16 @@ class LiveLabBenchIT {
         return out;
     }
 
-    /** One window of the lab of {@code lab} playing on {@code engine} at {@code speed}: a JSON object. */
-    static String measure(StaticServer lab, String build, String engine, int speed) {
-        LabBrowserIT.open(browser, lab.url("index.html?" + LIVE + "&speed=" + speed + "&engine=" + engine));
-        assertEquals(engine, LabBrowserIT.js(browser, "return hopfieldLab.engine()"));
-        double perFrame = ((Number) LabBrowserIT.js(browser, "return HLab.core.speedSteps(" + speed + ")")).doubleValue();
-        LabBrowserIT.js(browser, "hopfieldLab.play()");
+    /** One window of the lab {@code bundle} serves, playing on {@code engine} at {@code speed}: a JSON object. */
+    static String measure(StaticServer bundle, String build, String engine, int speed) {
+        LabChromium.open(lab.browser, bundle.url("index.html?" + LIVE + "&speed=" + speed + "&engine=" + engine));
+        assertEquals(engine, LabChromium.js(lab.browser, "return hopfieldLab.engine()"));
+        double perFrame = ((Number) LabChromium.js(lab.browser, "return HLab.core.speedSteps(" + speed + ")")).doubleValue();
+        LabChromium.js(lab.browser, "hopfieldLab.play()");
         // one second to warm up, then the window: steps done, every animation frame's time stamp
-        assertEquals("{}", LabBrowserIT.async(browser, "new Promise(function (ok) { setTimeout(function () { ok({}); }, 1000); })"));
+        assertEquals("{}", LabChromium.async(lab.browser, "new Promise(function (ok) { setTimeout(function () { ok({}); }, 1000); })"));
         Map<String, Double> m0 = metrics();
-        String r = LabBrowserIT.async(browser, "new Promise(function (ok) {"
+        String r = LabChromium.async(lab.browser, "new Promise(function (ok) {"
                 + " var s0 = hopfieldLab.frame().step, t0 = performance.now(), ts = [];"
                 + " function tick(t) { ts.push(t); if (t - t0 < " + (WINDOW_S * 1000) + ") requestAnimationFrame(tick);"
                 + "  else { var d = []; for (var i = 1; i < ts.length; i++) d.push(ts[i] - ts[i - 1]);"
@@ -97,11 +89,11 @@ class LiveLabBenchIT {
                 + "    finished: hopfieldLab.frame().finished }); } }"
                 + " requestAnimationFrame(tick); })");
         Map<String, Double> m1 = metrics();
-        LabBrowserIT.js(browser, "hopfieldLab.pause()");
+        LabChromium.js(lab.browser, "hopfieldLab.pause()");
         assertTrue(!r.contains("error"), r);
-        assertEquals("false", LabBrowserIT.field(r, "finished"), "the window ended before the run: " + r);
-        double achieved = Double.parseDouble(LabBrowserIT.field(r, "stepsPerSecond"));
-        double frames = Double.parseDouble(LabBrowserIT.field(r, "frames"));
+        assertEquals("false", LabChromium.field(r, "finished"), "the window ended before the run: " + r);
+        double achieved = Double.parseDouble(LabChromium.field(r, "stepsPerSecond"));
+        double frames = Double.parseDouble(LabChromium.field(r, "frames"));
         double requested = perFrame * 60;
         StringBuilder main = new StringBuilder();
         for (String k : METRICS) {
@@ -111,7 +103,7 @@ class LiveLabBenchIT {
         }
         // CPU time (not wall time, so it holds up under load): the page's main thread, and the renderer process
         // in all (worker, compositor, raster), per 1000 steps done
-        double steps = achieved * Double.parseDouble(LabBrowserIT.field(r, "seconds"));
+        double steps = achieved * Double.parseDouble(LabChromium.field(r, "seconds"));
         main.append(String.format(Locale.ROOT, ", \"mainCpuMsPer1000Steps\": %.1f, \"processCpuMsPer1000Steps\": %.1f",
                 (m1.get("ThreadTime") - m0.get("ThreadTime")) * 1e6 / steps,
                 (m1.get("ProcessTime") - m0.get("ProcessTime")) * 1e6 / steps));
@@ -133,7 +125,7 @@ class LiveLabBenchIT {
                     if (baseline != null) {
                         rows.add(measure(baseline, "baseline", engine, speed));
                     }
-                    rows.add(measure(server, "this", engine, speed));
+                    rows.add(measure(lab.server, "this", engine, speed));
                 }
             }
         }
