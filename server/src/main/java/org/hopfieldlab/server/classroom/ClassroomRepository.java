@@ -79,15 +79,57 @@ public class ClassroomRepository {
         return keys.getKey().longValue();
     }
 
-    public void insertGuest(long userId, long classId, String tokenHash) {
-        jdbc.sql("insert into class_guest (user_id, class_id, token_hash, created_at) values (?, ?, ?, ?)")
-                .params(userId, classId, tokenHash, Timestamp.from(Instant.now())).update();
+    public void insertGuest(long userId, long classId, String tokenHash, String returnCodeHash,
+            String returnCodeSealed) {
+        jdbc.sql("insert into class_guest (user_id, class_id, token_hash, return_code_hash, return_code_sealed, "
+                        + "created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(userId, classId, tokenHash, returnCodeHash, returnCodeSealed, Timestamp.from(Instant.now()))
+                .update();
     }
 
     /** The guest of this class whose token has this hash. */
     public Optional<Long> findGuest(long classId, String tokenHash) {
         return jdbc.sql("select user_id from class_guest where class_id = ? and token_hash = ?")
                 .params(classId, tokenHash).query(Long.class).optional();
+    }
+
+    /** A guest row as the return-code checks need it (token and code columns may be null). */
+    public record GuestRow(long userId, long classId, String displayName, String returnCodeHash,
+            String returnCodeSealed, boolean hasToken) {
+    }
+
+    private static final String GUEST_SELECT = "select g.user_id, g.class_id, m.display_name, g.return_code_hash, "
+            + "g.return_code_sealed, g.token_hash from class_guest g join class_member m on m.class_id = g.class_id "
+            + "and m.user_id = g.user_id ";
+
+    private static GuestRow mapGuest(ResultSet rs, int n) throws SQLException {
+        return new GuestRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6) != null);
+    }
+
+    /** The guest of this class who shows this name, in any letter case. */
+    public Optional<GuestRow> findGuestByName(long classId, String displayName) {
+        return jdbc.sql(GUEST_SELECT + "where g.class_id = ? and lower(m.display_name) = ?")
+                .params(classId, displayName.toLowerCase(java.util.Locale.ROOT))
+                .query(ClassroomRepository::mapGuest).optional();
+    }
+
+    public Optional<GuestRow> findGuestRow(long classId, long userId) {
+        return jdbc.sql(GUEST_SELECT + "where g.class_id = ? and g.user_id = ?").params(classId, userId)
+                .query(ClassroomRepository::mapGuest).optional();
+    }
+
+    public List<GuestRow> guests(long classId) {
+        return jdbc.sql(GUEST_SELECT + "where g.class_id = ? order by m.display_name").param(classId)
+                .query(ClassroomRepository::mapGuest).list();
+    }
+
+    /** Sets a guest's cookie token (null: revoked) and return code (hash and sealed copy, either may be null). */
+    public void updateGuestCredentials(long classId, long userId, String tokenHash, String returnCodeHash,
+            String returnCodeSealed) {
+        jdbc.sql("update class_guest set token_hash = ?, return_code_hash = ?, return_code_sealed = ? "
+                        + "where class_id = ? and user_id = ?")
+                .params(tokenHash, returnCodeHash, returnCodeSealed, classId, userId).update();
     }
 
     public int guestCount(long classId) {

@@ -25,7 +25,9 @@ import org.hopfieldlab.sim.exercise.ExerciseLimits;
 import org.hopfieldlab.sim.exercise.Grader;
 import org.hopfieldlab.sim.exercise.Task;
 import org.hopfieldlab.sim.exercise.Verdict;
+import org.hopfieldlab.server.security.LoginThrottle;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,6 +46,10 @@ public class ClassroomService {
     public static final int MAX_NAME = 64;
 
     private final ClassroomRepository repo;
+    private final PasswordEncoder encoder;
+    private final LoginThrottle throttle;
+    /** Checked against when a name has no code, so that a wrong name costs the same BCrypt time as a wrong code. */
+    private final String decoyHash;
     /** Listeners (open dashboards) told the class id after every stored submission. */
     private final List<Consumer<Long>> listeners = new CopyOnWriteArrayList<>();
     private static final java.util.concurrent.Executor NOTIFY = java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -53,8 +59,11 @@ public class ClassroomService {
                 return t;
             });
 
-    public ClassroomService(ClassroomRepository repo) {
+    public ClassroomService(ClassroomRepository repo, PasswordEncoder encoder, LoginThrottle throttle) {
         this.repo = repo;
+        this.encoder = encoder;
+        this.throttle = throttle;
+        this.decoyHash = encoder.encode(ReturnCodes.generate());
     }
 
     // ---- classes -------------------------------------------------------------------------------------------
@@ -191,7 +200,7 @@ public class ClassroomService {
      * A student who joined without an account: their member id, the name the class shows and the secret token
      * that is their only credential (returned once, here; the database keeps its SHA-256 hash).
      */
-    public record GuestJoin(ClassRoom room, long userId, String displayName, String token) {
+    public record GuestJoin(ClassRoom room, long userId, String displayName, String token, String returnCode) {
     }
 
     /** Guest user names start so; the sign-up form allows none of these characters, and sign-in refuses them. */
@@ -206,7 +215,8 @@ public class ClassroomService {
 
     /**
      * Joins a class without an account, under a name unique in the class (any letter case), if the teacher allows
-     * pseudonyms. The guest gets a new 256-bit random token; nothing else identifies them.
+     * pseudonyms. The guest gets a new 256-bit random token (the browser's credential) and a return code (with the
+     * name, the way back from another browser: {@link #returnAsGuest}).
      */
     @Transactional
     public GuestJoin joinAsGuest(String code, String displayName) {
@@ -224,13 +234,101 @@ public class ClassroomService {
             throw new ClassroomException("Someone in this class already uses the name '" + name + "'; choose "
                     + "another.");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = newToken();
+        String returnCode = ReturnCodes.generate();
         long userId = repo.insertGuestUser(GUEST_PREFIX + newCode() + newCode());
         addMember(room, userId, name);
-        repo.insertGuest(userId, room.id(), hash(token));
-        return new GuestJoin(room, userId, name, token);
+        repo.insertGuest(userId, room.id(), hash(token), encoder.encode(returnCode),
+                ReturnCodes.seal(returnCode, token, userId));
+        return new GuestJoin(room, userId, name, token, ReturnCodes.display(returnCode));
+    }
+
+    private static String newToken() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** The one answer to a wrong name, a wrong code, or both: it must not tell which names exist. */
+    public static final String WRONG_RETURN = "That name and return code do not match in this class. Check both, "
+            + "or ask your teacher for a new return code.";
+
+    /**
+     * A guest back from another browser (or after their cookies were cleared): the name they joined with (any
+     * letter case) and their return code (any case, spaces and dashes ignored). Gives a fresh cookie token and
+     * revokes the old one; the return code stays the same. A wrong name or code gets {@link #WRONG_RETURN} and
+     * counts as a failed sign-in of that name from that address in the sign-in throttle's table (keys of their own,
+     * so that students' typos at a school's one address do not lock the teacher's sign-in); a locked pair is
+     * refused before any code is checked.
+     *
+     * @param address the client's address, as the sign-in throttle counts it
+     */
+    public GuestJoin returnAsGuest(String classCode, String displayName, String returnCode, String address) {
+        ClassRoom room = classForCode(classCode);
+        if (!room.allowPseudonyms()) {
+            throw new ClassroomException("This class asks students to sign in with an account; sign in (or create "
+                    + "an account), then join with the code.");
+        }
+        String name = displayName == null ? "" : displayName.trim();
+        if (name.isEmpty()) {
+            throw new ClassroomException("Type the name you joined the class with.");
+        }
+        String code = ReturnCodes.normalize(returnCode);
+        if (!ReturnCodes.wellFormed(code)) {
+            // the shape of a code is no secret; saying it does not tell whether the name exists
+            throw new ClassroomException("A return code has " + ReturnCodes.LENGTH + " letters and digits, like "
+                    + "ABCDE-FGHJK (there is no 0, 1, I, L or O in it).");
+        }
+        String who = GUEST_PREFIX + room.id() + "/" + name;
+        String from = "guest|" + address;
+        long wait = throttle.secondsLocked(who, from);
+        if (wait > 0) {
+            throw new ClassroomException("Too many wrong tries; wait " + wait + " s, then try again.");
+        }
+        Optional<ClassroomRepository.GuestRow> guest = repo.findGuestByName(room.id(), name);
+        String stored = guest.map(ClassroomRepository.GuestRow::returnCodeHash).orElse(null);
+        boolean matches = encoder.matches(code, stored != null ? stored : decoyHash) && stored != null;
+        if (!matches) {
+            throttle.failed(who, from);
+            throw new ClassroomException(WRONG_RETURN);
+        }
+        throttle.succeeded(who, from);
+        ClassroomRepository.GuestRow g = guest.get();
+        String token = newToken();
+        repo.updateGuestCredentials(room.id(), g.userId(), hash(token), stored,
+                ReturnCodes.seal(code, token, g.userId()));
+        return new GuestJoin(room, g.userId(), g.displayName(), token, ReturnCodes.display(code));
+    }
+
+    /** The guest's own return code, for the page of the browser whose cookie holds this token; empty otherwise. */
+    public Optional<String> ownReturnCode(long classId, String token) {
+        return guest(classId, token).flatMap(id -> repo.findGuestRow(classId, id))
+                .flatMap(g -> ReturnCodes.unseal(g.returnCodeSealed(), token, g.userId()))
+                .map(ReturnCodes::display);
+    }
+
+    /** A guest as the teacher's dashboard lists them: whether they have a return code and a browser signed in. */
+    public record GuestStatus(long userId, String displayName, boolean hasReturnCode, boolean hasBrowser) {
+    }
+
+    public List<GuestStatus> guests(long teacherId, long classId) {
+        taughtClass(teacherId, classId);
+        return repo.guests(classId).stream().map(g -> new GuestStatus(g.userId(), g.displayName(),
+                g.returnCodeHash() != null, g.hasToken())).toList();
+    }
+
+    /**
+     * The teacher gives a guest of their class a new return code (returned once, here, to be handed to the
+     * student). The old code stops working, and so does the guest's cookie in every browser: the student comes
+     * back with their name and the new code.
+     */
+    @Transactional
+    public String reissueReturnCode(long teacherId, long classId, long guestUserId) {
+        taughtClass(teacherId, classId);
+        repo.findGuestRow(classId, guestUserId).orElseThrow(() -> ClassroomException.notFound("student"));
+        String code = ReturnCodes.generate();
+        repo.updateGuestCredentials(classId, guestUserId, null, encoder.encode(code), null);
+        return ReturnCodes.display(code);
     }
 
     /** The guest of this class that the token belongs to; empty for a missing, malformed or foreign token. */

@@ -31,6 +31,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.hopfieldlab.server.account.AppUser;
 import org.hopfieldlab.server.classroom.Assignment;
 import org.hopfieldlab.server.classroom.ClassExercise;
@@ -214,6 +216,12 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
                     .setAutoWidth(true);
         }
         grid.addColumn(r -> r.solved() + " / " + data.columns().size()).setHeader("Solved").setAutoWidth(true);
+        Map<Long, ClassroomService.GuestStatus> guests = classes.guests(user.id(), room.id()).stream()
+                .collect(Collectors.toMap(ClassroomService.GuestStatus::userId, g -> g));
+        if (!guests.isEmpty()) {
+            grid.addComponentColumn(r -> guests.containsKey(r.studentId()) ? reissueButton(guests.get(r.studentId()))
+                    : new Span()).setHeader("Return code").setAutoWidth(true);
+        }
         grid.setItems(data.rows());
         grid.setAllRowsVisible(true);
         DownloadHandler csv = DownloadHandler.fromInputStream(ev -> {
@@ -229,6 +237,54 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         }
         dashboard.add(data.rows().isEmpty() ? new Paragraph("No students yet.") : grid, export,
                 new H3("Most common wrong answers"), data.commonWrong().isEmpty() ? new Paragraph("None yet.") : wrong);
+    }
+
+    /** For a student without an account: a new return code (e.g. they lost theirs), shown once to the teacher. */
+    private Button reissueButton(ClassroomService.GuestStatus g) {
+        Button b = new Button(g.hasReturnCode() ? "New code" : "Give a code", e -> reissue(g));
+        b.setId("reissue-" + g.userId());
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        b.getElement().setAttribute("title", "A new return code for " + g.displayName());
+        return b;
+    }
+
+    private void reissue(ClassroomService.GuestStatus g) {
+        Dialog d = new Dialog();
+        d.setId("reissue-dialog");
+        d.setHeaderTitle("New return code for " + g.displayName());
+        d.setWidth("min(96vw, 30rem)");
+        Paragraph what = new Paragraph(g.displayName() + "'s old return code stops working, and so does every "
+                + "browser " + g.displayName() + " is in the class with. With their name and the new code they get "
+                + "back to their work. Their work stays.");
+        Span err = new Span();
+        err.addClassName("form-error");
+        Button cancel = new Button("Cancel", e -> d.close());
+        Button make = new Button("Make a new code");
+        make.setId("reissue-confirm");
+        make.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        make.addClickListener(e -> {
+            try {
+                String code = classes.reissueReturnCode(user.id(), room.id(), g.userId());
+                Span value = new Span(code);
+                value.setId("reissued-code");
+                value.addClassName("return-code");
+                Paragraph once = new Paragraph("Give this code to " + g.displayName() + ". It is shown only now; "
+                        + "you can make another one at any time.");
+                d.removeAll();
+                d.add(value, once);
+                d.getFooter().removeAll();
+                Button close = new Button("Close", x -> d.close());
+                close.setId("reissue-close");
+                close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                d.getFooter().add(close);
+                refreshDashboard();
+            } catch (ClassroomException x) {
+                err.setText(x.getMessage());
+            }
+        });
+        d.add(what, err);
+        d.getFooter().add(cancel, make);
+        d.open();
     }
 
     private static Span cell(Dashboard.Cell c) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
 import org.hopfieldlab.server.classroom.ClassRoom;
+import org.hopfieldlab.server.classroom.ClassroomException;
 import org.hopfieldlab.server.classroom.ClassroomService;
 
 /**
@@ -39,13 +40,15 @@ public class GuestClassView extends VerticalLayout implements BeforeEnterObserve
         Span brand = new Span("Hopfield Lab");
         brand.addClassName("brand");
         if (guest.isEmpty()) {
-            Paragraph p = new Paragraph("This browser has not joined this class. Open the join link your teacher "
-                    + "gave you (it ends in /join/ and the class code).");
+            Paragraph p = new Paragraph("This browser is not in this class (any more). Open the join link your "
+                    + "teacher gave you (it ends in /join/ and the class code) and choose \u201cI have joined "
+                    + "before\u201d: your name and your return code bring you back to your work.");
             p.setId("guest-missing");
             add(brand, new H2("Class"), p);
             return;
         }
         long studentId = guest.get();
+        String token = GuestCookie.read(classId).orElseThrow();
         ClassRoom room = classes.visibleClass(studentId, classId);
         Span who = new Span(classes.displayName(classId, studentId));
         who.setId("guest-self");
@@ -55,6 +58,16 @@ public class GuestClassView extends VerticalLayout implements BeforeEnterObserve
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
-        add(bar, new H2(room.name()), new StudentWork(classes, studentId, room));
+        // the cookie is checked again before each action: it may have been revoked while this page was open
+        Runnable stillIn = () -> {
+            if (!GuestCookie.read(classId).flatMap(t -> classes.guest(classId, t)).equals(Optional.of(studentId))) {
+                throw new ClassroomException("This browser is no longer in the class (you came back in another "
+                        + "browser, or your teacher gave you a new return code). Open the join link and choose "
+                        + "\u201cI have joined before\u201d.");
+            }
+        };
+        add(bar, new H2(room.name()),
+                new ReturnCodePanel(classes.ownReturnCode(classId, token), GuestCookie.takeWelcome(classId)),
+                new StudentWork(classes, studentId, room, stillIn));
     }
 }

@@ -3,6 +3,7 @@ package org.hopfieldlab.server.ui;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.Arrays;
@@ -33,6 +34,29 @@ final class GuestCookie {
         }
         return Arrays.stream(cookies).filter(c -> name(classId).equals(c.getName())).map(Cookie::getValue)
                 .findFirst();
+    }
+
+    /** Marks, in this browser's HTTP session, that the guest just joined: their page then shows the return code. */
+    static void markWelcome(long classId) {
+        VaadinSession.getCurrent().setAttribute(WELCOME + classId, Boolean.TRUE);
+    }
+
+    /** Whether the guest just joined (once: the mark is removed). */
+    static boolean takeWelcome(long classId) {
+        VaadinSession s = VaadinSession.getCurrent();
+        boolean welcome = s != null && s.getAttribute(WELCOME + classId) != null;
+        if (welcome) {
+            s.setAttribute(WELCOME + classId, null);
+        }
+        return welcome;
+    }
+
+    private static final String WELCOME = "hl-guest-welcome-";
+
+    /** The client's address, as the sign-in throttle counts it. */
+    static String clientAddress() {
+        VaadinRequest req = VaadinService.getCurrentRequest();
+        return req == null ? "unknown" : req.getRemoteAddr();
     }
 
     static void write(long classId, String token) {

@@ -2,6 +2,7 @@ package org.hopfieldlab.server.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -24,7 +25,8 @@ import org.hopfieldlab.server.security.CurrentUser;
 /**
  * The join link {@code /join/CODE}. Signed in: joins with the account (the Classes page). Not signed in: where the
  * teacher allows pseudonymous students, a name unique in the class is all it takes (no account, no password); where
- * not, the page asks to sign in. A browser that already joined this class as a guest goes straight to it.
+ * not, the page asks to sign in. A browser that already joined this class as a guest goes straight to it; a guest
+ * whose browser forgot them comes back with their name and return code ("I have joined before").
  */
 @Route(value = "join/:code?", autoLayout = false)
 @PageTitle("Join a class · Hopfield Lab")
@@ -89,6 +91,7 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver {
             try {
                 ClassroomService.GuestJoin g = classes.joinAsGuest(room.joinCode(), name.getValue());
                 GuestCookie.write(room.id(), g.token());
+                GuestCookie.markWelcome(room.id()); // their page opens with the return code to write down
                 // a fresh page load, so the browser sends the new cookie with it
                 getUI().ifPresent(ui -> ui.getPage().setLocation("guest/" + room.id()));
             } catch (ClassroomException x) {
@@ -98,10 +101,48 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver {
         join.setId("guest-join");
         join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         join.setWidthFull();
-        Paragraph note = new Paragraph("This browser remembers you in this class only (a cookie). Another browser, "
-                + "or clearing cookies, cannot get back to your work.");
+        Paragraph note = new Paragraph("This browser remembers you in this class (a cookie). You also get a "
+                + "return code: with it and your name you get back to your work from any browser.");
         note.addClassName("hint");
-        card.add(title, name, join, error, note, signIn);
+        card.add(title, name, join, error, note, returnForm(room), signIn);
+    }
+
+    /** "I have joined before": name and return code give this browser a fresh cookie for the guest. */
+    private Details returnForm(ClassRoom room) {
+        TextField name = new TextField("Your name in this class");
+        name.setId("return-name");
+        name.setMaxLength(ClassroomService.MAX_NAME);
+        name.setWidthFull();
+        TextField code = new TextField("Your return code");
+        code.setId("return-code");
+        code.setPlaceholder("ABCDE-FGHJK");
+        code.setMaxLength(40);
+        code.setWidthFull();
+        code.getElement().setAttribute("autocapitalize", "characters");
+        code.getElement().setAttribute("autocomplete", "off");
+        code.getElement().setAttribute("spellcheck", "false");
+        Span error = new Span();
+        error.setId("return-error");
+        error.addClassName("form-error");
+        Button back = new Button("Get back to my work", e -> {
+            try {
+                ClassroomService.GuestJoin g = classes.returnAsGuest(room.joinCode(), name.getValue(),
+                        code.getValue(), GuestCookie.clientAddress());
+                GuestCookie.write(room.id(), g.token());
+                getUI().ifPresent(ui -> ui.getPage().setLocation("guest/" + room.id()));
+            } catch (ClassroomException x) {
+                error.setText(x.getMessage());
+            }
+        });
+        back.setId("guest-return");
+        back.setWidthFull();
+        Paragraph lost = new Paragraph("Lost your return code? Your teacher can give you a new one.");
+        lost.addClassName("hint");
+        VerticalLayout body = new VerticalLayout(name, code, back, error, lost);
+        body.setPadding(false);
+        Details d = new Details("I have joined before", body);
+        d.setId("joined-before");
+        return d;
     }
 
     private void codeForm(VerticalLayout card, String problem) {

@@ -27,7 +27,9 @@ import org.hopfieldlab.sim.exercise.Task;
 /**
  * A student's part of a class, for an account member and a pseudonymous guest alike: the assignments, the lab with
  * the exercise open, a submit form (filled from the lab's last check) and the student's own submissions. The
- * student id comes from the caller, who has established it; {@link ClassroomService} checks membership again.
+ * student id comes from the caller, who has established it; {@link ClassroomService} checks membership again. A
+ * guest's page also passes a check run before each action (their cookie may have been revoked while the page was
+ * open: the teacher gave them a new return code, or they came back in another browser).
  */
 class StudentWork extends VerticalLayout {
     private final ClassroomService classes;
@@ -38,8 +40,15 @@ class StudentWork extends VerticalLayout {
     private final Select<String> task = new Select<>();
     private final TextField answer = new TextField("Answer");
     private final Grid<Submission> mine = new Grid<>();
+    private final Runnable checkAccess;
 
     StudentWork(ClassroomService classes, long studentId, ClassRoom room) {
+        this(classes, studentId, room, () -> { });
+    }
+
+    /** @param checkAccess throws a {@link ClassroomException} (its message shown) when the student may no longer act */
+    StudentWork(ClassroomService classes, long studentId, ClassRoom room, Runnable checkAccess) {
+        this.checkAccess = checkAccess;
         this.classes = classes;
         this.studentId = studentId;
         this.room = room;
@@ -57,7 +66,15 @@ class StudentWork extends VerticalLayout {
         work.setWidthFull();
         for (Assignment a : assignments) {
             Button b = new Button(a.title() + (a.dueAt() == null ? "" : " (due " + a.dueAt() + ")"),
-                    e -> openAssignment(a, work));
+                    e -> {
+                        try {
+                            checkAccess.run();
+                            message.setText("");
+                            openAssignment(a, work);
+                        } catch (ClassroomException x) {
+                            message.setText(x.getMessage());
+                        }
+                    });
             b.setId("open-" + a.id());
             list.add(b);
         }
@@ -100,6 +117,7 @@ class StudentWork extends VerticalLayout {
             work.getChildren().filter(c -> "submit-verdict".equals(c.getId().orElse(""))).toList()
                     .forEach(work::remove);
             try {
+                checkAccess.run();
                 Submission s = classes.submit(studentId, open.id(), task.getValue(), answer.getValue());
                 Span v = new Span(s.summary());
                 v.setId("submit-verdict");
