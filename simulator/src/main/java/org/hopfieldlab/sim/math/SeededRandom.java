@@ -150,42 +150,31 @@ public final class SeededRandom {
         int d = s3;
         // local copies: TeaVM's Wasm output re-checks class initialisation on every static field read in a loop
         double[] xs = X;
-        int k = 0;
-        while (k < len) {
-            // the fast path alone in the inner loop; a rejected candidate leaves it with its layer and value, so the
-            // rare path (which V8 inlines into the caller) keeps out of the loop's registers
-            int i = 0;
-            double x = 0.0;
-            for (; k < len; k++) {
-                int m = b * 5;
-                int bits = ((m << 7) | (m >>> 25)) * 9;
-                int t = b << 9;
-                c ^= a;
-                d ^= b;
-                b ^= c;
-                a ^= d;
-                c ^= t;
-                d = (d << 11) | (d >>> 21);
-                i = bits & (LAYERS - 1);
-                x = ((bits >> 7) + 0.5) * TWO_POW_M24 * xs[i];
-                double edge = xs[i + 1];
-                if (x >= edge || x <= -edge) {   // |x| ≥ edge, without Math.abs (a function call in TeaVM's Wasm)
-                    break;
-                }
-                out[k] = x * scale;
-            }
-            if (k < len) {
+        for (int k = 0; k < len; k++) {
+            int m = b * 5;
+            int bits = ((m << 7) | (m >>> 25)) * 9;
+            int t = b << 9;
+            c ^= a;
+            d ^= b;
+            b ^= c;
+            a ^= d;
+            c ^= t;
+            d = (d << 11) | (d >>> 21);
+            int i = bits & (LAYERS - 1);
+            double x = ((bits >> 7) + 0.5) * TWO_POW_M24 * xs[i];
+            double edge = xs[i + 1];
+            if (x >= edge || x <= -edge) {   // |x| ≥ edge, without Math.abs (a function call in TeaVM's Wasm)
                 s0 = a;
                 s1 = b;
                 s2 = c;
                 s3 = d;
-                out[k] = slowGaussian(i, x) * scale;
+                x = slowGaussian(i, x);
                 a = s0;
                 b = s1;
                 c = s2;
                 d = s3;
-                k++;
             }
+            out[k] = x * scale;
         }
         s0 = a;
         s1 = b;
