@@ -173,8 +173,9 @@ final class SweepCommand implements Callable<Integer> {
                     todo.add(k);
                 }
             }
+            // finished blocks of unfinished cells (a Spark run's journal); the local engine runs whole cells
             Map<Integer, List<TrialBlock>> kept = new TreeMap<>();
-            if (log != null) {
+            if (log != null && engine.equals("spark")) {
                 log.blocks().forEach((k, v) -> {
                     if (todo.contains(k)) {
                         kept.put(k, v);
