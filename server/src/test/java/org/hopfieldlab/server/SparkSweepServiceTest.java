@@ -18,6 +18,7 @@ import org.hopfieldlab.batch.sweep.SweepAxis;
 import org.hopfieldlab.batch.sweep.SweepDefinition;
 import org.hopfieldlab.batch.sweep.SweepExport;
 import org.hopfieldlab.batch.sweep.SweepRunner;
+import org.hopfieldlab.batch.sweep.TrialBlock;
 import org.hopfieldlab.server.sweep.LiveSweep;
 import org.hopfieldlab.server.sweep.SparkSweepProperties;
 import org.hopfieldlab.server.sweep.SparkSweeps;
@@ -143,6 +144,64 @@ class SparkSweepServiceTest extends SweepServiceFixture {
             for (CellResult c : repo.cells(id)) {
                 assertEquals(CellEngine.run(d, c.cell()).withoutTiming(), c.withoutTiming(), "cell " + c.cell());
             }
+        } finally {
+            own.shutdown();
+        }
+    }
+
+    @Test
+    void cancelMidCellKeepsItsFinishedBlocksAsAPartialCellAndProgressMovesByBlock() throws Exception {
+        // 2 cells × 40 trials of the paper's sequence (N = 1024, P = 10, 3000 steps): Spark tasks of 8 trials
+        SweepDefinition d = new SweepDefinition(Presets.get("sequence").spec(), List.of(SweepAxis.parse(
+                "noise=4,12")), 40, SeedPolicy.PER_CELL);
+        assertEquals(8, TrialBlock.trialsPerBlock(d.cellSpec(0)));
+        SweepService own = withSpark(1);
+        try {
+            long id = own.start(user, "cancel mid-cell", d);
+            List<Long> runs = new CopyOnWriteArrayList<>();
+            own.watch(user, id, j -> runs.add(j.runsDone()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            LiveSweep run = null;
+            // cancel once a block of cell 0 is in and the cell is not
+            while (run == null || run.runsDone() < 8 || run.cellsDone() > 0) {
+                assertTrue(System.nanoTime() < deadline, "no block from the Spark child" + log(id));
+                assertTrue(!own.get(user, id).finished(), "ended early: " + own.get(user, id) + log(id));
+                assertEquals(0, own.get(user, id).cellsDone(), "cell 0 finished before a block was seen" + log(id));
+                run = own.live(user, id).orElse(null);
+                Thread.sleep(5);
+            }
+            own.cancel(user, id);
+            run.completion().get(30, TimeUnit.SECONDS);
+            assertTrue(runs.stream().anyMatch(n -> n > 0 && n % 40 != 0), "progress pushed per block: " + runs);
+
+            SweepRecord r = own.get(user, id);
+            assertEquals("CANCELLED", r.status());
+            assertTrue(r.cellsPartial() >= 1, r.toString());
+            List<CellResult> partials = repo.cells(id).stream().filter(c -> c.trials() < 40).toList();
+            assertEquals(r.cellsPartial(), partials.size());
+            for (CellResult partial : partials) {
+                assertTrue(partial.trials() >= 8 && partial.trials() % 8 == 0, "whole blocks kept: " + partial);
+                // its numbers are the sum of some of the cell's blocks with that many trials, run here independently
+                List<TrialBlock> all = new java.util.ArrayList<>();
+                for (int from = 0; from < 40; from += 8) {
+                    all.add(TrialBlock.run(d, partial.cell(), from, from + 8));
+                }
+                boolean matches = false;
+                for (int subset = 1; subset < 31 && !matches; subset++) {
+                    List<TrialBlock> pick = new java.util.ArrayList<>();
+                    for (int b = 0; b < 5; b++) {
+                        if ((subset & (1 << b)) != 0) {
+                            pick.add(all.get(b));
+                        }
+                    }
+                    matches = TrialBlock.cell(d, partial.cell(), pick).withoutTiming()
+                            .equals(partial.withoutTiming());
+                }
+                assertTrue(matches, "the partial cell is made of finished blocks: " + partial);
+            }
+            CellResult partial = partials.get(0);
+            System.out.printf("server cancel of a Spark sweep mid-cell: %d trials of cell %d kept; pushes %s%n",
+                    partial.trials(), partial.cell(), runs);
         } finally {
             own.shutdown();
         }

@@ -16,6 +16,7 @@ import org.hopfieldlab.batch.sweep.SweepBackend;
 import org.hopfieldlab.batch.sweep.SweepJournal;
 import org.hopfieldlab.batch.sweep.SweepPart;
 import org.hopfieldlab.batch.sweep.SweepShard;
+import org.hopfieldlab.batch.sweep.TrialBlock;
 import java.util.concurrent.Callable;
 import org.hopfieldlab.batch.sweep.SeedPolicy;
 import org.hopfieldlab.batch.sweep.SweepAxis;
@@ -172,16 +173,41 @@ final class SweepCommand implements Callable<Integer> {
                     todo.add(k);
                 }
             }
-            if (log != null && !cells.isEmpty()) {
-                System.err.printf(Locale.ROOT, "sweep: resuming from %s: %d cells done, %d to run%n", journal,
-                        cells.size(), todo.size());
+            // finished blocks of unfinished cells (a Spark run's journal); the local engine runs whole cells
+            Map<Integer, List<TrialBlock>> kept = new TreeMap<>();
+            if (log != null && engine.equals("spark")) {
+                log.blocks().forEach((k, v) -> {
+                    if (todo.contains(k)) {
+                        kept.put(k, v);
+                    }
+                });
+            }
+            long keptTrials = kept.values().stream().flatMap(List::stream).mapToLong(TrialBlock::trials).sum();
+            if (log != null && (!cells.isEmpty() || keptTrials > 0)) {
+                System.err.printf(Locale.ROOT, "sweep: resuming from %s: %d cells done, %d to run%s%n", journal,
+                        cells.size(), todo.size(), keptTrials == 0 ? "" : String.format(Locale.ROOT,
+                                " (%d of their trials done in %d blocks)", keptTrials,
+                                kept.values().stream().mapToInt(List::size).sum()));
             }
             boolean show = progress != null ? progress : System.console() != null;
             ProgressBar bar = new ProgressBar(System.err, show);
             long t0 = System.nanoTime();
-            long runs = (long) todo.size() * def.trialsPerCell();
+            long runs = (long) todo.size() * def.trialsPerCell() - keptTrials;
             if (!todo.isEmpty()) {
                 final SweepJournal j = log;
+                SweepBackend.Blocks blocks = new SweepBackend.Blocks() {
+                    @Override
+                    public Map<Integer, List<TrialBlock>> finished() {
+                        return kept;
+                    }
+
+                    @Override
+                    public void blockDone(TrialBlock b) {
+                        if (j != null) {
+                            j.appendBlock(b);
+                        }
+                    }
+                };
                 backend.run(def, todo, new SweepBackend.Settings(threads, master), c -> {
                     if (j != null) {
                         j.append(c);
@@ -189,7 +215,7 @@ final class SweepCommand implements Callable<Integer> {
                     synchronized (cells) {
                         cells.put(c.cell(), c);
                     }
-                }, (done, total) -> bar.trialDone((int) done, (int) total));
+                }, (done, total) -> bar.trialDone((int) done, (int) total), blocks);
             }
             double secs = (System.nanoTime() - t0) / 1e9;
             String text;

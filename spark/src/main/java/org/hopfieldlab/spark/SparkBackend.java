@@ -3,6 +3,8 @@ package org.hopfieldlab.spark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,14 @@ import org.hopfieldlab.batch.sweep.CellEngine;
 import org.hopfieldlab.batch.sweep.CellResult;
 import org.hopfieldlab.batch.sweep.SweepBackend;
 import org.hopfieldlab.batch.sweep.SweepDefinition;
+import org.hopfieldlab.batch.sweep.TrialBlock;
 import org.hopfieldlab.sim.spec.SpecException;
 
 /**
- * Sweep cells as Apache Spark tasks: one small job per cell, all submitted at once, so the cluster runs as many at a
- * time as it has cores and every finished cell reaches the caller (and its journal) as soon as it ends.
+ * Sweep cells as Apache Spark tasks of {@link TrialBlock}s (about half a second of work each, whole lane-kernel
+ * batches): one small job per block, all submitted at once, so the cluster runs as many at a time as it has cores and
+ * every finished block reaches the caller's journal as soon as it ends; a cell whose blocks are all in is summed in
+ * trial order into the local engine's bytes. A cancel or a kill loses only the blocks still running.
  */
 public final class SparkBackend implements SweepBackend {
     @Override
@@ -60,33 +65,65 @@ public final class SparkBackend implements SweepBackend {
     @Override
     public void run(SweepDefinition def, List<Integer> cells, Settings settings, Consumer<CellResult> done,
             Progress progress) {
+        run(def, cells, settings, done, progress, null);
+    }
+
+    @Override
+    public void run(SweepDefinition def, List<Integer> cells, Settings settings, Consumer<CellResult> done,
+            Progress progress, Blocks blocks) {
         SparkConf conf = conf(settings.master());
         String text = def.format();
-        long total = (long) cells.size() * def.trialsPerCell();
+        // each cell's finished blocks so far (from before, then as tasks end); a cell is handed on once they cover it
+        Map<Integer, List<TrialBlock>> have = new HashMap<>();
+        List<String> todo = new ArrayList<>();
+        long total = 0;
+        for (int cell : cells) {
+            List<TrialBlock> before = blocks == null ? List.of() : blocks.finished().getOrDefault(cell, List.of());
+            have.put(cell, new ArrayList<>(before));
+            List<int[]> missing = TrialBlock.missing(def, cell, before);
+            if (missing.isEmpty()) {
+                done.accept(TrialBlock.cell(def, cell, before)); // every block was journaled, the cell line was not
+            }
+            for (int[] r : missing) {
+                todo.add(BlockTask.key(cell, r[0], r[1]));
+                total += r[1] - r[0];
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
-            CellTask task = new CellTask(text);
-            Map<Integer, JavaFutureAction<List<String>>> running = new java.util.LinkedHashMap<>();
-            for (int cell : cells) {
-                running.put(cell, sc.parallelize(List.of(cell), 1).map(task).collectAsync());
+            BlockTask task = new BlockTask(text);
+            // one small job per block, all submitted at once in cell and trial order (FIFO): the cluster runs as
+            // many at a time as it has cores, and each finished block reaches the journal as soon as it ends
+            Map<String, JavaFutureAction<List<String>>> running = new LinkedHashMap<>();
+            for (String key : todo) {
+                running.put(key, sc.parallelize(List.of(key), 1).map(task).collectAsync());
             }
             long finished = 0;
             while (!running.isEmpty()) {
                 boolean any = false;
-                for (Iterator<Map.Entry<Integer, JavaFutureAction<List<String>>>> it = running.entrySet().iterator();
+                for (Iterator<Map.Entry<String, JavaFutureAction<List<String>>>> it = running.entrySet().iterator();
                         it.hasNext();) {
-                    Map.Entry<Integer, JavaFutureAction<List<String>>> e = it.next();
+                    Map.Entry<String, JavaFutureAction<List<String>>> e = it.next();
                     if (!e.getValue().isDone()) {
                         continue;
                     }
                     it.remove();
                     any = true;
-                    CellResult c = CellEngine.decode(e.getValue().get().get(0));
-                    if (c.cell() != e.getKey()) {
-                        throw new IllegalStateException("Spark returned cell " + c.cell() + " for cell " + e.getKey());
+                    TrialBlock b = TrialBlock.decode(e.getValue().get().get(0));
+                    if (!BlockTask.key(b.cell(), b.from(), b.to()).equals(e.getKey())) {
+                        throw new IllegalStateException("Spark returned block " + b.encode() + " for " + e.getKey());
                     }
-                    done.accept(c);
-                    finished += def.trialsPerCell();
+                    List<TrialBlock> mine = have.get(b.cell());
+                    mine.add(b);
+                    if (TrialBlock.missing(def, b.cell(), sorted(mine)).isEmpty()) {
+                        done.accept(TrialBlock.cell(def, b.cell(), mine));
+                    } else if (blocks != null) {
+                        blocks.blockDone(b);
+                    }
+                    finished += b.trials();
                     if (progress != null) {
                         progress.runs(finished, total);
                     }
@@ -102,6 +139,12 @@ public final class SparkBackend implements SweepBackend {
             Throwable c = e.getCause() == null ? e : e.getCause();
             throw new IllegalStateException("a Spark task failed: " + c.getMessage(), c);
         }
+    }
+
+    private static List<TrialBlock> sorted(List<TrialBlock> blocks) {
+        List<TrialBlock> s = new ArrayList<>(blocks);
+        s.sort((x, y) -> Integer.compare(x.from(), y.from()));
+        return s;
     }
 
     /** For tests: the cells' lines in cell order. */

@@ -1,13 +1,18 @@
 package org.hopfieldlab.server.sweep;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hopfieldlab.batch.sweep.SweepDefinition;
 import org.hopfieldlab.batch.sweep.SweepJob;
+import org.hopfieldlab.batch.sweep.TrialBlock;
 
 /**
- * One sweep handed to Spark: its progress as the child's journal reports it (whole cells), and its cancel flag. The
- * child process itself is driven by {@link SparkSweeps}.
+ * One sweep handed to Spark: its progress as the child's journal reports it (whole cells, and the finished trial
+ * blocks of cells not yet whole), and its cancel flag. The child process itself is driven by {@link SparkSweeps}.
  */
 public final class SparkRun implements LiveSweep {
     final long id;
@@ -18,7 +23,10 @@ public final class SparkRun implements LiveSweep {
     private final CompletableFuture<SweepJob.State> done = new CompletableFuture<>();
     private volatile SweepJob.State state = SweepJob.State.QUEUED;
     private volatile int cellsDone;
-    private volatile int cellsAtStart;
+    /** Finished blocks of cells not yet whole (the runner's thread only), and their trials (read by the page). */
+    private final Map<Integer, List<TrialBlock>> blocks = new TreeMap<>();
+    private volatile long blockTrials;
+    private volatile long runsAtStart;
     private volatile long startNanos;
     volatile boolean cancelled;
     /** The server is stopping: the child is stopped and nothing is recorded, so the sweep resumes at next start. */
@@ -54,7 +62,7 @@ public final class SparkRun implements LiveSweep {
 
     @Override
     public long runsDone() {
-        return (long) cellsDone * definition.trialsPerCell();
+        return (long) cellsDone * definition.trialsPerCell() + blockTrials;
     }
 
     @Override
@@ -69,7 +77,7 @@ public final class SparkRun implements LiveSweep {
             return 0;
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        return secs <= 0 ? 0 : (double) (cellsDone - cellsAtStart) * definition.trialsPerCell() / secs;
+        return secs <= 0 ? 0 : (runsDone() - runsAtStart) / secs;
     }
 
     @Override
@@ -109,13 +117,29 @@ public final class SparkRun implements LiveSweep {
 
     void started(int cellsBefore) {
         cellsDone = cellsBefore;
-        cellsAtStart = cellsBefore;
+        runsAtStart = runsDone();
         startNanos = System.nanoTime();
         state = SweepJob.State.RUNNING;
     }
 
-    void cellsDone(int n) {
+    /** Cell {@code cell} is whole ({@code n} whole cells now): its blocks are part of it. */
+    void cellDone(int cell, int n) {
+        List<TrialBlock> were = blocks.remove(cell);
+        if (were != null) {
+            blockTrials -= were.stream().mapToLong(TrialBlock::trials).sum();
+        }
         cellsDone = n;
+    }
+
+    /** A finished block of a cell not yet whole. */
+    void blockDone(TrialBlock b) {
+        blocks.computeIfAbsent(b.cell(), k -> new ArrayList<>()).add(b);
+        blockTrials += b.trials();
+    }
+
+    /** Finished blocks of cells not yet whole, per cell (the runner's thread only). */
+    Map<Integer, List<TrialBlock>> openBlocks() {
+        return blocks;
     }
 
     /** Records the end (unless the server is stopping: then the sweep stays RUNNING and resumes) and completes. */

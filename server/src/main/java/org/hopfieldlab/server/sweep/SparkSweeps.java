@@ -23,17 +23,20 @@ import org.hopfieldlab.batch.sweep.SweepDefinition;
 import org.hopfieldlab.batch.sweep.SweepJob;
 import org.hopfieldlab.batch.sweep.SweepPart;
 import org.hopfieldlab.batch.sweep.SweepShard;
+import org.hopfieldlab.batch.sweep.TrialBlock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs sweeps on Apache Spark without Spark in the server: each sweep is a child JVM on hopfield-spark.jar
- * ({@code SparkMain sweep --journal J --master M}). The child appends each finished cell to the journal J (one line,
- * forced to disk); this class tails J, so each cell is stored in the database and shown as soon as it is journaled.
- * Before each launch J is rewritten from the database (plus cells the child journaled while the server was down), so
- * a re-launched child never redoes a stored cell. Cancel stops the child (destroy, then destroyForcibly after
- * {@link #GRACE_MILLIS}).
+ * ({@code SparkMain sweep --journal J --master M}). The child appends each finished trial block and cell to the journal
+ * J (one line each, forced to disk); this class tails J, so each cell is stored in the database and shown as soon as
+ * it is journaled, and the page's run count moves with each block. Before each launch J is rewritten from the
+ * database (plus cells and blocks the child journaled while the server was down), so a re-launched child never redoes
+ * a stored cell or a journaled block. Cancel stops the child (destroy, then destroyForcibly after
+ * {@link #GRACE_MILLIS}) and, as the local engine does, stores the finished blocks of each unfinished cell as one
+ * partial cell.
  */
 @Component
 public class SparkSweeps {
@@ -46,6 +49,13 @@ public class SparkSweeps {
     public interface Events {
         /** A whole cell the child journaled: store it; an exception stops the child and fails the run. */
         void cellDone(SparkRun run, CellResult cell);
+
+        /** A finished block of a cell not yet whole (for progress; nothing to store). Default: ignore. */
+        default void blockDone(SparkRun run) {
+        }
+
+        /** A cancel cut this cell: {@code cell} counts its finished blocks' trials (fewer than a whole cell's). */
+        void cellPartial(SparkRun run, CellResult cell);
 
         /** The run ended (completed, cancelled or failed; see {@link SparkRun#state()}). */
         void finished(SparkRun run);
@@ -137,14 +147,27 @@ public class SparkSweeps {
         try {
             killOrphan(pidFile, journal);
             // cells the child journaled after the server last stored one (the server was down): store them now
-            for (CellResult c : journaledCells(journal, def)) {
-                if (!cells.containsKey(c.cell())) {
+            SweepPart before = journaled(journal, def);
+            for (CellResult c : before == null ? List.<CellResult>of() : before.cells().values()) {
+                if (c.trials() == def.trialsPerCell() && !cells.containsKey(c.cell())) {
                     run.events.cellDone(run, c);
                     cells.put(c.cell(), c);
                 }
             }
-            // the journal the child resumes from: every stored cell, so none runs twice
-            byte[] head = SweepPart.format(def, SweepShard.ALL, cells.values()).getBytes(StandardCharsets.UTF_8);
+            // the journal the child resumes from: every stored cell and the blocks of the others, so none runs twice
+            List<TrialBlock> kept = new ArrayList<>();
+            if (before != null) {
+                before.blocks().forEach((k, bs) -> {
+                    if (!cells.containsKey(k)) {
+                        kept.addAll(bs);
+                    }
+                });
+            }
+            for (TrialBlock b : kept) {
+                run.blockDone(b);
+            }
+            byte[] head = SweepPart.format(def, SweepShard.ALL, cells.values(), kept)
+                    .getBytes(StandardCharsets.UTF_8);
             Path tmp = file(run.id, "journal.tmp");
             Files.write(tmp, head);
             Files.move(tmp, journal, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -154,7 +177,7 @@ public class SparkSweeps {
                 return;
             }
             if (run.cancelled) {
-                finish(run, SweepJob.State.CANCELLED);
+                finishCancelled(run);
                 return;
             }
             child = launch(run, journal, log);
@@ -178,7 +201,7 @@ public class SparkSweeps {
                 return; // the server is stopping: the sweep stays RUNNING and this journal resumes it
             }
             if (run.cancelled) {
-                finish(run, SweepJob.State.CANCELLED);
+                finishCancelled(run);
             } else if (rc == 0 && cells.size() == def.cellCount()) {
                 finish(run, SweepJob.State.COMPLETED);
             } else {
@@ -199,7 +222,11 @@ public class SparkSweeps {
             }
             LOG.warn("Spark sweep {} failed", run.id, e);
             run.error = e.getMessage() == null ? e.toString() : e.getMessage();
-            finish(run, run.cancelled ? SweepJob.State.CANCELLED : SweepJob.State.FAILED);
+            if (run.cancelled) {
+                finishCancelled(run);
+            } else {
+                finish(run, SweepJob.State.FAILED);
+            }
         } finally {
             children.remove(run.id);
             try {
@@ -208,6 +235,24 @@ public class SparkSweeps {
                 // a stale pid file is checked against the journal path before anything is killed
             }
         }
+    }
+
+    /**
+     * Ends a cancelled run: the finished blocks of each cell the cancel cut are stored as one partial cell (the local
+     * engine keeps a cut cell's finished trials the same way), then the run ends.
+     */
+    private void finishCancelled(SparkRun run) {
+        try {
+            for (Map.Entry<Integer, List<TrialBlock>> e : run.openBlocks().entrySet()) {
+                if (!e.getValue().isEmpty()) {
+                    run.events.cellPartial(run, TrialBlock.cell(run.definition, e.getKey(), e.getValue()));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Spark sweep {}: could not store the cancelled cells' finished blocks: {}", run.id,
+                    e.getMessage());
+        }
+        finish(run, SweepJob.State.CANCELLED);
     }
 
     /** Ends a run for good: the database has every cell, so the journal goes (the child's log stays). */
@@ -278,30 +323,38 @@ public class SparkSweeps {
             if (line.isEmpty()) {
                 continue;
             }
+            if (TrialBlock.isBlockLine(line)) {
+                TrialBlock b = TrialBlock.decode(line);
+                if (!cells.containsKey(b.cell())) {
+                    run.blockDone(b);
+                    run.events.blockDone(run);
+                }
+                continue;
+            }
             CellResult c = CellEngine.decode(line);
             if (c.trials() == run.definition.trialsPerCell() && !cells.containsKey(c.cell())) {
                 cells.put(c.cell(), c);
-                run.cellsDone(cells.size()); // before the event, so the page it pushes shows this cell
+                run.cellDone(c.cell(), cells.size()); // before the event, so the page it pushes shows this cell
                 run.events.cellDone(run, c);
             }
         }
         return offset + end;
     }
 
-    /** Whole cells of an existing journal of this sweep; none when there is no usable journal. */
-    private static List<CellResult> journaledCells(Path journal, SweepDefinition def) {
+    /** An existing journal of this sweep (its cells and blocks), or null when there is no usable one. */
+    private static SweepPart journaled(Path journal, SweepDefinition def) {
         if (!Files.exists(journal)) {
-            return List.of();
+            return null;
         }
         try {
             SweepPart p = SweepPart.read(journal);
             if (p == null || !p.definition().equals(def) || !p.shard().equals(SweepShard.ALL)) {
-                return List.of();
+                return null;
             }
-            return p.cells().values().stream().filter(c -> c.trials() == def.trialsPerCell()).toList();
+            return p;
         } catch (IOException | RuntimeException e) {
             LOG.warn("ignoring unreadable journal {}: {}", journal, e.getMessage());
-            return List.of();
+            return null;
         }
     }
 

@@ -351,6 +351,17 @@ public class SweepService {
         }
 
         @Override
+        public void blockDone(SparkRun run) {
+            notifyWatchers(run.id(), run, false);
+        }
+
+        @Override
+        public void cellPartial(SparkRun run, CellResult cell) {
+            // the finished blocks of a cell the cancel cut: kept, with their count, and shown as partial (as local)
+            repo.insertCell(run.id(), cell);
+        }
+
+        @Override
         public void finished(SparkRun run) {
             try {
                 repo.finish(run.id(), run.state().name(), run.error());

@@ -21,6 +21,26 @@ public interface SweepBackend {
     void run(SweepDefinition def, List<Integer> cells, Settings settings, Consumer<CellResult> done,
             Progress progress);
 
+    /**
+     * As {@link #run(SweepDefinition, List, Settings, Consumer, Progress)}, for a backend that runs cells in
+     * {@link TrialBlock}s (Spark): {@code blocks} gives the blocks finished before (not run again; progress counts
+     * only the trials left) and takes each new block of a cell not yet finished (a journal keeps it). A backend that
+     * runs whole cells (the default) ignores it and runs those cells whole: the same numbers.
+     */
+    default void run(SweepDefinition def, List<Integer> cells, Settings settings, Consumer<CellResult> done,
+            Progress progress, Blocks blocks) {
+        run(def, cells, settings, done, progress);
+    }
+
+    /** Finished blocks of unfinished cells, in and out (see the 6-argument run). */
+    interface Blocks {
+        /** Blocks finished before this run, per cell, sorted by first trial. */
+        java.util.Map<Integer, List<TrialBlock>> finished();
+
+        /** A block of a cell not yet finished (a cell's last block comes as the whole cell to {@code done}). */
+        void blockDone(TrialBlock block);
+    }
+
     /** What the CLI passes on. */
     record Settings(int threads, String master) {
     }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hopfieldlab.sim.spec.SpecException;
@@ -15,17 +17,22 @@ import org.hopfieldlab.sim.spec.SpecException;
 /**
  * An append-only record of finished cells ({@link SweepPart} format), so a sweep killed at any moment (kill -9, a
  * node lost) resumes without redoing them. Each cell is one write of one whole line, forced to disk; a line cut by
- * the kill is dropped when the journal is opened again and that cell runs again.
+ * the kill is dropped when the journal is opened again and that cell runs again. Backends that run a cell in blocks
+ * (Spark) also append each finished {@link TrialBlock} of a cell not yet finished, so a resume runs only the missing
+ * trials.
  */
 public final class SweepJournal implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final Map<Integer, CellResult> finished;
+    private final Map<Integer, List<TrialBlock>> blocks;
 
-    private SweepJournal(Path file, FileChannel channel, Map<Integer, CellResult> finished) {
+    private SweepJournal(Path file, FileChannel channel, Map<Integer, CellResult> finished,
+            Map<Integer, List<TrialBlock>> blocks) {
         this.file = file;
         this.channel = channel;
         this.finished = finished;
+        this.blocks = blocks;
     }
 
     /**
@@ -34,6 +41,7 @@ public final class SweepJournal implements AutoCloseable {
      */
     public static SweepJournal open(Path file, SweepDefinition def, SweepShard shard) throws IOException {
         Map<Integer, CellResult> done = new TreeMap<>();
+        Map<Integer, List<TrialBlock>> blocks = new TreeMap<>();
         SweepPart part = Files.exists(file) ? SweepPart.read(file) : null;
         FileChannel ch;
         if (part == null) {
@@ -51,12 +59,13 @@ public final class SweepJournal implements AutoCloseable {
                         + ", not " + shard.format());
             }
             done.putAll(part.cells());
+            part.blocks().forEach((k, v) -> blocks.put(k, new ArrayList<>(v)));
             ch = FileChannel.open(file, StandardOpenOption.WRITE);
             // drop a line cut by a kill, so the next cell starts on a line of its own
             ch.truncate(part.completeBytes());
             ch.position(part.completeBytes());
         }
-        return new SweepJournal(file, ch, done);
+        return new SweepJournal(file, ch, done, blocks);
     }
 
     public Path file() {
@@ -68,15 +77,35 @@ public final class SweepJournal implements AutoCloseable {
         return Collections.unmodifiableMap(new TreeMap<>(finished));
     }
 
+    /** Finished blocks of cells not finished, per cell, sorted by first trial (from before and appended since). */
+    public synchronized Map<Integer, List<TrialBlock>> blocks() {
+        Map<Integer, List<TrialBlock>> out = new TreeMap<>();
+        blocks.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(out);
+    }
+
     /** Records a finished cell: one line, written and forced before this returns. */
     public synchronized void append(CellResult c) {
+        write(CellEngine.encode(c));
+        finished.put(c.cell(), c);
+        blocks.remove(c.cell());
+    }
+
+    /** Records a finished block of an unfinished cell: one line, written and forced before this returns. */
+    public synchronized void appendBlock(TrialBlock b) {
+        write(b.encode());
+        List<TrialBlock> list = blocks.computeIfAbsent(b.cell(), k -> new ArrayList<>());
+        list.add(b);
+        list.sort((x, y) -> Integer.compare(x.from(), y.from()));
+    }
+
+    private void write(String line) {
         try {
-            ByteBuffer b = ByteBuffer.wrap((CellEngine.encode(c) + "\n").getBytes(StandardCharsets.UTF_8));
+            ByteBuffer b = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
             while (b.hasRemaining()) {
                 channel.write(b);
             }
             channel.force(false);
-            finished.put(c.cell(), c);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write journal " + file + ": " + e.getMessage(), e);
         }

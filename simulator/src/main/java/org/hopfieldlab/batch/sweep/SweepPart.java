@@ -25,9 +25,13 @@ import org.hopfieldlab.sim.spec.SpecException;
  * 0,20,60,...
  * </pre>
  * A last line without its newline (the writer was killed mid-line) is ignored; anything else malformed is an error.
+ *
+ * <p>A journal may also hold {@link TrialBlock} lines ({@code block,...}): finished trials of cells that are not
+ * finished yet (Spark runs cells as blocks). Blocks of a cell that has its own line are dropped; blocks that cover a
+ * cell's trials make that cell; the rest are {@link #blocks()}, sorted by first trial, for a resume to keep.
  */
 public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Integer, CellResult> cells,
-        long completeBytes) {
+        Map<Integer, List<TrialBlock>> blocks, long completeBytes) {
     public static final String MAGIC = "# hopfield-lab sweep part v1";
     static final String CELLS = "cells:";
 
@@ -37,6 +41,12 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
 
     /** The whole file for these cells (sorted by cell). */
     public static String format(SweepDefinition def, SweepShard shard, Collection<CellResult> cells) {
+        return format(def, shard, cells, List.of());
+    }
+
+    /** The whole file for these cells (sorted by cell), then these blocks of unfinished cells. */
+    public static String format(SweepDefinition def, SweepShard shard, Collection<CellResult> cells,
+            Collection<TrialBlock> blocks) {
         StringBuilder s = new StringBuilder(header(def, shard));
         Map<Integer, CellResult> sorted = new TreeMap<>();
         for (CellResult c : cells) {
@@ -44,6 +54,9 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
         }
         for (CellResult c : sorted.values()) {
             s.append(CellEngine.encode(c)).append('\n');
+        }
+        for (TrialBlock b : blocks) {
+            s.append(b.encode()).append('\n');
         }
         return s.toString();
     }
@@ -91,7 +104,24 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
             throw new SpecException("part", name + ": bad sweep definition: " + e.getMessage());
         }
         Map<Integer, CellResult> cells = new TreeMap<>();
+        Map<Integer, List<TrialBlock>> blocks = new TreeMap<>();
         for (int i = cellsAt + 1; i < n; i++) {
+            if (TrialBlock.isBlockLine(lines[i])) {
+                TrialBlock b;
+                try {
+                    b = TrialBlock.decode(lines[i]);
+                } catch (SpecException e) {
+                    throw new SpecException("part", name + " line " + (i + 1) + ": " + e.getMessage());
+                }
+                if (b.cell() < 0 || b.cell() >= definition.cellCount() || !shard.contains(b.cell())
+                        || b.to() > definition.trialsPerCell()) {
+                    throw new SpecException("part", name + " line " + (i + 1) + ": trials " + b.from() + ".."
+                            + b.to() + " of cell " + b.cell() + " do not belong to shard " + shard.format()
+                            + " of this sweep");
+                }
+                blocks.computeIfAbsent(b.cell(), k -> new ArrayList<>()).add(b);
+                continue;
+            }
             CellResult c;
             try {
                 c = CellEngine.decode(lines[i]);
@@ -109,7 +139,20 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
                         + "numbers");
             }
         }
-        return new SweepPart(definition, shard, cells, complete.getBytes(StandardCharsets.UTF_8).length);
+        Map<Integer, List<TrialBlock>> open = new TreeMap<>();
+        for (Map.Entry<Integer, List<TrialBlock>> e : blocks.entrySet()) {
+            if (cells.containsKey(e.getKey())) {
+                continue;
+            }
+            List<TrialBlock> tiling = TrialBlock.tiling(e.getValue(), name);
+            if (TrialBlock.covers(definition, e.getKey(), tiling)) {
+                // killed after the cell's last block and before its line: the blocks make the cell
+                cells.put(e.getKey(), TrialBlock.cell(definition, e.getKey(), tiling));
+            } else {
+                open.put(e.getKey(), List.copyOf(tiling));
+            }
+        }
+        return new SweepPart(definition, shard, cells, open, complete.getBytes(StandardCharsets.UTF_8).length);
     }
 
     /**
