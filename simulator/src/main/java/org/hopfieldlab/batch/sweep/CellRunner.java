@@ -2,8 +2,6 @@ package org.hopfieldlab.batch.sweep;
 
 import java.util.function.BooleanSupplier;
 import org.hopfieldlab.sim.run.BatchRunner;
-import org.hopfieldlab.sim.run.TrialResult;
-import org.hopfieldlab.sim.run.WindowOutcome;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 
 /**
@@ -24,19 +22,9 @@ public final class CellRunner {
     /** Returns the cell's result, or null when {@code stop} turned true before the last trial. */
     public static CellResult run(int cell, ExperimentSpec spec, BooleanSupplier stop, TrialListener listener) {
         long t0 = System.nanoTime();
-        int windowCount = spec.schedule().size();
-        int[] perWindow = new int[windowCount];
-        int[] diverged = new int[1];
+        TrialTally tally = new TrialTally(spec);
         int done = BatchRunner.run(spec, 0, spec.trials(), stop::getAsBoolean, r -> {
-            if (r.error() != null) {
-                diverged[0]++;
-            }
-            for (int w = 0; w < r.windows().size(); w++) {
-                WindowOutcome o = r.windows().get(w);
-                if (o.retrieved()) {
-                    perWindow[w]++;
-                }
-            }
+            tally.add(r);
             if (listener != null) {
                 listener.trialDone();
             }
@@ -44,6 +32,7 @@ public final class CellRunner {
         if (done < spec.trials()) {
             return null;
         }
-        return CellResult.of(cell, spec, spec.trials(), perWindow, diverged[0], (System.nanoTime() - t0) / 1e9);
+        tally.seconds = (System.nanoTime() - t0) / 1e9;
+        return tally.cell(cell, spec);
     }
 }

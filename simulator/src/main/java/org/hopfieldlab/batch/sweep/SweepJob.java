@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hopfieldlab.batch.Stats;
 import org.hopfieldlab.sim.run.TrialResult;
-import org.hopfieldlab.sim.run.WindowOutcome;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 
 /**
@@ -43,7 +42,7 @@ public final class SweepJob {
     /** Trials run through the batched kernel (see WorkUnit), for tests and measurements. */
     final AtomicLong batchedTrials = new AtomicLong();
     private final CompletableFuture<State> done = new CompletableFuture<>();
-    private final Map<Integer, CellTally> tallies = new TreeMap<>();
+    private final Map<Integer, TrialTally> tallies = new TreeMap<>();
     private final Set<Integer> stoppedCells = new HashSet<>();
     private volatile State state = State.QUEUED;
     private volatile boolean cancelled;
@@ -57,18 +56,6 @@ public final class SweepJob {
     /** The cell being sliced, and its next unsliced trial. */
     private int slicing = -1;
     private int nextTrial;
-
-    /** Running counts of one cell's finished trials. */
-    private static final class CellTally {
-        final int[] perWindow;
-        int trials;
-        int diverged;
-        double seconds;
-
-        CellTally(int windows) {
-            perWindow = new int[windows];
-        }
-    }
 
     SweepJob(String id, String owner, SweepDefinition definition, Collection<Integer> finishedCells,
             SweepListener listener) {
@@ -187,20 +174,11 @@ public final class SweepJob {
     void trialFinished(WorkUnit u, TrialResult r, double seconds) {
         CellResult whole = null;
         synchronized (this) {
-            CellTally t = tallies.computeIfAbsent(u.cell, c -> new CellTally(u.spec.schedule().size()));
-            t.trials++;
+            TrialTally t = tallies.computeIfAbsent(u.cell, c -> new TrialTally(u.spec));
+            t.add(r);
             t.seconds += seconds;
-            if (r.error() != null) {
-                t.diverged++;
-            }
-            for (int w = 0; w < r.windows().size(); w++) {
-                WindowOutcome o = r.windows().get(w);
-                if (o.retrieved()) {
-                    t.perWindow[w]++;
-                }
-            }
             if (t.trials == u.spec.trials()) {
-                whole = result(u.cell, u.spec, t);
+                whole = t.cell(u.cell, u.spec);
                 tallies.remove(u.cell);
             }
         }
@@ -215,10 +193,6 @@ public final class SweepJob {
                 cellsDone++;
             }
         }
-    }
-
-    private static CellResult result(int cell, ExperimentSpec spec, CellTally t) {
-        return CellResult.of(cell, spec, t.trials, t.perWindow, t.diverged, t.seconds);
     }
 
     /** A worker is done with unit u for now: finished, pre-empted (re-queued), stopped, or failed. */
@@ -257,9 +231,9 @@ public final class SweepJob {
             } else if (state != State.FAILED) {
                 state = cancelled ? State.CANCELLED : State.COMPLETED;
                 if (cancelled) {
-                    for (Map.Entry<Integer, CellTally> e : tallies.entrySet()) {
+                    for (Map.Entry<Integer, TrialTally> e : tallies.entrySet()) {
                         if (e.getValue().trials > 0) {
-                            partials.add(result(e.getKey(), definition.cellSpec(e.getKey()), e.getValue()));
+                            partials.add(e.getValue().cell(e.getKey(), definition.cellSpec(e.getKey())));
                         }
                     }
                 }

@@ -3,7 +3,6 @@ package org.hopfieldlab.batch.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import org.hopfieldlab.sim.run.BatchRunner;
-import org.hopfieldlab.sim.run.WindowOutcome;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.spec.SpecException;
 
@@ -46,24 +45,13 @@ public record TrialBlock(int cell, int from, int to, List<Integer> windowRetriev
             throw new IllegalArgumentException("trials " + from + ".." + to + " of a " + spec.trials() + "-trial cell");
         }
         long t0 = System.nanoTime();
-        int[] perWindow = new int[spec.schedule().size()];
-        int[] diverged = new int[1];
-        BatchRunner.run(spec, from, to, () -> false, r -> {
-            if (r.error() != null) {
-                diverged[0]++;
-            }
-            for (int w = 0; w < r.windows().size(); w++) {
-                WindowOutcome o = r.windows().get(w);
-                if (o.retrieved()) {
-                    perWindow[w]++;
-                }
-            }
-        });
+        TrialTally tally = new TrialTally(spec);
+        BatchRunner.run(spec, from, to, () -> false, tally::add);
         List<Integer> counts = new ArrayList<>();
-        for (int c : perWindow) {
+        for (int c : tally.perWindow) {
             counts.add(c);
         }
-        return new TrialBlock(cell, from, to, List.copyOf(counts), diverged[0], (System.nanoTime() - t0) / 1e9);
+        return new TrialBlock(cell, from, to, List.copyOf(counts), tally.diverged, (System.nanoTime() - t0) / 1e9);
     }
 
     /**
