@@ -27,9 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * over the three runs; the CSV equals the local engine's, byte for byte.
  */
 class SparkBlockResumeIT {
-    static final Path TARGET = Path.of("target").toAbsolutePath();
-    static final Path JAR = TARGET.resolve("hopfield-spark.jar");
-    static final Path LIB = TARGET.resolve("lib");
+    static final Path JAR = SparkMainProcess.JAR;
     static final int CELLS = 2;
     static final int TRIALS = 40;
 
@@ -42,20 +40,11 @@ class SparkBlockResumeIT {
     Path dir;
 
     static List<String> sweep(String... more) {
-        List<String> a = new ArrayList<>(List.of(SWEEP));
-        a.addAll(List.of(more));
-        return a;
+        return SparkMainProcess.args(SWEEP, more);
     }
 
     Process spark(String log, List<String> sweepArgs) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", JAR + ":" + LIB + "/*", "org.hopfieldlab.spark.SparkMain"));
-        cmd.addAll(sweepArgs);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(log + ".log").toFile());
-        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        return pb.start();
+        return SparkMainProcess.start(dir.resolve(log + ".log"), sweepArgs);
     }
 
     /** The journal's complete lines after the header, in file order, duplicates kept. */

@@ -23,9 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * skips the finished cells, and the CSV equals an uninterrupted run byte for byte.
  */
 class SparkKillResumeIT {
-    static final Path TARGET = Path.of("target").toAbsolutePath();
-    static final Path JAR = TARGET.resolve("hopfield-spark.jar");
-    static final Path LIB = TARGET.resolve("lib");
+    static final Path JAR = SparkMainProcess.JAR;
     static final int CELLS = 24;
 
     // 24 cells of 4 trials at n = 256 (about 0.15 s a cell on local[2]): long enough to kill between cells
@@ -36,20 +34,11 @@ class SparkKillResumeIT {
     Path dir;
 
     static List<String> sweep(String... more) {
-        List<String> a = new ArrayList<>(List.of(SWEEP));
-        a.addAll(List.of(more));
-        return a;
+        return SparkMainProcess.args(SWEEP, more);
     }
 
     Process spark(String log, List<String> sweepArgs) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", JAR + ":" + LIB + "/*", "org.hopfieldlab.spark.SparkMain"));
-        cmd.addAll(sweepArgs);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(log + ".log").toFile());
-        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        return pb.start();
+        return SparkMainProcess.start(dir.resolve(log + ".log"), sweepArgs);
     }
 
     /** Cell numbers of the journal's complete lines, in file order, duplicates kept. */
