@@ -24,6 +24,7 @@ import org.hopfieldlab.server.sweep.SparkSweepProperties;
 import org.hopfieldlab.server.sweep.SparkSweeps;
 import org.hopfieldlab.server.sweep.SweepRecord;
 import org.hopfieldlab.server.sweep.SweepService;
+import org.hopfieldlab.sim.spec.Presets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
