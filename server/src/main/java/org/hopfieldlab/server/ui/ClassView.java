@@ -220,7 +220,8 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
                 .collect(Collectors.toMap(ClassroomService.GuestStatus::userId, g -> g));
         if (!guests.isEmpty()) {
             grid.addComponentColumn(r -> guests.containsKey(r.studentId()) ? reissueButton(guests.get(r.studentId()))
-                    : new Span()).setHeader("Return code").setAutoWidth(true);
+                    : new Span()).setHeader("Return code").setAutoWidth(true)
+                    .setFrozenToEnd(true); // in view however many task columns scroll sideways
         }
         grid.setItems(data.rows());
         grid.setAllRowsVisible(true);
