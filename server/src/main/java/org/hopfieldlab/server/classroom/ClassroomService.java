@@ -289,9 +289,8 @@ public class ClassroomService {
         String from = THROTTLE_ADDRESS + address;
         long wait = throttle.secondsLocked(who, from);
         if (wait > 0) {
-            // true whichever lock it is (the name's or the address's): a new code is what a lost code needs anyway
             throw new ClassroomException("Too many wrong tries; wait " + format(Duration.ofSeconds(wait)) + ", then "
-                    + "try again. If you lost your return code, ask your teacher for a new one.");
+                    + "try again.");
         }
         Optional<ClassroomRepository.GuestRow> guest = repo.findGuestByName(room.id(), name);
         String stored = guest.map(ClassroomRepository.GuestRow::returnCodeHash).orElse(null);

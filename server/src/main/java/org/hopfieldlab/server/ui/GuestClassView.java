@@ -44,6 +44,7 @@ public class GuestClassView extends VerticalLayout implements BeforeEnterObserve
         Optional<Long> guest = GuestCookie.read(classId).flatMap(t -> classes.guest(classId, t));
         Span brand = new Span("Hopfield Lab");
         brand.addClassName("brand");
+        brand.getStyle().set("white-space", "nowrap");
         if (guest.isEmpty()) {
             Paragraph p = new Paragraph("This browser is not in this class (any more). Open the join link your "
                     + "teacher gave you (it ends in /join/ and the class code) and choose \u201cI have joined "
@@ -74,9 +75,9 @@ public class GuestClassView extends VerticalLayout implements BeforeEnterObserve
         // the cookie is checked again before each action: it may have been revoked while this page was open
         Runnable stillIn = () -> {
             if (!GuestCookie.read(classId).flatMap(t -> classes.guest(classId, t)).equals(Optional.of(studentId))) {
-                throw new ClassroomException("This browser is no longer in the class (you came back in another "
-                        + "browser, or your teacher gave you a new return code). Open the join link and choose "
-                        + "\u201cI have joined before\u201d.");
+                throw new ClassroomException("This browser is no longer in the class (you signed out, came back "
+                        + "in another browser, or your teacher gave you a new return code). Open the join link and "
+                        + "choose \u201cI have joined before\u201d.");
             }
         };
         add(bar, new H2(room.name()),
@@ -89,6 +90,12 @@ public class GuestClassView extends VerticalLayout implements BeforeEnterObserve
      * it), since after signing out only the name and the code bring the student back to their work.
      */
     private void confirmSignOut(ClassRoom room, String token, long studentId) {
+        if (!classes.guest(room.id(), token).equals(Optional.of(studentId))) {
+            // already out (signed out or given a new code elsewhere): nothing to confirm, no code to show
+            GuestCookie.clear(room.id());
+            signedOut(room);
+            return;
+        }
         Dialog d = new Dialog();
         d.setId("sign-out-dialog");
         d.setHeaderTitle("Sign out of this browser?");
@@ -144,6 +151,7 @@ public class GuestClassView extends VerticalLayout implements BeforeEnterObserve
         Paragraph p = new Paragraph("This browser no longer opens your work in " + room.name() + ". To come back, "
                 + "open the class's join link and choose \u201cI have joined before\u201d: your name and your return "
                 + "code bring you back to your work.");
+        p.setMaxWidth("40rem");
         Anchor join = new Anchor("join/" + room.joinCode(), "Go to the join page");
         join.setId("guest-signed-out-join");
         add(brand, title, p, join);

@@ -142,7 +142,8 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver {
         });
         back.setId("guest-return");
         back.setWidthFull();
-        Paragraph lost = new Paragraph("Lost your return code? Your teacher can give you a new one.");
+        Paragraph lost = new Paragraph("Lost your return code, or locked out after wrong tries? Your teacher can "
+                + "give you a new code.");
         lost.addClassName("hint");
         VerticalLayout body = new VerticalLayout(name, code, back, error, lost);
         body.setPadding(false);
