@@ -12,6 +12,7 @@ import org.hopfieldlab.server.account.AccountService;
 import org.hopfieldlab.server.classroom.ClassroomService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -24,9 +25,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A pseudonymous student gets back to their work in headless Chromium, with the teacher in a second browser: the
  * guest joins and is shown a return code, submits, loses the cookie, is refused with a wrong code (one plain
  * message), comes back with name and code and sees the earlier work; the teacher gives a new code, which ends the
- * student's open page and the old code; the new code works. Screenshots (1280 and 390 px) of the code on the
- * guest's page, the join page with "I have joined before", and the teacher's new-code dialog go to
- * {@code shots.dir} (default /tmp/server-shots).
+ * student's open page and the old code; the new code works. And: a student signs out of a shared computer (asked
+ * first, shown the code), locks their name with wrong codes, and gets in with the teacher's new code. Screenshots
+ * (1280 and 390 px) of the code on the guest's page, the join page with "I have joined before", the teacher's
+ * new-code dialog, the sign-out dialog and page, a taken name and a locked name go to {@code shots.dir} (default
+ * /tmp/server-shots).
  */
 @ServerTest
 class GuestReturnE2EIT {
@@ -96,13 +99,24 @@ class GuestReturnE2EIT {
         return student.el("#my-submissions").getText();
     }
 
-    @Test
-    void aGuestComesBackWithNameAndCodeAndATeacherReissueRevokesTheOldCode() throws IOException {
-        String suffix = Long.toString(System.nanoTime(), 36);
+    /** Both browsers start from nothing: off the app's pages (an open Vaadin page could race), no cookies. */
+    @BeforeEach
+    void freshBrowsers() {
+        for (Browser b : new Browser[] {student, teacher}) {
+            b.driver.get("about:blank");
+            b.driver.manage().deleteAllCookies();
+            b.driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    /** A class the teacher made: join code, id and the teacher's page of it. */
+    record Made(String code, String id, String url) {
+    }
+
+    /** A new teacher signs in and makes a class that allows pseudonymous students, with one exercise assigned. */
+    Made teacherMakesAClass(String suffix) {
         String teacherName = "teacher-" + suffix;
         accounts.signUp(teacherName, PASSWORD);
-
-        // the teacher makes a class that allows pseudonymous students, with one exercise assigned
         teacher.login(url(""), teacherName, PASSWORD);
         teacher.driver.get(url("/classes"));
         teacher.type("#class-name", "Return class " + suffix);
@@ -113,7 +127,110 @@ class GuestReturnE2EIT {
         teacher.el("#assign-hopfield-basics").click();
         teacher.waitFor(d -> d.findElement(By.id("class-assignments")).getText().contains("Hopfield") ? true : null);
         String classUrl = teacher.driver.getCurrentUrl();
-        String classId = classUrl.substring(classUrl.lastIndexOf('/') + 1);
+        return new Made(classCode, classUrl.substring(classUrl.lastIndexOf('/') + 1), classUrl);
+    }
+
+    /** The student joins under {@code name} and submits the first task's right answer; returns their code. */
+    String studentJoinsAndWorks(Made c, String name) {
+        student.driver.get(url("/join/" + c.code()));
+        student.type("#guest-name", name);
+        student.el("#guest-join").click();
+        awaitGuestPage(c.id());
+        String code = student.el("#return-code-box #return-code-value").getText();
+        student.el("#return-code-done").click();
+        student.el("[id^='open-']").click();
+        student.el("#class-lab");
+        student.type("#submit-answer", "a");
+        student.el("#submit").click();
+        assertEquals("right", student.el("#submit-verdict").getAttribute("data-status"));
+        return code;
+    }
+
+    /** The teacher's dashboard: a new code for the (only) guest, read from the dialog and closed. */
+    String teacherGivesANewCode(Made c, String name) {
+        teacher.driver.get(c.url());
+        teacher.waitFor(d -> d.findElements(By.cssSelector("#dashboard-grid vaadin-grid-cell-content")).stream()
+                .anyMatch(e -> e.getText().equals(name)) ? true : null);
+        WebElement reissue = teacher.el("#dashboard-grid [id^='reissue-']");
+        teacher.js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", reissue);
+        reissue.click();
+        teacher.el("#reissue-confirm").click();
+        String fresh = teacher.el("#reissued-code").getText();
+        teacher.el("#reissue-close").click();
+        return fresh;
+    }
+
+    @Test
+    void aLockedOutStudentGetsInWithTheTeachersNewCodeAndSignsOutOfASharedComputer() throws IOException {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        Made c = teacherMakesAClass(suffix);
+        String code = studentJoinsAndWorks(c, "Sam Park");
+        Cookie cookie = student.driver.manage().getCookieNamed("hl-guest-" + c.id());
+
+        // "Sign out of this browser" asks first, with the name and code to write down; "Stay signed in" changes nothing
+        student.el("#guest-sign-out").click();
+        assertEquals(code, student.el("#sign-out-code").getText());
+        assertEquals("Sam Park", student.el("#sign-out-name").getText());
+        shots(student, "guest-sign-out-confirm", "#sign-out-confirm");
+        student.el("#sign-out-cancel").click();
+        student.waitFor(d -> d.findElements(By.id("sign-out-dialog")).isEmpty() ? true : null);
+        student.driver.navigate().refresh();
+        assertEquals("Sam Park", student.el("#guest-self").getText());
+
+        // signed out: the page says how to come back, the cookie is gone, and a copy of it opens nothing
+        student.el("#guest-sign-out").click();
+        student.el("#sign-out-confirm").click();
+        assertTrue(student.el("#guest-signed-out").isDisplayed());
+        assertTrue(student.driver.findElements(By.id("my-submissions")).isEmpty(), "no work left on the page");
+        assertNull(student.driver.manage().getCookieNamed("hl-guest-" + c.id()));
+        shots(student, "guest-signed-out", "#guest-signed-out-join");
+        student.driver.manage().addCookie(cookie);
+        student.driver.get(url("/guest/" + c.id()));
+        student.el("#guest-missing");
+        student.driver.manage().deleteAllCookies();
+
+        // the next person at this computer, or the student again typing their name to join: pointed to the way back
+        student.driver.get(url("/join/" + c.code()));
+        student.type("#guest-name", "sam park");
+        student.el("#guest-join").click();
+        String taken = student.waitFor(d -> {
+            String t = d.findElement(By.id("join-error")).getText();
+            return t.isEmpty() ? null : t;
+        });
+        assertTrue(taken.contains("I have joined before"), taken);
+        student.el("#joined-before[opened]");
+        assertEquals("sam park", student.value("#return-name"));
+        shots(student, "guest-name-taken", "#joined-before");
+
+        // five wrong codes lock the name; then even the right code is refused, with the wait and what to do
+        String wrong = code.startsWith("A") ? "BBBBB-BBBBB" : "AAAAA-AAAAA";
+        for (int i = 0; i < 5; i++) {
+            returnWith(c.code(), "Sam Park", wrong);
+            assertEquals(ClassroomService.WRONG_RETURN, returnError());
+        }
+        returnWith(c.code(), "Sam Park", code);
+        String locked = returnError();
+        assertTrue(locked.matches("Too many wrong tries; wait \\d+ s, then try again\\."), locked);
+        shots(student, "guest-locked", "#return-error");
+
+        // the teacher gives a new code: the lock is lifted with it, and the student is back at once to their work
+        String fresh = teacherGivesANewCode(c, "Sam Park");
+        assertNotEquals(code, fresh);
+        returnWith(c.code(), "Sam Park", fresh);
+        awaitGuestPage(c.id());
+        assertEquals("Sam Park", student.el("#guest-self").getText());
+        assertTrue(mySubmissions().contains("completes"), mySubmissions());
+        student.el("#show-return-code").click();
+        assertEquals(fresh, student.el("#return-code-value").getText());
+    }
+
+    @Test
+    void aGuestComesBackWithNameAndCodeAndATeacherReissueRevokesTheOldCode() throws IOException {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        Made made = teacherMakesAClass(suffix);
+        String classCode = made.code();
+        String classUrl = made.url();
+        String classId = made.id();
 
         // the student joins: their page opens with the return code to write down
         student.driver.get(url("/join/" + classCode));

@@ -188,6 +188,106 @@ class GuestReturnServiceTest {
         assertThrows(ClassroomException.class, () -> classes.returnAsGuest(room.joinCode(), "Eli", fresh, address));
     }
 
+    /** Wrong tries at the returning form, {@link LoginThrottle#USER_LIMIT} of them: the name is then locked there. */
+    void lockOut(String name, String from) {
+        for (int i = 0; i < LoginThrottle.USER_LIMIT; i++) {
+            assertEquals(ClassroomService.WRONG_RETURN, assertThrows(ClassroomException.class,
+                    () -> classes.returnAsGuest(room.joinCode(), name, "AAAAA-AAAAA", from)).getMessage());
+        }
+        assertLocked(name, from);
+    }
+
+    void assertLocked(String name, String from) {
+        ClassroomException e = assertThrows(ClassroomException.class,
+                () -> classes.returnAsGuest(room.joinCode(), name, "BBBBB-BBBBB", from));
+        assertTrue(e.getMessage().startsWith("Too many wrong tries"), name + " from " + from + ": " + e.getMessage());
+    }
+
+    @Test
+    void aReissueLiftsTheLockThatWrongCodesPutOnThatStudentFromEveryAddress() {
+        GuestJoin ivy = classes.joinAsGuest(room.joinCode(), "Ivy_Rose");
+        GuestJoin other = classes.joinAsGuest(room.joinCode(), "IvyaRose"); // '_' must not match any character
+        classes.submit(ivy.userId(), basics.id(), "completes", "a");
+        String school = address, home = address + "-home";
+        lockOut("ivy_rose", school);
+        lockOut("IVY_ROSE", home);
+        lockOut("IvyaRose", school);
+        ClassroomException locked = assertThrows(ClassroomException.class,
+                () -> classes.returnAsGuest(room.joinCode(), "Ivy_Rose", ivy.returnCode(), school));
+        assertTrue(locked.getMessage().startsWith("Too many wrong tries"), "even the right code: " + locked);
+
+        String fresh = classes.reissueReturnCode(teacher, room.id(), ivy.userId());
+        GuestJoin back = classes.returnAsGuest(room.joinCode(), "Ivy_Rose", fresh, school);
+        assertEquals(ivy.userId(), back.userId());
+        assertEquals(1, classes.mySubmissions(back.userId(), room.id()).size());
+        assertEquals(ivy.userId(), classes.returnAsGuest(room.joinCode(), "ivy_rose", fresh, home).userId());
+        // another student's lock stays, and so does the count: the next wrong tries lock Ivy again
+        assertLocked("IvyaRose", school);
+        assertEquals(Optional.of(other.userId()), classes.guest(room.id(), other.token()));
+        lockOut("Ivy_Rose", school);
+    }
+
+    @Test
+    void aReissueLeavesTheAddressLockThatStopsGuessingAcrossNames() {
+        GuestJoin g = classes.joinAsGuest(room.joinCode(), "Jun");
+        String guesser = "g-" + address;
+        for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) {
+            String name = "Name " + i;
+            assertEquals(ClassroomService.WRONG_RETURN, assertThrows(ClassroomException.class,
+                    () -> classes.returnAsGuest(room.joinCode(), name, g.returnCode(), guesser)).getMessage());
+        }
+        String fresh = classes.reissueReturnCode(teacher, room.id(), g.userId());
+        ClassroomException e = assertThrows(ClassroomException.class,
+                () -> classes.returnAsGuest(room.joinCode(), "Jun", fresh, guesser));
+        // the address's 5 minutes, said in minutes
+        assertTrue(e.getMessage().matches("Too many wrong tries; wait (5 min 00|4 min 5\\d) s, then try again\\."),
+                e.getMessage());
+        assertEquals(g.userId(), classes.returnAsGuest(room.joinCode(), "Jun", fresh, address).userId(),
+                "from another address the new code works");
+    }
+
+    @Test
+    void signingOutRevokesThisBrowsersCookieAndTheCodeBringsTheStudentBack() {
+        GuestJoin g = classes.joinAsGuest(room.joinCode(), "Kai");
+        GuestJoin mate = classes.joinAsGuest(room.joinCode(), "Lou");
+        ClassRoom other = classes.createClass(teacher, "Other", true);
+        GuestJoin foreign = classes.joinAsGuest(other.joinCode(), "Kai");
+        classes.submit(g.userId(), basics.id(), "completes", "a");
+        // a token of another class, a malformed one, none: nothing is signed out
+        assertFalse(classes.signOutGuest(room.id(), foreign.token()));
+        assertFalse(classes.signOutGuest(room.id(), "not a token"));
+        assertFalse(classes.signOutGuest(room.id(), null));
+        assertEquals(Optional.of(foreign.userId()), classes.guest(other.id(), foreign.token()));
+
+        assertTrue(classes.signOutGuest(room.id(), g.token()));
+        assertEquals(Optional.empty(), classes.guest(room.id(), g.token()), "the cookie opens nothing");
+        assertEquals(Optional.empty(), classes.ownReturnCode(room.id(), g.token()));
+        assertFalse(classes.signOutGuest(room.id(), g.token()), "signed out already");
+        assertEquals(new ClassroomService.GuestStatus(g.userId(), "Kai", true, false),
+                classes.guests(teacher, room.id()).stream().filter(s -> s.userId() == g.userId()).findFirst()
+                        .orElseThrow());
+        assertEquals(Optional.of(mate.userId()), classes.guest(room.id(), mate.token()), "a classmate stays in");
+        assertEquals(Optional.of(foreign.userId()), classes.guest(other.id(), foreign.token()));
+        String sealed = jdbc.sql("select return_code_sealed from class_guest where user_id = ?").param(g.userId())
+                .query(String.class).optional().orElse(null);
+        assertNull(sealed, "the copy sealed under the revoked token is dropped");
+
+        // the same code brings the student back to their work
+        GuestJoin back = classes.returnAsGuest(room.joinCode(), "Kai", g.returnCode(), address);
+        assertEquals(g.userId(), back.userId());
+        assertEquals(Optional.of(g.returnCode()), classes.ownReturnCode(room.id(), back.token()));
+        assertEquals(1, classes.mySubmissions(back.userId(), room.id()).size());
+    }
+
+    @Test
+    void aTakenNameAtTheJoinFormPointsToTheWayBack() {
+        classes.joinAsGuest(room.joinCode(), "Mo Chen");
+        ClassroomException e = assertThrows(ClassroomException.class,
+                () -> classes.joinAsGuest(room.joinCode(), " mo chen "));
+        assertEquals(ClassroomService.guestNameTaken("mo chen"), e.getMessage());
+        assertTrue(e.getMessage().contains("I have joined before"), e.getMessage());
+    }
+
     @Test
     void onlyTheClassesTeacherReissuesAndOnlyForItsGuests() {
         GuestJoin g = classes.joinAsGuest(room.joinCode(), "Fay");

@@ -114,6 +114,52 @@ class LoginThrottleTest {
     }
 
     @Test
+    void clearingANameLiftsItsLocksFromEveryAddressAndNothingElse() {
+        clearingANameLiftsItsLocksFromEveryAddressAndNothingElse(false);
+    }
+
+    @Test
+    void clearingANameInTheDatabase() {
+        clearingANameLiftsItsLocksFromEveryAddressAndNothingElse(true);
+    }
+
+    void clearingANameLiftsItsLocksFromEveryAddressAndNothingElse(boolean inDatabase) {
+        MovableClock clock = new MovableClock();
+        LoginThrottle t = inDatabase ? new LoginThrottle(clock, new JdbcThrottleStore(jdbc)) : new LoginThrottle(clock);
+        String run = inDatabase ? "db" + System.nanoTime() : "mem";
+        String p = "k" + run + "|"; // the addresses whose pairs the clearing may touch
+        // "Kim_Lee" must not match "kimalee" (a LIKE pattern reads '_' as any character) nor "Kim_Lee2"
+        String[] names = {"Kim_Lee", "KimaLee", "Kim_Lee2", "x Kim_Lee"};
+        String[] addresses = {p + "1.1.1.1", p + "2.2.2.2", "other" + run};
+        for (String name : names) {
+            for (String a : addresses) {
+                for (int i = 0; i < LoginThrottle.USER_LIMIT; i++) {
+                    t.failed(name, a);
+                }
+            }
+        }
+        for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) {
+            t.failed("someone" + i, p + "3.3.3.3");
+        }
+        t.clearName(" kim_lee ", p);
+        assertEquals(0, t.secondsLocked("Kim_Lee", p + "1.1.1.1"));
+        assertEquals(0, t.secondsLocked("KIM_LEE", p + "2.2.2.2"));
+        assertEquals(30, t.secondsLocked("Kim_Lee", "other" + run), "an address without the prefix keeps its lock");
+        for (String name : new String[] {"KimaLee", "Kim_Lee2", "x Kim_Lee"}) {
+            assertEquals(30, t.secondsLocked(name, p + "1.1.1.1"), name);
+        }
+        assertEquals(LoginThrottle.ADDRESS_LOCK.toSeconds(), t.secondsLocked("Kim_Lee", p + "3.3.3.3"),
+                "an address's own lock stays");
+        // the name's count starts again: four new failures do not lock it, the fifth does
+        for (int i = 0; i < LoginThrottle.USER_LIMIT - 1; i++) {
+            t.failed("Kim_Lee", p + "1.1.1.1");
+        }
+        assertEquals(0, t.secondsLocked("Kim_Lee", p + "1.1.1.1"));
+        t.failed("Kim_Lee", p + "1.1.1.1");
+        assertEquals(30, t.secondsLocked("Kim_Lee", p + "1.1.1.1"));
+    }
+
+    @Test
     void manyNamesFromOneAddressLockTheAddress() {
         LoginThrottle t = new LoginThrottle(new MovableClock());
         for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) {

@@ -132,6 +132,12 @@ public class ClassroomRepository {
                 .params(tokenHash, returnCodeHash, returnCodeSealed, classId, userId).update();
     }
 
+    /** Revokes a guest's cookie token (and the code's copy sealed under it); whether a guest had that token. */
+    public boolean revokeGuestToken(long classId, String tokenHash) {
+        return jdbc.sql("update class_guest set token_hash = null, return_code_sealed = null "
+                + "where class_id = ? and token_hash = ?").params(classId, tokenHash).update() > 0;
+    }
+
     public int guestCount(long classId) {
         return jdbc.sql("select count(*) from class_guest where class_id = ?").param(classId).query(Integer.class)
                 .single();

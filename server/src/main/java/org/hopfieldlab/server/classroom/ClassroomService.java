@@ -231,8 +231,8 @@ public class ClassroomService {
                     + "it may have; ask your teacher.");
         }
         if (repo.nameTaken(room.id(), name)) {
-            throw new ClassroomException("Someone in this class already uses the name '" + name + "'; choose "
-                    + "another.");
+            // a student whose browser forgot them types their name here first: point them to the way back
+            throw new ClassroomException(guestNameTaken(name));
         }
         String token = newToken();
         String returnCode = ReturnCodes.generate();
@@ -241,6 +241,12 @@ public class ClassroomService {
         repo.insertGuest(userId, room.id(), hash(token), encoder.encode(returnCode),
                 ReturnCodes.seal(returnCode, token, userId));
         return new GuestJoin(room, userId, name, token, ReturnCodes.display(returnCode));
+    }
+
+    /** A taken name at the guests' join form; it names the way back, since the student may be the one using it. */
+    public static String guestNameTaken(String name) {
+        return "Someone in this class already uses the name '" + name + "'. If that is you, choose \u201cI have "
+                + "joined before\u201d and type your return code; if not, choose another name.";
     }
 
     private static String newToken() {
@@ -279,11 +285,12 @@ public class ClassroomService {
             throw new ClassroomException("A return code has " + ReturnCodes.LENGTH + " letters and digits, like "
                     + "ABCDE-FGHJK (there is no 0, 1, I, L or O in it).");
         }
-        String who = GUEST_PREFIX + room.id() + "/" + name;
-        String from = "guest|" + address;
+        String who = throttleName(room.id(), name);
+        String from = THROTTLE_ADDRESS + address;
         long wait = throttle.secondsLocked(who, from);
         if (wait > 0) {
-            throw new ClassroomException("Too many wrong tries; wait " + wait + " s, then try again.");
+            throw new ClassroomException("Too many wrong tries; wait " + format(Duration.ofSeconds(wait)) + ", then "
+                    + "try again.");
         }
         Optional<ClassroomRepository.GuestRow> guest = repo.findGuestByName(room.id(), name);
         String stored = guest.map(ClassroomRepository.GuestRow::returnCodeHash).orElse(null);
@@ -298,6 +305,13 @@ public class ClassroomService {
         repo.updateGuestCredentials(room.id(), g.userId(), hash(token), stored,
                 ReturnCodes.seal(code, token, g.userId()));
         return new GuestJoin(room, g.userId(), g.displayName(), token, ReturnCodes.display(code));
+    }
+
+    /** The guests' keys in the sign-in throttle's table: "guest|ADDRESS" and "~guest~CLASS/name". */
+    private static final String THROTTLE_ADDRESS = "guest|";
+
+    private static String throttleName(long classId, String displayName) {
+        return GUEST_PREFIX + classId + "/" + displayName;
     }
 
     /** The guest's own return code, for the page of the browser whose cookie holds this token; empty otherwise. */
@@ -325,10 +339,33 @@ public class ClassroomService {
     @Transactional
     public String reissueReturnCode(long teacherId, long classId, long guestUserId) {
         taughtClass(teacherId, classId);
-        repo.findGuestRow(classId, guestUserId).orElseThrow(() -> ClassroomException.notFound("student"));
+        ClassroomRepository.GuestRow g = repo.findGuestRow(classId, guestUserId)
+                .orElseThrow(() -> ClassroomException.notFound("student"));
         String code = ReturnCodes.generate();
         repo.updateGuestCredentials(classId, guestUserId, null, encoder.encode(code), null);
+        // The wrong tries that locked this name were guesses at the old code, which no longer exists: the lock is
+        // lifted from every address, so a student who locked themselves out gets in with the new code at once. That
+        // gives a guesser nothing (at most 5 more tries per address, against a fresh 49.5-bit code, and only when a
+        // teacher acts). The address's own lock ("guest|ADDRESS", 30 wrong tries over any names) stays: it is what
+        // stops guessing across a class's names, it is lifted for nobody in particular (the address may be a whole
+        // school's, the guesser's included), and it lasts at most 5 minutes, which the message says.
+        throttle.clearName(throttleName(classId, g.displayName()), THROTTLE_ADDRESS);
         return ReturnCodes.display(code);
+    }
+
+    /**
+     * Signs this browser out of the class (a shared classroom computer): the token is revoked, so the cookie opens
+     * nothing any more, here or copied elsewhere. The return code stays (its sealed copy, readable only with the
+     * revoked token, is dropped): with their name and the code the student gets back in. Nothing happens for a
+     * token that opens nothing (already signed out, or revoked by the teacher meanwhile).
+     *
+     * @return whether a browser was signed out
+     */
+    public boolean signOutGuest(long classId, String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return false;
+        }
+        return repo.revokeGuestToken(classId, hash(token));
     }
 
     /** The guest of this class that the token belongs to; empty for a missing, malformed or foreign token. */

@@ -47,4 +47,15 @@ public final class JdbcThrottleStore implements LoginThrottle.Store {
         jdbc.sql("delete from login_throttle where last_failure_ms < ? and locked_until_ms < ?")
                 .params(quietSince.toEpochMilli(), now.toEpochMilli()).update();
     }
+
+    @Override
+    public void deleteMatching(String prefix, String suffix) {
+        jdbc.sql("delete from login_throttle where throttle_key like ? escape '!'")
+                .param(literal(prefix) + "%" + literal(suffix)).update();
+    }
+
+    /** Text matched literally by LIKE ... ESCAPE '!' (names may hold '_', which LIKE reads as any character). */
+    private static String literal(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
 }

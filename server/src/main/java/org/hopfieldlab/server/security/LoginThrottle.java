@@ -43,6 +43,9 @@ public class LoginThrottle {
 
         /** Deletes entries whose last failure is before {@code quietSince} and whose lock ended before {@code now}. */
         void purge(Instant quietSince, Instant now);
+
+        /** Deletes every entry whose key starts with {@code prefix} and ends with {@code suffix} (taken literally). */
+        void deleteMatching(String prefix, String suffix);
     }
 
     /** Counts in this process's memory only (unit tests, and anything without a database). */
@@ -68,6 +71,12 @@ public class LoginThrottle {
         public void purge(Instant quietSince, Instant now) {
             entries.values().removeIf(e -> e.lastFailure().isBefore(quietSince) && e.lockedUntil().isBefore(now));
         }
+
+        @Override
+        public void deleteMatching(String prefix, String suffix) {
+            entries.keySet().removeIf(k -> k.length() >= prefix.length() + suffix.length() && k.startsWith(prefix)
+                    && k.endsWith(suffix));
+        }
     }
 
     private final Clock clock;
@@ -92,7 +101,11 @@ public class LoginThrottle {
     }
 
     static String pair(String username, String address) {
-        return cut("u:" + address + "|" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)));
+        return cut("u:" + address + "|" + name(username));
+    }
+
+    private static String name(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
     static String addr(String address) {
@@ -158,6 +171,16 @@ public class LoginThrottle {
         synchronized (lock(p)) {
             store.delete(p);
         }
+    }
+
+    /**
+     * Forgets the failures and lock of this name from every address that starts with {@code addressPrefix} (as if
+     * it had signed in from each): for when the secret behind the name was replaced, so that the guesses counted
+     * were against a secret that no longer exists. Each address's own count (over all names) stays.
+     */
+    public void clearName(String username, String addressPrefix) {
+        // pair keys are "u:ADDRESS|name"; a key cut to MAX_KEY has lost its name and is left to expire (FORGET)
+        store.deleteMatching("u:" + addressPrefix, "|" + name(username));
     }
 
     /** The failures that still count: none once the key has been quiet for {@link #FORGET} and is not locked. */

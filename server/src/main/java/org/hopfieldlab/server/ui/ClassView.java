@@ -256,7 +256,7 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         d.setWidth("min(96vw, 30rem)");
         Paragraph what = new Paragraph(g.displayName() + "'s old return code stops working, and so does every "
                 + "browser " + g.displayName() + " is in the class with. With their name and the new code they get "
-                + "back to their work. Their work stays.");
+                + "back to their work, at once even if wrong tries had locked their name. Their work stays.");
         Span err = new Span();
         err.addClassName("form-error");
         Button cancel = new Button("Cancel", e -> d.close());

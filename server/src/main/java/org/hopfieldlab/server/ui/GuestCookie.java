@@ -60,13 +60,22 @@ final class GuestCookie {
     }
 
     static void write(long classId, String token) {
+        send(classId, token, (int) LIFETIME.toSeconds());
+    }
+
+    /** Tells the browser to drop the cookie (its token is revoked on the server as well, by the caller). */
+    static void clear(long classId) {
+        send(classId, "", 0);
+    }
+
+    private static void send(long classId, String value, int maxAge) {
         VaadinRequest req = VaadinService.getCurrentRequest();
         VaadinResponse res = VaadinService.getCurrentResponse();
-        Cookie c = new Cookie(name(classId), token);
+        Cookie c = new Cookie(name(classId), value);
         c.setHttpOnly(true);
         c.setSecure(req.isSecure());
         c.setPath(req.getContextPath().isEmpty() ? "/" : req.getContextPath());
-        c.setMaxAge((int) LIFETIME.toSeconds());
+        c.setMaxAge(maxAge);
         c.setAttribute("SameSite", "Lax");
         res.addCookie(c);
     }

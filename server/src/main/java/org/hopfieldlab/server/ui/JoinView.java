@@ -79,6 +79,8 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver {
             card.add(title, p, signIn, new Anchor("signup", "Create an account"));
             return;
         }
+        TextField returnName = new TextField("Your name in this class");
+        Details joinedBefore = returnForm(room, returnName);
         TextField name = new TextField("Your name in this class");
         name.setId("guest-name");
         name.setHelperText("Any name your teacher will recognise; no account or password needed");
@@ -96,6 +98,11 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver {
                 getUI().ifPresent(ui -> ui.getPage().setLocation("guest/" + room.id()));
             } catch (ClassroomException x) {
                 error.setText(x.getMessage());
+                if (x.getMessage().equals(ClassroomService.guestNameTaken(name.getValue().trim()))) {
+                    // maybe their own name, from a browser that forgot them: the way back opens, name filled in
+                    returnName.setValue(name.getValue().trim());
+                    joinedBefore.setOpened(true);
+                }
             }
         });
         join.setId("guest-join");
@@ -104,12 +111,11 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph note = new Paragraph("This browser remembers you in this class (a cookie). You also get a "
                 + "return code: with it and your name you get back to your work from any browser.");
         note.addClassName("hint");
-        card.add(title, name, join, error, note, returnForm(room), signIn);
+        card.add(title, name, join, error, note, joinedBefore, signIn);
     }
 
     /** "I have joined before": name and return code give this browser a fresh cookie for the guest. */
-    private Details returnForm(ClassRoom room) {
-        TextField name = new TextField("Your name in this class");
+    private Details returnForm(ClassRoom room, TextField name) {
         name.setId("return-name");
         name.setMaxLength(ClassroomService.MAX_NAME);
         name.setWidthFull();
@@ -136,7 +142,8 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver {
         });
         back.setId("guest-return");
         back.setWidthFull();
-        Paragraph lost = new Paragraph("Lost your return code? Your teacher can give you a new one.");
+        Paragraph lost = new Paragraph("Lost your return code, or locked out after wrong tries? Your teacher can "
+                + "give you a new code.");
         lost.addClassName("hint");
         VerticalLayout body = new VerticalLayout(name, code, back, error, lost);
         body.setPadding(false);
