@@ -99,8 +99,8 @@ final class SweepCommand implements Callable<Integer> {
             + "0 <= i < K) and write a part file for `sweep merge`")
     String shard;
 
-    @Option(names = "--journal", paramLabel = "FILE", description = "record each finished cell in FILE; run again "
-            + "with the same FILE to resume without redoing finished cells")
+    @Option(names = "--journal", paramLabel = "FILE", description = "record each finished cell (and each finished "
+            + "trial block of a long cell) in FILE; run again with the same FILE to resume without redoing them")
     Path journal;
 
     @Option(names = "--engine", description = "local (default: this JVM's threads) or spark")
