@@ -99,8 +99,8 @@ final class SweepCommand implements Callable<Integer> {
             + "0 <= i < K) and write a part file for `sweep merge`")
     String shard;
 
-    @Option(names = "--journal", paramLabel = "FILE", description = "record each finished cell in FILE; run again "
-            + "with the same FILE to resume without redoing finished cells")
+    @Option(names = "--journal", paramLabel = "FILE", description = "record each finished cell (and each finished "
+            + "trial block of a long cell) in FILE; run again with the same FILE to resume without redoing them")
     Path journal;
 
     @Option(names = "--engine", description = "local (default: this JVM's threads) or spark")
@@ -173,9 +173,9 @@ final class SweepCommand implements Callable<Integer> {
                     todo.add(k);
                 }
             }
-            // finished blocks of unfinished cells (a Spark run's journal); the local engine runs whole cells
+            // finished blocks of unfinished cells: both engines run only the missing ones
             Map<Integer, List<TrialBlock>> kept = new TreeMap<>();
-            if (log != null && engine.equals("spark")) {
+            if (log != null) {
                 log.blocks().forEach((k, v) -> {
                     if (todo.contains(k)) {
                         kept.put(k, v);
@@ -215,7 +215,7 @@ final class SweepCommand implements Callable<Integer> {
                     synchronized (cells) {
                         cells.put(c.cell(), c);
                     }
-                }, (done, total) -> bar.trialDone((int) done, (int) total), blocks);
+                }, (done, total) -> bar.trialDone((int) done, (int) total), j == null ? null : blocks);
             }
             double secs = (System.nanoTime() - t0) / 1e9;
             String text;

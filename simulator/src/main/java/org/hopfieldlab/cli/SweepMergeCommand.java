@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "merge", description = {
     "Join the part files of `sweep --shard i/K` (or journals) into the CSV/JSON one run of the sweep gives,",
-    "byte for byte. Every part must come from the same sweep; a missing cell is an error naming it."})
+    "byte for byte. Every part must come from the same sweep. A missing or unfinished cell is an error naming",
+    "it, its trials done, its shard's file and the command that resumes that shard; nothing is written then."})
 final class SweepMergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;

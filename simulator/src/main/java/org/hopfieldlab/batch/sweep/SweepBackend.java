@@ -23,9 +23,10 @@ public interface SweepBackend {
 
     /**
      * As {@link #run(SweepDefinition, List, Settings, Consumer, Progress)}, for a backend that runs cells in
-     * {@link TrialBlock}s (Spark): {@code blocks} gives the blocks finished before (not run again; progress counts
-     * only the trials left) and takes each new block of a cell not yet finished (a journal keeps it). A backend that
-     * runs whole cells (the default) ignores it and runs those cells whole: the same numbers.
+     * {@link TrialBlock}s (Spark; local for cells of more than one block): {@code blocks} gives the blocks finished
+     * before (not run again; progress counts only the trials left) and takes each new block of a cell not yet
+     * finished (a journal keeps it). A backend that runs whole cells (the default) ignores it and runs those cells
+     * whole: the same numbers.
      */
     default void run(SweepDefinition def, List<Integer> cells, Settings settings, Consumer<CellResult> done,
             Progress progress, Blocks blocks) {

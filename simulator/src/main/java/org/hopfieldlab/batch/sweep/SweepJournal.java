@@ -18,8 +18,8 @@ import org.hopfieldlab.sim.spec.SpecException;
  * An append-only record of finished cells ({@link SweepPart} format), so a sweep killed at any moment (kill -9, a
  * node lost) resumes without redoing them. Each cell is one write of one whole line, forced to disk; a line cut by
  * the kill is dropped when the journal is opened again and that cell runs again. Backends that run a cell in blocks
- * (Spark) also append each finished {@link TrialBlock} of a cell not yet finished, so a resume runs only the missing
- * trials.
+ * (Spark; the local engine for cells of more than one block) also append each finished {@link TrialBlock} of a cell
+ * not yet finished, so a resume runs only the missing trials.
  */
 public final class SweepJournal implements AutoCloseable {
     private final Path file;

@@ -27,8 +27,8 @@ import org.hopfieldlab.sim.spec.SpecException;
  * A last line without its newline (the writer was killed mid-line) is ignored; anything else malformed is an error.
  *
  * <p>A journal may also hold {@link TrialBlock} lines ({@code block,...}): finished trials of cells that are not
- * finished yet (Spark runs cells as blocks). Blocks of a cell that has its own line are dropped; blocks that cover a
- * cell's trials make that cell; the rest are {@link #blocks()}, sorted by first trial, for a resume to keep.
+ * finished yet (Spark, and the local engine with a journal, run long cells as blocks). Blocks of a cell that has its
+ * own line are dropped; blocks that cover a cell's trials make that cell; the rest are {@link #blocks()}, sorted by first trial, for a resume to keep.
  */
 public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Integer, CellResult> cells,
         Map<Integer, List<TrialBlock>> blocks, long completeBytes) {
@@ -166,6 +166,7 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
         SweepDefinition def = null;
         Path first = null;
         Map<Integer, CellResult> cells = new TreeMap<>();
+        Map<Path, SweepPart> parts = new java.util.LinkedHashMap<>();
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw new SpecException("merge", "no such file: " + f);
@@ -181,6 +182,7 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
                 throw new SpecException("merge", f + " belongs to another sweep than " + first
                         + " (the definitions differ)");
             }
+            parts.put(f, p);
             for (CellResult c : p.cells().values()) {
                 CellResult before = cells.put(c.cell(), c);
                 if (before != null && !before.withoutTiming().equals(c.withoutTiming())) {
@@ -196,10 +198,74 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
             }
         }
         if (!missing.isEmpty()) {
-            String list = missing.size() > 20 ? missing.subList(0, 20) + " …" : missing.toString();
-            throw new SpecException("merge", missing.size() + " of " + def.cellCount() + " cells are missing: "
-                    + list + "; merge every shard's file (or finish the unfinished shards)");
+            throw new SpecException("merge", unfinished(def, parts, missing));
         }
         return SweepResult.of(def, cells.values());
+    }
+
+    /** Cells listed per file in a merge error (the count says how many more). */
+    static final int LISTED = 5;
+
+    /**
+     * Why a merge has no result: per file whose shard holds missing cells, those cells (axis values, trials done in
+     * finished blocks) and the command that resumes the shard from that file; then the cells no given file holds.
+     * A merge never writes a CSV missing trials.
+     */
+    static String unfinished(SweepDefinition def, Map<Path, SweepPart> parts, List<Integer> missing) {
+        StringBuilder s = new StringBuilder();
+        s.append(missing.size()).append(" of ").append(def.cellCount()).append(" cells are missing: ")
+                .append(missing.size() > 20 ? missing.subList(0, 20) + " …" : missing.toString())
+                .append("; nothing was written (the result would lack their trials)");
+        List<Integer> nowhere = new ArrayList<>();
+        Map<Path, List<Integer>> byFile = new java.util.LinkedHashMap<>();
+        for (int k : missing) {
+            Path home = null;
+            for (Map.Entry<Path, SweepPart> e : parts.entrySet()) {
+                if (e.getValue().shard().contains(k) && (home == null || e.getValue().blocks().containsKey(k))) {
+                    home = e.getKey(); // prefer the file holding some of the cell's blocks
+                }
+            }
+            if (home == null) {
+                nowhere.add(k);
+            } else {
+                byFile.computeIfAbsent(home, f -> new ArrayList<>()).add(k);
+            }
+        }
+        for (Map.Entry<Path, List<Integer>> e : byFile.entrySet()) {
+            SweepPart p = parts.get(e.getKey());
+            List<Integer> ks = e.getValue();
+            s.append("\n").append(e.getKey()).append(" (shard ").append(p.shard().format()).append(") has ")
+                    .append(ks.size()).append(ks.size() == 1 ? " cell" : " cells").append(" not finished:");
+            for (int k : ks.subList(0, Math.min(LISTED, ks.size()))) {
+                List<TrialBlock> done = p.blocks().getOrDefault(k, List.of());
+                int trials = done.stream().mapToInt(TrialBlock::trials).sum();
+                s.append("\n  cell ").append(k).append(" (").append(def.describe(k)).append("): ").append(trials)
+                        .append(" of ").append(def.trialsPerCell()).append(" trials done");
+                if (!done.isEmpty()) {
+                    s.append(" in ").append(done.size()).append(done.size() == 1 ? " block" : " blocks");
+                }
+            }
+            if (ks.size() > LISTED) {
+                s.append("\n  … and ").append(ks.size() - LISTED).append(" more");
+            }
+            s.append("\n  resume this shard (finished cells and blocks are kept), then merge again:\n    ")
+                    .append(resumeCommand(e.getKey(), p.shard()));
+        }
+        if (!nowhere.isEmpty()) {
+            s.append("\nno file given holds cells ").append(nowhere.size() > 20 ? nowhere.subList(0, 20) + " …"
+                    : nowhere.toString()).append(": merge every shard's file (or run the missing shards)");
+        }
+        return s.toString();
+    }
+
+    /** The CLI command that resumes a shard from its journal and writes its complete part file beside it. */
+    static String resumeCommand(Path journal, SweepShard shard) {
+        String j = quote(journal.toString());
+        return "java -jar hopfield-cli.jar sweep --journal " + j + " --shard " + shard.format() + " --out "
+                + quote(journal + ".part");
+    }
+
+    private static String quote(String arg) {
+        return arg.matches("[A-Za-z0-9_./:=@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 }

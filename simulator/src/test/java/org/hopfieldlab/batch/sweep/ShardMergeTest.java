@@ -102,6 +102,48 @@ class ShardMergeTest {
     }
 
     @Test
+    void anUnfinishedCellStopsTheMergeNamingItsBlocksAndTheResumeCommand() throws Exception {
+        Path one = dir.resolve("one.csv");
+        assertEquals(0, HopfieldCli.execute(args("--threads", "2", "--out", one.toString())));
+        Path p1 = dir.resolve("p1");
+        assertEquals(0, HopfieldCli.execute(args("--shard", "1/2", "--threads", "1", "--out", p1.toString())));
+        SweepDefinition def = SweepPart.read(p1).definition();
+        // shard 0/2 (cells 0, 2, 4, 6) killed mid-cell: cells 0 and 2 done, 2 of cell 4's 3 trials in a block
+        Path j0 = dir.resolve("p0.journal");
+        try (SweepJournal j = SweepJournal.open(j0, def, new SweepShard(0, 2))) {
+            for (int k : new int[] {0, 2}) {
+                j.append(TrialBlock.cell(def, k, List.of(TrialBlock.run(def, k, 0, 3))));
+            }
+            j.appendBlock(TrialBlock.run(def, 4, 0, 2));
+        }
+        assertEquals(1, SweepPart.read(j0).blocks().size());
+        Path merged = dir.resolve("merged.csv");
+        String err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", j0.toString(),
+                p1.toString(), "--out", merged.toString())));
+        assertFalse(Files.exists(merged), "nothing written");
+        assertTrue(err.contains("2 of 8 cells are missing: [4, 6]; nothing was written"), err);
+        assertTrue(err.contains(j0 + " (shard 0/2) has 2 cells not finished:"), err);
+        assertTrue(err.contains("cell 4 (noise=0, model=classic): 2 of 3 trials done in 1 block\n"), err);
+        assertTrue(err.contains("cell 6 (noise=4, model=classic): 0 of 3 trials done\n"), err);
+        String command = "java -jar hopfield-cli.jar sweep --journal " + j0 + " --shard 0/2 --out " + j0 + ".part";
+        assertTrue(err.contains(command), err);
+        assertFalse(err.contains("at org."), err);
+
+        // the command it names finishes the shard; the merge then gives one run's bytes
+        String[] resume = command.substring("java -jar hopfield-cli.jar ".length()).split(" ");
+        assertEquals(0, HopfieldCli.execute(resume));
+        assertEquals(0, HopfieldCli.execute("sweep", "merge", j0.toString(), p1.toString(), "--out",
+                merged.toString()));
+        assertEquals(Files.readString(one), Files.readString(merged));
+        assertEquals(0, HopfieldCli.execute("sweep", "merge", j0 + ".part", p1.toString(), "--out",
+                merged.toString()));
+        assertEquals(Files.readString(one), Files.readString(merged));
+
+        assertEquals("java -jar hopfield-cli.jar sweep --journal 'my parts/it'\\''s' --shard 1/3 --out "
+                + "'my parts/it'\\''s.part'", SweepPart.resumeCommand(Path.of("my parts/it's"), new SweepShard(1, 3)));
+    }
+
+    @Test
     void partLinesKeepEveryBit() {
         CellResult c = new CellResult(5, 7, 21, 13, 13.0 / 21, 0.1 + 0.2, Math.nextUp(0.9), List.of(1, 0, 12), 2,
                 1.25);
