@@ -2,9 +2,10 @@ package org.hopfieldlab.sim.math;
 
 /**
  * Which shape the core's hot loops take on this runtime. Two shapes exist because the JVM and TeaVM's output want
- * opposite things: C2 vectorises simple one-element-per-iteration loops (tanh, the noise fill), while V8, running
- * TeaVM's scalar Wasm and JS, is faster when two independent elements are interleaved in one iteration (more work
- * per loop trip for its out-of-order core) and when the ziggurat's rare path stays out of the noise loop's registers.
+ * opposite things: C2 vectorises simple one-element-per-iteration loops (tanh, the noise fill, the Euler update's
+ * range reduction), while V8, running TeaVM's scalar Wasm and JS, is faster when independent elements are
+ * interleaved in one iteration (tanh's long dependency chains side by side), when the ziggurat's rare path stays out
+ * of the noise loop's registers, and without f64.min/max (which it compiles to branches).
  * Both shapes compute every element with exactly the same operations in the same order, so the bits are the same
  * (the golden-checksum tests run the core in both shapes on the JVM).
  *
