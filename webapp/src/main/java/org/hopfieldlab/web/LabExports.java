@@ -8,6 +8,7 @@ import org.hopfieldlab.sim.exercise.ExerciseException;
 import org.hopfieldlab.sim.exercise.Grader;
 import org.hopfieldlab.sim.exercise.Grading;
 import org.hopfieldlab.sim.input.ResolvedInput;
+import org.hopfieldlab.sim.math.LoopShape;
 import org.hopfieldlab.sim.run.Simulation;
 import org.hopfieldlab.sim.spec.CueEdit;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
@@ -48,6 +49,12 @@ public final class LabExports {
     private static String lastError = "";
     private static String lastErrorKey = "";
     private static double[] scratch = new double[0];
+
+    static {
+        // TeaVM's Wasm and JS run in V8, which does not vectorise: the core's scalar loop shapes (same bits) suit it.
+        // In the static initializer, since the page never calls main: it runs before the first export does.
+        LoopShape.scalarLoops();
+    }
 
     /** Required by TeaVM as the entry point; the exports are what the page uses. */
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package org.hopfieldlab.web;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.hopfieldlab.sim.math.LoopShape;
 import org.hopfieldlab.sim.run.Simulation;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.spec.SpecCodec;
@@ -53,6 +55,9 @@ class EngineBenchIT {
 
     @Test
     void sameRunOnJvmWasmAndJs() throws IOException {
+        // the JVM side must time the JVM's own loops: LabExports (the browser's entry point) would switch this JVM to
+        // the browser's scalar shape if some test had loaded it here
+        assertFalse(LoopShape.scalar(), "the JVM side must run the JVM's vector loop shape");
         ExperimentSpec spec = SpecCodec.parse(RUN);
         LabChromium.open(lab.browser, lab.url("index.html?preset=energy"));
         LabChromium.js(lab.browser, "hopfieldLab.pause()");

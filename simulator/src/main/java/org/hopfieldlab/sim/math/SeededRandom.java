@@ -182,6 +182,60 @@ public final class SeededRandom {
         s3 = d;
     }
 
+    /**
+     * The same draws as {@link #fillGaussian}, in the {@link LoopShape#scalar} shape: the fast path alone in the
+     * inner loop, and a rejected candidate leaves it with its layer and value, so the rare path is called outside.
+     * V8 inlines {@code slowGaussian} into the loop of {@code fillGaussian} and, short of registers, keeps the
+     * generator state on the stack for every draw (30 % slower noise in TeaVM's Wasm); C2, on the other hand, loses
+     * the counted loop here (JVM noise +7–15 %), so the JVM keeps {@code fillGaussian}.
+     */
+    public void fillGaussianRareOutside(double[] out, int len, double scale) {
+        int a = s0;
+        int b = s1;
+        int c = s2;
+        int d = s3;
+        double[] xs = X;
+        int k = 0;
+        while (k < len) {
+            int i = 0;
+            double x = 0.0;
+            for (; k < len; k++) {
+                int m = b * 5;
+                int bits = ((m << 7) | (m >>> 25)) * 9;
+                int t = b << 9;
+                c ^= a;
+                d ^= b;
+                b ^= c;
+                a ^= d;
+                c ^= t;
+                d = (d << 11) | (d >>> 21);
+                i = bits & (LAYERS - 1);
+                x = ((bits >> 7) + 0.5) * TWO_POW_M24 * xs[i];
+                double edge = xs[i + 1];
+                if (x >= edge || x <= -edge) {
+                    break;
+                }
+                out[k] = x * scale;
+            }
+            if (k < len) {
+                s0 = a;
+                s1 = b;
+                s2 = c;
+                s3 = d;
+                out[k] = slowGaussian(i, x) * scale;
+                a = s0;
+                b = s1;
+                c = s2;
+                d = s3;
+                k++;
+            }
+        }
+        s0 = a;
+        s1 = b;
+        s2 = c;
+        s3 = d;
+    }
+
     /** The rare part of the ziggurat: base strip (tail) or wedge test, then fresh draws until accepted. */
     private double slowGaussian(int layer, double candidate) {
         int i = layer;

@@ -1,5 +1,6 @@
 package org.hopfieldlab.sim.run;
 
+import org.hopfieldlab.sim.math.LoopShape;
 import org.hopfieldlab.sim.math.SeededRandom;
 import org.hopfieldlab.sim.model.ContinuousModel;
 
@@ -13,6 +14,10 @@ public final class EulerMaruyama {
 
     private final double[] drift;
     private final double[] kick;
+    /** s √dt for the (noise, dt) of the last scalar-shape step (NaN: none yet). */
+    private double scaledNoise = Double.NaN;
+    private double scaledDt = Double.NaN;
+    private double noiseScale;
 
     public EulerMaruyama(int n) {
         drift = new double[n];
@@ -30,6 +35,9 @@ public final class EulerMaruyama {
      * {@link #step} so the batched kernel can read the model's projections of x (its overlaps) in between.
      */
     boolean update(double[] x, double dt, double noise, SeededRandom rng) {
+        if (LoopShape.scalar()) {
+            return updateScalar(x, dt, noise, rng);
+        }
         int n = x.length;
         double[] drift = this.drift;
         double[] kick = this.kick;
@@ -55,6 +63,40 @@ public final class EulerMaruyama {
             }
         }
         return hi <= BOUND && lo >= -BOUND;
+    }
+
+    /**
+     * {@link #update} in the {@link LoopShape#scalar} shape: the same new x, element by element. The ziggurat's rare
+     * path is called outside the noise loop ({@link SeededRandom#fillGaussianRareOutside}), and the range test is a
+     * flag per element instead of max/min reductions (V8 compiles f64.max/min to branches, and the reductions put
+     * them on a loop-carried chain). The verdict is the same: every x_i within ±BOUND, no NaN.
+     */
+    private boolean updateScalar(double[] x, double dt, double noise, SeededRandom rng) {
+        int n = x.length;
+        double[] drift = this.drift;
+        double[] kick = this.kick;
+        boolean inside = true;
+        if (noise == 0.0) {
+            for (int i = 0; i < n; i++) {
+                double xn = drift[i] * dt + x[i];
+                x[i] = xn;
+                inside &= xn <= BOUND & xn >= -BOUND;
+            }
+        } else {
+            if (noise != scaledNoise || dt != scaledDt) {
+                // Math.sqrt is a call into JavaScript in TeaVM's Wasm: once per (noise, dt), not once per step
+                scaledNoise = noise;
+                scaledDt = dt;
+                noiseScale = noise * Math.sqrt(dt);
+            }
+            rng.fillGaussianRareOutside(kick, n, noiseScale);
+            for (int i = 0; i < n; i++) {
+                double xn = (drift[i] * dt + kick[i]) + x[i];
+                x[i] = xn;
+                inside &= xn <= BOUND & xn >= -BOUND;
+            }
+        }
+        return inside;
     }
 
     /** f(x) of the last {@link #step} (or the array {@link #update} reads). */

@@ -1,6 +1,7 @@
 package org.hopfieldlab.sim.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hopfieldlab.sim.input.Window;
+import org.hopfieldlab.sim.math.LoopShape;
 import org.hopfieldlab.sim.spec.Choices.GainMap;
 import org.hopfieldlab.sim.spec.Choices.MemoryKind;
 import org.hopfieldlab.sim.spec.Choices.Update;
@@ -54,6 +56,26 @@ class GoldenChecksumsTest {
 
     @Test
     void simulationsReproduceTheGoldenChecksums() throws IOException {
+        assertFalse(LoopShape.scalar(), "the JVM's default is the vector loop shape");
+        assertReproduced();
+    }
+
+    /**
+     * The browser's loop shape (chosen by the lab's TeaVM entry point) run here on the JVM against the same file: a
+     * later edit to either shape cannot drift from the other silently.
+     */
+    @Test
+    void theBrowsersScalarLoopShapeGivesTheSameBits() throws IOException {
+        LoopShape.scalarLoops();
+        try {
+            assertTrue(LoopShape.scalar());
+            assertReproduced();
+        } finally {
+            LoopShape.vectorLoops();
+        }
+    }
+
+    private static void assertReproduced() throws IOException {
         List<Golden> golden = load();
         List<String> mismatches = new ArrayList<>();
         for (Golden g : golden) {
