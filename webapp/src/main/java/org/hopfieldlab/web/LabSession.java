@@ -53,8 +53,9 @@ final class LabSession {
         this.recorder = new Recorder(sim, every);
         this.track = new ProjectionTrack(recorder, spec.steps() / every + 2);
         this.probe = new TheoryProbe(sim);
-        // the theory panel's equilibrium detector watches every scored sample point, as the recorder does
-        StepHandler theory = s -> probe.sample();
+        // the theory panel's equilibrium detector watches every scored sample point, as the recorder does, reading
+        // the overlaps the recorder has just computed (it runs first) rather than computing them again
+        StepHandler theory = s -> probe.sample(recorder.overlapsNow());
         this.loop = new RunLoop(sim, interval, null, recorder, track, theory);
         this.overlaps = new double[spec.p()];
         this.activations = new double[spec.n()];

@@ -184,7 +184,7 @@ public final class PortableMath {
         if (x < -745.1332191019412) {
             return 0.0;
         }
-        int k = (int) Math.floor(x * INV_LN2 + 0.5);
+        int k = floorToInt(x * INV_LN2 + 0.5);
         double r = (x - k * LN2_HI) - k * LN2_LO;
         double p = ((((((((((((r * (1.0 / 6227020800.0) + (1.0 / 479001600.0)) * r + (1.0 / 39916800.0)) * r
                 + (1.0 / 3628800.0)) * r + (1.0 / 362880.0)) * r + (1.0 / 40320.0)) * r + (1.0 / 5040.0)) * r
@@ -236,6 +236,16 @@ public final class PortableMath {
             e = e + 1;
         }
         return (log1pCentered(m - 1.0) + e * LN2_LO) + e * LN2_HI;
+    }
+
+    /**
+     * ⌊z⌋ for finite z within the int range, without {@code Math.floor}: TeaVM's Wasm imports Math.floor from
+     * JavaScript, a call out of Wasm per {@link #exp} (the lab's energy takes one per neuron per sample). Truncation
+     * towards zero, less one where that rounded a negative non-integer up: exactly ⌊z⌋.
+     */
+    static int floorToInt(double z) {
+        int t = (int) z;
+        return t > z ? t - 1 : t;
     }
 
     /** ln(1 + t) for t ≥ −1 (logCosh uses t in (0, 1]; accurate also for tiny t). */

@@ -33,7 +33,7 @@ public final class ClassicModel extends ContinuousModel {
     }
 
     @Override
-    public double energy(double[] x) {
+    protected double energyOfProjections(double[] x) {
         return energyWithGains(x, alpha, input);
     }
 }

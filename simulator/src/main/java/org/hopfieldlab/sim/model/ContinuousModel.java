@@ -265,19 +265,40 @@ public abstract class ContinuousModel implements NetworkModel {
     public void overlaps(double[] x, double[] out) {
         activate(x);
         project();
+        overlapsOfProjections(out);
+    }
+
+    private void overlapsOfProjections(double[] out) {
         for (int mu = 0; mu < p; mu++) {
             double m = h[mu] / n;
             out[mu] = m < 0 ? -m : m;
         }
     }
 
-    /**
-     * E(x; u) = −½ vᵀ W(α) v + Σ_i [x_i v_i − (1/β) ln cosh(β x_i)] [− uᵀ v for additive input], with α the gains in
-     * force now.
-     */
-    protected final double energyWithGains(double[] x, double[] gains, double[] additiveInput) {
+    @Override
+    public final double energy(double[] x) {
         activate(x);
         project();
+        return energyOfProjections(x);
+    }
+
+    /** σ(x) and Ξᵀσ(x) once for both (the recorder reads both at every series sample). */
+    @Override
+    public final double overlapsAndEnergy(double[] x, double[] out) {
+        activate(x);
+        project();
+        overlapsOfProjections(out);
+        return energyOfProjections(x);
+    }
+
+    /** E(x; u) once v = σ(x) and h = Ξᵀσ(x) are those of x: the model picks its gains and input. */
+    protected abstract double energyOfProjections(double[] x);
+
+    /**
+     * E(x; u) = −½ vᵀ W(α) v + Σ_i [x_i v_i − (1/β) ln cosh(β x_i)] [− uᵀ v for additive input], with α the gains in
+     * force now, from v and h of x (see {@link #energyOfProjections}).
+     */
+    protected final double energyWithGains(double[] x, double[] gains, double[] additiveInput) {
         double quad = 0;
         double gainSum = 0;
         for (int mu = 0; mu < p; mu++) {

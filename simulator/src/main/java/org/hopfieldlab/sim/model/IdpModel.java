@@ -28,7 +28,7 @@ public final class IdpModel extends ContinuousModel {
     }
 
     @Override
-    public double energy(double[] x) {
+    protected double energyOfProjections(double[] x) {
         return energyWithGains(x, alpha, null);
     }
 }

@@ -73,9 +73,7 @@ public final class ModernModel extends ContinuousModel {
 
     /** The IDP-form energy with the gains of the current state (an instantaneous landscape, not a Lyapunov function). */
     @Override
-    public double energy(double[] x) {
-        activate(x);
-        project();
+    protected double energyOfProjections(double[] x) {
         updateGains(h);
         return energyWithGains(x, alpha, null);
     }

@@ -14,6 +14,15 @@ public interface NetworkModel {
     /** The energy E(x; u) of the science file at state x with the current input. */
     double energy(double[] x);
 
+    /**
+     * {@link #overlaps} then {@link #energy} of the same state x, with the same operations in the same order (so the
+     * same bits); rate models share σ(x) and Ξᵀσ(x) between the two instead of computing them twice.
+     */
+    default double overlapsAndEnergy(double[] x, double[] out) {
+        overlaps(x, out);
+        return energy(x);
+    }
+
     /** The activation σ(x_i) of one neuron (tanh(β x) for continuous models, x itself for sign units). */
     double activation(double xi);
 }

@@ -56,17 +56,37 @@ public final class Recorder implements StepHandler {
 
     @Override
     public void handleStep(Simulation sim) {
-        sim.overlaps(m);
-        observe(sim, m);
+        if (recordsSeries(sim)) {
+            // the energy shares σ(x) and Ξᵀσ(x) with the overlaps instead of computing them again
+            observe(sim, m, sim.overlapsAndEnergy(m));
+        } else {
+            sim.overlaps(m);
+            observe(sim, m, 0);
+        }
+    }
+
+    /** The overlaps m_μ of the latest sample point (do not modify): the state now, right after a step handler call. */
+    public double[] overlapsNow() {
+        return m;
+    }
+
+    private boolean recordsSeries(Simulation sim) {
+        int step = sim.step();
+        return seriesEvery > 0 && (step % seriesEvery == 0 || step == sim.totalSteps());
     }
 
     /** A sample point whose overlaps m are already known (the batched kernel computes them lane by lane). */
     void observe(Simulation sim, double[] m) {
+        observe(sim, m, recordsSeries(sim) ? sim.energy() : 0);
+    }
+
+    /** A sample point with its overlaps m and, when it is a series sample, the energy of the state now. */
+    private void observe(Simulation sim, double[] m, double energyNow) {
         int step = sim.step();
-        if (seriesEvery > 0 && (step % seriesEvery == 0 || step == sim.totalSteps())) {
+        if (recordsSeries(sim)) {
             times[recorded] = sim.time();
             overlaps[recorded] = m.clone();
-            energy[recorded] = sim.energy();
+            energy[recorded] = energyNow;
             window[recorded] = sim.window();
             stepOf[recorded] = step;
             recorded++;

@@ -247,6 +247,11 @@ public final class Simulation {
         return model.energy(x);
     }
 
+    /** {@link #overlaps} and {@link #energy} of the state now, sharing σ(x) and Ξᵀσ(x) (the same bits). */
+    public double overlapsAndEnergy(double[] out) {
+        return model.overlapsAndEnergy(x, out);
+    }
+
     /** Signed projection ξ^μ · x / N of the state (not σ(x)) on memory μ: the amplitude c of x ≈ c ξ^μ. */
     public double projection(int mu) {
         int n = memories.n();

@@ -382,4 +382,20 @@ class PortableMathTest {
             assertTrue(Double.isNaN(f.applyAsDouble(Double.NaN)));
         }
     }
+
+    /** exp's own floor equals Math.floor wherever exp uses it (|z| ≤ 1100), at integers, just beside them and halves. */
+    @Test
+    void floorToIntIsFloor() {
+        SeededRandom rng = new SeededRandom(7, 1, 0);
+        int checked = 0;
+        for (int k = -1100; k <= 1100; k++) {
+            for (double z : new double[] {k, Math.nextDown((double) k), Math.nextUp((double) k), k + 0.5, k - 0.5,
+                    k + rng.nextDouble()}) {
+                assertEquals((int) Math.floor(z), PortableMath.floorToInt(z), "floor of " + z);
+                checked++;
+            }
+        }
+        assertEquals(0, PortableMath.floorToInt(-0.0));
+        assertTrue(checked > 13000);
+    }
 }
