@@ -80,7 +80,7 @@
     $("heat-note").textContent = "computing…";
     S.engine.call({ cmd: "heat", slot: 0, mu1: pair[0], mu2: pair[1], res: res }).then(function (r) {
       heat = r;
-      $("heat-note").textContent = "E(x; u) at x = a ξ" + (pair[0] + 1) + " + b ξ" + (pair[1] + 1) + ", input at t = " + V.fmt(s.frame.time, 2) + ". Dark = deep well. White: the state's path.";
+      $("heat-note").textContent = "E(x; u) at x = a ξ" + (pair[0] + 1) + " + b ξ" + (pair[1] + 1) + ", input at t = " + V.fmt(r.time, 2) + ". Dark = deep well. White: the state's path.";
       V.drawHeat($("heat"), heat, s.proj, {});
     });
   }
