@@ -268,8 +268,13 @@
     $("speed").addEventListener("input", function () { S.view.speed = Number($("speed").value); speedLabel(); speedToWorker(); });
     $("speed").addEventListener("change", function () { L.link.publishSpec(); });
     $("compare").addEventListener("change", function () { setCompare($("compare").checked); });
+    // The shortcuts act on the page, never instead of the focused control: Space on a focused button, tab, chip or
+    // menu presses that control (keyboard users rely on it), and nothing reaches the run behind an open dialog.
     document.addEventListener("keydown", function (ev) {
-      if (ev.target.matches("input,textarea,select")) return;
+      if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      var t = ev.target instanceof Element ? ev.target : document.body;
+      if (t.closest("input,textarea,select,[contenteditable],dialog")) return;
+      if (ev.key === " " && t.closest("button,summary,a[href],[role=button],[role=tab],[role=radio],[role=menuitem],[tabindex]")) return;
       if (ev.key === " ") { ev.preventDefault(); $("play").click(); }
       else if (ev.key === "ArrowRight") $("step").click();
       else if (ev.key === "r" || ev.key === "R") $("reset").click();
