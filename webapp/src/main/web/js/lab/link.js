@@ -18,9 +18,10 @@
       }).filter(function (k, i, all) { return k && k !== "v" && all.indexOf(k) === i; });
       var kept = given.filter(function (k) { return r.dropped.indexOf(k) < 0; });
       var code = function (k) { return "<code>" + V.esc(k) + "</code>"; };
-      notes.push("This link could not be read as it was. " + r.errors.map(function (e) {
-        return "<b>" + V.esc(e.key) + "</b>: " + V.esc(e.message);
-      }).join("; ") + ". " + (r.dropped.length ? "Dropped " + r.dropped.map(code).join(", ") : "")
+      // one line per problem: several in one paragraph read as a wall of text
+      notes.push("This link could not be read as it was:<ul class=\"notice-list\">" + r.errors.map(function (e) {
+        return "<li><b>" + V.esc(e.key) + "</b>: " + V.esc(e.message) + "</li>";
+      }).join("") + "</ul>" + (r.dropped.length ? "Dropped " + r.dropped.map(code).join(", ") : "")
         + (kept.length ? "; kept " + kept.map(code).join(", ") : "") + "; the rest are defaults.");
     }
     return { spec: r.spec, view: r.view, notes: notes };
