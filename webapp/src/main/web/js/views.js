@@ -282,6 +282,13 @@
   // Both charts' y axes are as wide, so their time axes line up one above the other.
   var Y_AXIS = 56;
 
+  // Quarter ticks plus the run's retrieval threshold (spec key thr, the dashed line), unless it is a quarter itself.
+  function overlapTicks(thr) {
+    var t = [0, 0.25, 0.5, 0.75, 1];
+    if (thr > 0 && thr < 1 && t.indexOf(thr) < 0) t.push(thr);
+    return t.sort(function (a, b) { return a - b; });
+  }
+
   function overlapChart(el, p, emph, opts) {
     var series = [{ label: "t" }];
     for (var mu = 0; mu < p; mu++) {
@@ -297,7 +304,7 @@
       scales: { x: { time: false, range: [0, opts.T] }, y: { range: [0, 1] } },
       axes: [
         { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), label: opts.xlabel || "", labelFont: "11px " + cssVar("--ui-font"), labelSize: opts.xlabel ? 18 : 0 },
-        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), size: Y_AXIS, splits: function () { return [0, 0.25, 0.5, 0.75, 0.9, 1]; } }
+        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), size: Y_AXIS, splits: function () { return overlapTicks(opts.threshold); } }
       ],
       series: series,
       hooks: opts.hooks || {}

@@ -86,6 +86,8 @@
     slot.cue = kv.cuepat ? L.spec.unpackCue(kv.cuepat, info.n) : null;   // the drawn cue, for the picture
     // memories some window drives are drawn bold everywhere
     info.windows.forEach(function (w) { if (w.target >= 0) slot.emph[w.target] = true; });
+    // and the memory the start state is a damaged copy of (a run with the input off has no window target)
+    if (kv.x0 === "cue" && kv.cue && Number(kv.cue) <= info.p) slot.emph[Number(kv.cue) - 1] = true;
     var kinds = L.spec.windows(info.spec);
     info.windows.forEach(function (w, i) { w.kind = kinds[i].code; });
     return slot;
