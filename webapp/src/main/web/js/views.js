@@ -282,10 +282,11 @@
   // Both charts' y axes are as wide, so their time axes line up one above the other.
   var Y_AXIS = 56;
 
-  // Quarter ticks plus the run's retrieval threshold (spec key thr, the dashed line), unless it is a quarter itself.
-  function overlapTicks(thr) {
-    var t = [0, 0.25, 0.5, 0.75, 1];
-    if (thr > 0 && thr < 1 && t.indexOf(thr) < 0) t.push(thr);
+  // Quarter ticks plus the run's retrieval threshold (spec key thr, the dashed line), unless it is a quarter itself
+  // or, on a short chart, so close to one that the two labels would overlap (the legend still names it).
+  function overlapTicks(thr, height) {
+    var t = [0, 0.25, 0.5, 0.75, 1], gap = height < 200 ? 0.15 : 0.08;
+    if (thr > 0 && thr < 1 && t.every(function (q) { return Math.abs(q - thr) >= gap; })) t.push(thr);
     return t.sort(function (a, b) { return a - b; });
   }
 
@@ -304,7 +305,7 @@
       scales: { x: { time: false, range: [0, opts.T] }, y: { range: [0, 1] } },
       axes: [
         { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), label: opts.xlabel || "", labelFont: "11px " + cssVar("--ui-font"), labelSize: opts.xlabel ? 18 : 0 },
-        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), size: Y_AXIS, splits: function () { return overlapTicks(opts.threshold); } }
+        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), size: Y_AXIS, splits: function () { return overlapTicks(opts.threshold, opts.height || 220); } }
       ],
       series: series,
       hooks: opts.hooks || {}
