@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -112,6 +113,23 @@ class LabUsabilityIT {
         assertTrue(playing(), "Space on the page plays");
         new Actions(lab.browser).sendKeys(Keys.SPACE).perform();
         assertFalse(playing(), "Space on the page pauses");
+    }
+
+    @Test
+    void aLinkThatHidesEverySetupPanelLeavesNoEmptyColumn() throws IOException {
+        // a teacher's "just watch" link on a desktop screen: the network column moves to the left edge
+        ChromeDriver desk = LabChromium.newBrowser(1280, 900);
+        try {
+            open(desk, lab.url("index.html?hide=memories,input,dynamics,start,spec" + SLOW));
+            Number setupWidth = (Number) js(desk, "return document.querySelector('.setup').getBoundingClientRect().width");
+            assertEquals(0, setupWidth.intValue(), "the emptied setup column takes no space");
+            Number networkLeft = (Number) js(desk, "return document.querySelector('.network').getBoundingClientRect().left");
+            Number labLeft = (Number) js(desk, "var l = document.querySelector('.lab'); return l.getBoundingClientRect().left + parseFloat(getComputedStyle(l).paddingLeft)");
+            assertEquals(labLeft.doubleValue(), networkLeft.doubleValue(), 1, "the network column starts at the page's left edge");
+            shot(desk, "desktop-hidden-setup");
+        } finally {
+            desk.quit();
+        }
     }
 
     @Test
