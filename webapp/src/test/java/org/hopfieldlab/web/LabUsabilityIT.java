@@ -133,6 +133,18 @@ class LabUsabilityIT {
     }
 
     @Test
+    void theLandscapeOfAStoppedRunIsForItsLastFrame() {
+        // from disk the engine runs on the page's thread in slices: the landscape asked for at the window switch was
+        // computed some steps later, and its note named that time (t = 18.27) under a run that had stopped at 20
+        open(lab.browser, LabChromium.LAB.resolve("index.html").toUri() + "?preset=energy&view=landscape" + SLOW);
+        assertEquals("js", js1("return hopfieldLab.engine()"));
+        async(lab.browser, "hopfieldLab.runTo(1050)");   // just past the switch at t = 10: the landscape is made there
+        async(lab.browser, "hopfieldLab.runToEnd()");
+        new org.openqa.selenium.support.ui.WebDriverWait(lab.browser, java.time.Duration.ofSeconds(30)).until(d ->
+                ((String) js(d, "return document.getElementById('heat-note').textContent")).contains("input at t = 20."));
+    }
+
+    @Test
     void shortcutsDoNotReachTheRunBehindAnOpenDialog() {
         openPaused("preset=energy");
         String step = (String) js1("return document.body.getAttribute('data-step')");
