@@ -261,7 +261,8 @@
         out[y * res + x] = c.energyAt(s.id, msg.mu1, msg.mu2, a, b);
       }
     }
-    return { res: res, e: out, range: r, mu1: msg.mu1, mu2: msg.mu2 };
+    // the time of the state the landscape was computed at (the engine may be ahead of the frame the page shows)
+    return { res: res, e: out, range: r, mu1: msg.mu1, mu2: msg.mu2, time: c.time(s.id) };
   };
 
   // The theory panel: predictions, simulation and the core's verdict, all for the same step (see LabExports).

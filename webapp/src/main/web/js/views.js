@@ -35,6 +35,29 @@
 
   function withAlpha(hex, a) { var c = hexToRgb(hex); return "rgba(" + c[0] + "," + c[1] + "," + c[2] + "," + a + ")"; }
 
+  // Relative luminance (WCAG) of a #rrggbb colour.
+  function luminance(hex) {
+    var c = hexToRgb(hex).map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+
+  function dark() { return !!(root.matchMedia && root.matchMedia("(prefers-color-scheme: dark)").matches); }
+
+  // Memory μ's colour for text on a panel: the palette's light colours (orange, sky blue, sand) are under 3:1 on
+  // white, so text is darkened in the light theme and lightened in the dark one (as lab.css does for .mem-text),
+  // which keeps every memory name above 4.5:1. Lines, bars and swatches keep the palette colour itself.
+  function textColor(mu) {
+    var c = hexToRgb(memColor(mu)), k = dark() ? 0.65 : 0.55, to = dark() ? 255 : 0;
+    return "rgb(" + c.map(function (v) { return Math.round(v * k + to * (1 - k)); }).join(",") + ")";
+  }
+
+  // Ink or white, whichever reads better on a #rrggbb fill (labels inside the input band).
+  function labelOn(hex) {
+    if (!/^#[0-9a-fA-F]{6}$/.test(hex)) return "#fff";
+    var l = luminance(hex);
+    return (l + 0.05) / 0.065 > 1.05 / (l + 0.05) ? "#17213a" : "#fff";
+  }
+
   // σ = −1 → paper, σ = +1 → ink; the midpoint is a neutral grey so undecided neurons read as "unsure".
   var PAPER = [246, 243, 236], INK = [22, 34, 56];
   var LUT = new Uint8Array(256 * 3);
@@ -241,13 +264,14 @@
       var tg = windows[w].target;
       var pulseEnd = opts.pulse > 0 ? Math.min(b, a + opts.pulse) : b;
       var drawn = windows[w].kind === "p";
-      ctx.fillStyle = tg >= 0 ? memColor(tg) : drawn ? cssVar("--accent") : cssVar("--grid");
+      var fill = tg >= 0 ? memColor(tg) : drawn ? cssVar("--accent") : cssVar("--grid");
+      ctx.fillStyle = fill;
       ctx.globalAlpha = 0.9;
       ctx.fillRect(x0 + 1, 3, Math.max(1, (left + pulseEnd / T * width) - x0 - 2), 12);
       if (pulseEnd < b) { ctx.globalAlpha = 0.25; ctx.fillRect(left + pulseEnd / T * width, 3, x1 - (left + pulseEnd / T * width) - 1, 12); }
       ctx.globalAlpha = 1;
       if (x1 - x0 > 26) {
-        ctx.fillStyle = "#fff";
+        ctx.fillStyle = labelOn(fill);
         var label = drawn ? (x1 - x0 > 64 ? "drawn cue" : "cue") : tg < 0 ? "off" : (windows[w].kind === "c" ? "cue " : "ξ") + (tg + 1);
         ctx.fillText(label, (x0 + Math.min(x1, left + pulseEnd / T * width)) / 2, 9);
       }
@@ -255,6 +279,17 @@
   }
 
   // uPlot overlap chart: one series per memory, coloured; memories that no window targets are faint.
+  // Both charts' y axes are as wide, so their time axes line up one above the other.
+  var Y_AXIS = 56;
+
+  // Quarter ticks plus the run's retrieval threshold (spec key thr, the dashed line), unless it is a quarter itself
+  // or, on a short chart, so close to one that the two labels would overlap (the legend still names it).
+  function overlapTicks(thr, height) {
+    var t = [0, 0.25, 0.5, 0.75, 1], gap = height < 200 ? 0.15 : 0.08;
+    if (thr > 0 && thr < 1 && t.every(function (q) { return Math.abs(q - thr) >= gap; })) t.push(thr);
+    return t.sort(function (a, b) { return a - b; });
+  }
+
   function overlapChart(el, p, emph, opts) {
     var series = [{ label: "t" }];
     for (var mu = 0; mu < p; mu++) {
@@ -270,7 +305,7 @@
       scales: { x: { time: false, range: [0, opts.T] }, y: { range: [0, 1] } },
       axes: [
         { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), label: opts.xlabel || "", labelFont: "11px " + cssVar("--ui-font"), labelSize: opts.xlabel ? 18 : 0 },
-        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), size: 42, splits: function () { return [0, 0.25, 0.5, 0.75, 0.9, 1]; } }
+        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), size: Y_AXIS, splits: function () { return overlapTicks(opts.threshold, opts.height || 220); } }
       ],
       series: series,
       hooks: opts.hooks || {}
@@ -287,8 +322,9 @@
       legend: { show: false }, cursor: { drag: { x: false, y: false }, points: { show: false } },
       scales: { x: { time: false, range: [0, opts.T] } },
       axes: [
-        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font") },
-        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), size: 58,
+        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"),
+          size: 26, label: "time t", labelFont: "11px " + cssVar("--ui-font"), labelSize: 14, labelGap: 0 },
+        { stroke: axisStroke, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font: "11px " + cssVar("--ui-font"), size: Y_AXIS,
           values: function (u, vals) { return vals.map(function (v) { return fmt(v, 1); }); } }
       ],
       series: series
@@ -346,13 +382,20 @@
     ctx.setLineDash([]);
     ctx.fillStyle = cssVar("--muted");
     ctx.font = "11px " + cssVar("--ui-font");
-    ctx.textAlign = "center"; ctx.textBaseline = "top";
-    ctx.fillText(fmt(-r, 2), pad, 8 + H + 4); ctx.fillText(fmt(r, 2), pad + W, 8 + H + 4);
-    ctx.fillStyle = memColor(heat.mu1);
+    // the range at both ends of both axes, inside the canvas (a centred end label was cut off at the right edge)
+    ctx.textBaseline = "top";
+    ctx.textAlign = "left"; ctx.fillText(fmt(-r, 2), pad, 8 + H + 4);
+    ctx.textAlign = "right"; ctx.fillText(fmt(r, 2), pad + W, 8 + H + 4);
+    ctx.save(); ctx.translate(pad - 24, 8 + H); ctx.rotate(-Math.PI / 2);
+    ctx.textAlign = "left"; ctx.fillText(fmt(-r, 2), 0, 0);
+    ctx.translate(H, 0); ctx.textAlign = "right"; ctx.fillText(fmt(r, 2), 0, 0);
+    ctx.restore();
+    ctx.textAlign = "center";
+    ctx.fillStyle = textColor(heat.mu1);
     ctx.fillText("amplitude along ξ" + (heat.mu1 + 1), pad + W / 2, 8 + H + 4);
-    ctx.save(); ctx.translate(12, 8 + H / 2); ctx.rotate(-Math.PI / 2);
-    ctx.fillStyle = memColor(heat.mu2);
-    ctx.fillText("amplitude along ξ" + (heat.mu2 + 1), 0, -6);
+    ctx.save(); ctx.translate(pad - 24, 8 + H / 2); ctx.rotate(-Math.PI / 2);
+    ctx.fillStyle = textColor(heat.mu2);
+    ctx.fillText("amplitude along ξ" + (heat.mu2 + 1), 0, 0);
     ctx.restore();
     // trajectory
     if (traj && traj.length) {
@@ -476,7 +519,7 @@
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
 
   root.HLViews = {
-    memColor: memColor, withAlpha: withAlpha, cssVar: cssVar, drawPicture: drawPicture,
+    memColor: memColor, textColor: textColor, withAlpha: withAlpha, cssVar: cssVar, drawPicture: drawPicture,
     memoryLevels: memoryLevels, drawBars: drawBars, drawBand: drawBand, overlapChart: overlapChart,
     energyChart: energyChart, drawHeat: drawHeat, drawSynapses: drawSynapses, absQuantile: absQuantile,
     chartSvg: chartSvg, fmt: fmt, esc: esc

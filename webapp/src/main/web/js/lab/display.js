@@ -16,7 +16,7 @@
       $(k ? "overlap-plot-1" : "overlap-plot").hidden = false;
       $("band-" + k).hidden = false;
       charts.ov[k] = V.overlapChart($(k ? "overlap-plot-1" : "overlap-plot"), s.info.p, s.emph, {
-        T: s.T, height: s1 ? 170 : 230,
+        T: s.T, height: s1 ? 170 : 230, threshold: L.threshold(s),
         hooks: { draw: [function (u) { V.drawBand($("band-" + k), u, s.info.windows, s.info.total, s.dt, { pulse: Number(s.values.pulse) }); drawMarks(u, s); }] }
       });
     });
@@ -31,6 +31,7 @@
         + '<span class="lg emph"><i style="background:repeating-linear-gradient(90deg,' + V.cssVar("--accent") + ' 0 5px,transparent 5px 8px)"></i>' + L.modelName(s1.model) + "</span>";
     }
     $("tag-0").textContent = L.modelName(s0.model);
+    document.querySelectorAll(".main-run-tag").forEach(function (t) { t.hidden = !s1; t.textContent = L.modelName(s0.model); });
     $("pic-1").hidden = !s1;
     $("pictures").classList.toggle("two", !!s1);
     if (s1) $("tag-1").textContent = L.modelName(s1.model);

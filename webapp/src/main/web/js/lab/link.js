@@ -18,9 +18,10 @@
       }).filter(function (k, i, all) { return k && k !== "v" && all.indexOf(k) === i; });
       var kept = given.filter(function (k) { return r.dropped.indexOf(k) < 0; });
       var code = function (k) { return "<code>" + V.esc(k) + "</code>"; };
-      notes.push("This link could not be read as it was. " + r.errors.map(function (e) {
-        return "<b>" + V.esc(e.key) + "</b>: " + V.esc(e.message);
-      }).join("; ") + ". " + (r.dropped.length ? "Dropped " + r.dropped.map(code).join(", ") : "")
+      // one line per problem: several in one paragraph read as a wall of text
+      notes.push("This link could not be read as it was:<ul class=\"notice-list\">" + r.errors.map(function (e) {
+        return "<li><b>" + V.esc(e.key) + "</b>: " + V.esc(e.message) + "</li>";
+      }).join("") + "</ul>" + (r.dropped.length ? "Dropped " + r.dropped.map(code).join(", ") : "")
         + (kept.length ? "; kept " + kept.map(code).join(", ") : "") + "; the rest are defaults.");
     }
     return { spec: r.spec, view: r.view, notes: notes };
@@ -126,6 +127,9 @@
       el.querySelectorAll("input,select,button,textarea").forEach(function (c) { if (!c.closest("[data-explain-lock]")) c.disabled = true; });
     });
     document.body.classList.toggle("teacher", S.view.hide.length + S.view.lock.length > 0);
+    // every setup panel hidden (a "just watch" link): the page drops the empty column instead of keeping its space
+    var setup = document.querySelectorAll(".setup > .panel");
+    document.body.classList.toggle("no-setup", setup.length > 0 && Array.prototype.every.call(setup, function (p) { return p.classList.contains("teacher-hidden"); }));
   }
 
   function wire() {

@@ -86,6 +86,8 @@
     slot.cue = kv.cuepat ? L.spec.unpackCue(kv.cuepat, info.n) : null;   // the drawn cue, for the picture
     // memories some window drives are drawn bold everywhere
     info.windows.forEach(function (w) { if (w.target >= 0) slot.emph[w.target] = true; });
+    // and the memory the start state is a damaged copy of (a run with the input off has no window target)
+    if (kv.x0 === "cue" && kv.cue && Number(kv.cue) <= info.p) slot.emph[Number(kv.cue) - 1] = true;
     var kinds = L.spec.windows(info.spec);
     info.windows.forEach(function (w, i) { w.kind = kinds[i].code; });
     return slot;
@@ -268,8 +270,13 @@
     $("speed").addEventListener("input", function () { S.view.speed = Number($("speed").value); speedLabel(); speedToWorker(); });
     $("speed").addEventListener("change", function () { L.link.publishSpec(); });
     $("compare").addEventListener("change", function () { setCompare($("compare").checked); });
+    // The shortcuts act on the page, never instead of the focused control: Space on a focused button, tab, chip or
+    // menu presses that control (keyboard users rely on it), and nothing reaches the run behind an open dialog.
     document.addEventListener("keydown", function (ev) {
-      if (ev.target.matches("input,textarea,select")) return;
+      if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      var t = ev.target instanceof Element ? ev.target : document.body;
+      if (t.closest("input,textarea,select,[contenteditable],dialog")) return;
+      if (ev.key === " " && t.closest("button,summary,a[href],[role=button],[role=tab],[role=radio],[role=menuitem],[tabindex]")) return;
       if (ev.key === " ") { ev.preventDefault(); $("play").click(); }
       else if (ev.key === "ArrowRight") $("step").click();
       else if (ev.key === "r" || ev.key === "R") $("reset").click();

@@ -21,7 +21,7 @@
           : kind.takes === "picture"
             ? '<button type="button" class="w-cue" title="Edit the drawn cue" aria-label="edit the drawn cue"><canvas width="30" height="30"></canvas></button>'
             : '<span class="w-gap"></span>';
-      html.push('<div class="win" data-i="' + i + '">'
+      html.push('<div class="win' + (kind.takes === "weights" ? " has-weights" : "") + '" data-i="' + i + '">'
         + '<label class="field inline"><span>from t</span><input type="number" step="any" class="w-start" value="' + w.start + '"' + (i === 0 ? " disabled" : "") + "></label>"
         + '<select class="w-kind" aria-label="input kind">' + opts + "</select>" + arg
         + (list.length > 1 ? '<button type="button" class="icon-btn w-del" aria-label="remove window">×</button>' : "<span></span>")

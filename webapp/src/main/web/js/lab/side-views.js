@@ -6,7 +6,7 @@
 
   var S = L.S, V = L.V, $ = L.$;
   var TABS = ["theory", "landscape", "synapses"];
-  var heat = null, heatPair = null, theory = null, lastHeatAt = 0, lastTheoryAt = 0, theoryBusy = false;
+  var heat = null, heatPair = null, theory = null, lastHeatAt = 0, lastTheoryAt = 0, theoryBusy = false, heatBusy = false;
 
   function reset() { heat = null; theory = null; lastHeatAt = lastTheoryAt = 0; }
 
@@ -37,7 +37,9 @@
     if (S.tab === "landscape") {
       var why = L.core.landscapeUnavailable(S.spec);
       if (why) { $("heat-note").textContent = why; V.drawHeat($("heat"), null); }
-      else if (changedWin || !heat || (s.model === "modern" && t - lastHeatAt > 1200)) {
+      // and, like the theory, for the last frame once the run stops (the engine may have computed it earlier)
+      else if (changedWin || !heat || (s.model === "modern" && t - lastHeatAt > 1200)
+          || (!S.playing && !heatBusy && heat.time !== s.frame.time)) {
         lastHeatAt = t;
         requestHeat();
       }
@@ -78,11 +80,13 @@
     var pair = heatPair || [0, 1];
     if (pair[0] === pair[1]) { $("heat-note").textContent = "Pick two different memories."; return; }
     $("heat-note").textContent = "computing…";
+    heatBusy = true;
     S.engine.call({ cmd: "heat", slot: 0, mu1: pair[0], mu2: pair[1], res: res }).then(function (r) {
+      heatBusy = false;
       heat = r;
-      $("heat-note").textContent = "E(x; u) at x = a ξ" + (pair[0] + 1) + " + b ξ" + (pair[1] + 1) + ", input at t = " + V.fmt(s.frame.time, 2) + ". Dark = deep well. White: the state's path.";
+      $("heat-note").textContent = "E(x; u) at x = a ξ" + (pair[0] + 1) + " + b ξ" + (pair[1] + 1) + ", input at t = " + V.fmt(r.time, 2) + ". Dark = deep well. White: the state's path.";
       V.drawHeat($("heat"), heat, s.proj, {});
-    });
+    }, function () { heatBusy = false; });
   }
 
   // ---- theory table: predicted wells vs the simulation, and the core's verdict ----

@@ -62,8 +62,8 @@ public final class Presets {
         // thresholds: orthogonal memories around the existence threshold β α' = 1
         List<Window> near = new ArrayList<>();
         near.add(Window.weights(0, new double[] {0.15, 0.05, 0.05}));
-        add("thresholds", "Existence threshold β α' = 1",
-                "N = 256 orthogonal memories, β = 10: α'_1 ≈ 0.149 > 1/β, so memory 1's equilibrium exists; "
+        add("thresholds", "Existence threshold β α′ = 1",
+                "N = 256 orthogonal memories, β = 10: α′₁ ≈ 0.149 > 1/β, so memory 1's equilibrium exists; "
                         + "lower its weight below 0.1 and it disappears.",
                 ExperimentSpec.builder().n(256).p(3).memories(MemoryKind.ORTHOGONAL).noise(0).duration(20)
                         .schedule(near).build());
