@@ -208,6 +208,12 @@ final class RunCommand implements Callable<Integer> {
         void flush() {
             out.flush();
             target.flush();
+            // stdout swallows write errors: stop a long run at once when its rows cannot be written (a full disk,
+            // `run --csv | head`), instead of computing rows nobody can read and exiting 0
+            if (target.checkError() || System.out.checkError()) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("could not write the CSV to standard "
+                        + "output (a full disk or a closed pipe?); what was written is incomplete"));
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ package org.hopfieldlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,6 +147,9 @@ final class SweepCommand implements Callable<Integer> {
                 : "on " + threads + " threads";
         String summary = String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s %s",
                 cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), where);
+        if (out != null) {
+            OutputFile.check("--out", out);
+        }
         if (estimate) {
             o.println(summary);
             o.flush();
@@ -226,7 +228,7 @@ final class SweepCommand implements Callable<Integer> {
                 text = json ? SweepExport.json(result) : SweepExport.csv(result);
             }
             if (out != null) {
-                Files.writeString(out, text, StandardCharsets.UTF_8);
+                OutputFile.write("--out", out, text);
             } else {
                 o.print(text);
                 o.flush();
@@ -246,8 +248,15 @@ final class SweepCommand implements Callable<Integer> {
      * a Spark sweep's child). Null when a definition is given.
      */
     private SweepPart fromJournal() throws IOException {
-        if (preset != null || x != null || journal == null || !Files.exists(journal)) {
+        if (preset != null || x != null || journal == null) {
             return null;
+        }
+        if (!Files.exists(journal)) {
+            if (y != null || trials != null || seeds != null || !overrides.isEmpty()) {
+                return null; // a new sweep's definition without --x: definition() says what is missing
+            }
+            throw new SpecException("--journal", "journal " + journal + " does not exist, so there is nothing to "
+                    + "resume; to start a sweep with this journal give its definition (--preset NAME or --x KEY=VALUES)");
         }
         if (y != null || trials != null || seeds != null || !overrides.isEmpty()) {
             throw new SpecException("--x", "give --x (or --preset) with --y, --trials, --seeds or KEY=VALUE; without "

@@ -40,6 +40,24 @@ public final class SweepJournal implements AutoCloseable {
      * definition and shard; its finished cells are returned by {@link #finished()}.
      */
     public static SweepJournal open(Path file, SweepDefinition def, SweepShard shard) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new SpecException("--journal", "journal " + file + " is a folder; give a file name");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new SpecException("--journal", "journal " + file + ": the folder " + dir + " does not exist");
+        }
+        try {
+            return openFile(file, def, shard);
+        } catch (IOException e) {
+            // name the journal: "No space left on device" alone does not say which file
+            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder" : e.getMessage();
+            throw new IOException("cannot use journal " + file + ": " + reason, e);
+        }
+    }
+
+    private static SweepJournal openFile(Path file, SweepDefinition def, SweepShard shard) throws IOException {
         Map<Integer, CellResult> done = new TreeMap<>();
         Map<Integer, List<TrialBlock>> blocks = new TreeMap<>();
         SweepPart part = Files.exists(file) ? SweepPart.read(file) : null;
