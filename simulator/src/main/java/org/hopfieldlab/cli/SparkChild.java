@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.hopfieldlab.batch.sweep.SweepBackend;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,10 +27,15 @@ final class SparkChild {
 
     /** The Spark backend when Spark and the module are on this classpath, else null. */
     static SweepBackend backend() {
-        for (SweepBackend b : ServiceLoader.load(SweepBackend.class)) {
-            if (b.name().equals("spark")) {
-                return b;
+        try {
+            for (SweepBackend b : ServiceLoader.load(SweepBackend.class)) {
+                if (b.name().equals("spark")) {
+                    return b;
+                }
             }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // hopfield-spark.jar started with `java -jar` (no Spark on the classpath): its backend cannot load;
+            // run() then starts the child on the jar and the Spark jars beside it
         }
         return null;
     }
@@ -49,10 +55,13 @@ final class SparkChild {
         }
         String cp = jar.toString();
         Path lib = jar.resolveSibling("lib");
-        if (Files.isDirectory(lib)) {
-            // Spark itself: the jars beside the job jar (spark/target/lib), as a spark-submit install would give
-            cp += File.pathSeparator + lib + File.separator + "*";
+        if (!Files.isDirectory(lib)) {
+            throw new IllegalArgumentException("--engine spark needs Spark's jars in " + lib + " beside " + jar
+                    + " (`./mvnw -pl simulator,spark -am package` puts them in spark/target/lib/), or run the job "
+                    + "jar with spark-submit");
         }
+        // Spark itself: the jars beside the job jar (spark/target/lib), as a spark-submit install would give
+        cp += File.pathSeparator + lib + File.separator + "*";
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         int at = args.indexOf("sweep");
         List<String> sweepArgs = at >= 0 ? args.subList(at + 1, args.size()) : args;
