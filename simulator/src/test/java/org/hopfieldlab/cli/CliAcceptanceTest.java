@@ -122,6 +122,41 @@ class CliAcceptanceTest {
         }
     }
 
+    /**
+     * Two sweeps on one journal (a resume started while the first still runs, or beside a Spark child left by a
+     * killed CLI) would both append the same cells: the second is refused while the first holds the journal, across
+     * processes (found: both ran, each doing the work again).
+     */
+    @Test
+    void aJournalInUseByAnotherProcessIsRefused() throws Exception {
+        Path journal = dir.resolve("busy.journal");
+        org.hopfieldlab.batch.sweep.SweepDefinition def;
+        Path first = dir.resolve("first.csv");
+        assertEquals(0, HopfieldCliTest.cli(small("--journal", journal.toString(), "--out", first.toString()))
+                .code());
+        def = org.hopfieldlab.batch.sweep.SweepPart.read(journal).definition();
+        try (var held = org.hopfieldlab.batch.sweep.SweepJournal.open(journal, def,
+                org.hopfieldlab.batch.sweep.SweepShard.ALL)) {
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), HopfieldCli.class.getName()));
+            cmd.addAll(java.util.List.of(small("--journal", journal.toString(), "--out",
+                    dir.resolve("second.csv").toString())));
+            Path log = dir.resolve("second.log");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            String out = Files.readString(log).strip();
+            assertEquals(2, p.exitValue(), out);
+            assertEquals("error: journal " + journal + " is in use by another running sweep; wait for it to end or "
+                    + "stop it, then run this again", out);
+            assertFalse(Files.exists(dir.resolve("second.csv")));
+        }
+        // released: the same command resumes (nothing left to run) and gives the same bytes
+        Path again = dir.resolve("again.csv");
+        assertEquals(0, HopfieldCliTest.cli(small("--journal", journal.toString(), "--out", again.toString())).code());
+        assertEquals(Files.readString(first), Files.readString(again));
+    }
+
     @Test
     void aJournalThatIsNotThereOrIsAFolderIsNamed() throws Exception {
         Path missing = dir.resolve("typo.journal");

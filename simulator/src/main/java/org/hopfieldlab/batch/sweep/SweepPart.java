@@ -63,9 +63,12 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
 
     /** Reads a part file; returns null for a file whose header was never completely written (empty or cut). */
     public static SweepPart read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return parse(Files.readAllBytes(file), file.toString());
+    }
+
+    /** {@link #read} of a file's bytes ({@code name} for messages). */
+    static SweepPart parse(byte[] bytes, String name) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        String name = file.toString();
         int end = text.lastIndexOf('\n') + 1;
         String complete = text.substring(0, end);
         String[] lines = complete.isEmpty() ? new String[0] : complete.split("\n", -1);
