@@ -20,6 +20,8 @@ final class SparkChild {
     /** Set in the child, so a broken jar cannot start children forever. */
     static final String CHILD_ENV = "HOPFIELD_SPARK_CHILD";
     static final String JAR_ENV = "HOPFIELD_SPARK_JAR";
+    /** The pid of the CLI that started the child: the child stops when it is gone (kill -9 of the CLI). */
+    static final String PARENT_ENV = "HOPFIELD_SPARK_PARENT";
     static final String MAIN = "org.hopfieldlab.spark.SparkMain";
 
     private SparkChild() {
@@ -79,6 +81,7 @@ final class SparkChild {
         cmd.addAll(sweepArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().put(CHILD_ENV, "1");
+        pb.environment().put(PARENT_ENV, Long.toString(ProcessHandle.current().pid()));
         // these machines talk over loopback only; an explicit SPARK_LOCAL_IP is kept
         pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
         Process p = pb.start();
@@ -88,6 +91,29 @@ final class SparkChild {
             p.destroy();
             Thread.currentThread().interrupt();
             return 130;
+        }
+    }
+
+    /**
+     * In a child started by {@link #run}: stop when the CLI that started it ends. A SIGTERM or Ctrl-C of the CLI
+     * reaches the child through destroy() or the terminal, but a kill -9 of the CLI would leave the child running,
+     * writing the journal and --out on its own while the user resumes the sweep beside it.
+     */
+    static void exitWithParent() {
+        String pid = System.getenv(PARENT_ENV);
+        if (System.getenv(CHILD_ENV) == null || pid == null) {
+            return;
+        }
+        Runnable stop = () -> {
+            System.err.println("sweep: the hopfield-cli process that started this Spark sweep is gone; stopping "
+                    + "(finished cells and blocks stay in the journal, if one was given)");
+            System.err.flush();
+            Runtime.getRuntime().halt(143);
+        };
+        try {
+            ProcessHandle.of(Long.parseLong(pid)).ifPresentOrElse(h -> h.onExit().thenRun(stop), stop);
+        } catch (NumberFormatException e) {
+            // not set by run(): nothing to watch
         }
     }
 

@@ -114,6 +114,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        SparkChild.exitWithParent();
         PrintWriter o = commandSpec.commandLine().getOut();
         if (list) {
             for (SweepPresets.SweepPreset p : SweepPresets.all()) {

@@ -49,6 +49,39 @@ class SparkJarIT {
         assertEquals(Files.readString(local), Files.readString(spark));
     }
 
+    /**
+     * kill -9 of the CLI that handed a sweep to its Spark child: the child stops too, instead of running on and
+     * writing the journal beside the resumed sweep (found: it ran to the end on its own).
+     */
+    @Test
+    void theSparkChildStopsWhenTheCliIsKilled() throws Exception {
+        Path cli = SparkMainProcess.TARGET.resolve("../../simulator/target/hopfield-cli.jar").normalize();
+        assertTrue(Files.isRegularFile(cli), cli.toString());
+        Path journal = dir.resolve("k.journal");
+        Path log = dir.resolve("cli.log");
+        Process parent = javaJar(cli, log, List.of("sweep", "--from", "sequence", "--x", "noise=0,8", "--trials",
+                "400", "n=512", "--engine", "spark", "--master", "local[2]", "--no-progress", "--journal",
+                journal.toString(), "--out", dir.resolve("k.csv").toString()));
+        ProcessHandle child = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (child == null && System.nanoTime() < deadline && parent.isAlive()) {
+            child = parent.children().findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertTrue(child != null, "no Spark child: " + Files.readString(log));
+        while (System.nanoTime() < deadline && (!Files.exists(journal) || !Files.readString(journal).contains(
+                "block,"))) {
+            Thread.sleep(200); // the child is running blocks
+        }
+        assertTrue(child.isAlive(), Files.readString(log));
+        parent.destroyForcibly(); // SIGKILL: no shutdown hook runs in the CLI
+        parent.waitFor(10, TimeUnit.SECONDS);
+        assertTrue(child.onExit().completeOnTimeout(null, 20, TimeUnit.SECONDS).get() != null && !child.isAlive(),
+                "the child outlived the killed CLI: " + Files.readString(log));
+        assertTrue(Files.readString(log).contains("is gone; stopping"), Files.readString(log));
+        assertFalse(Files.exists(dir.resolve("k.csv")));
+    }
+
     @Test
     void theJobJarWithoutSparksJarsIsOneClearError() throws Exception {
         Path alone = dir.resolve("hopfield-spark.jar");
