@@ -24,7 +24,43 @@ public final class HopfieldCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        watchStdout();
         System.exit(execute(args));
+    }
+
+    /** The last write error of the process's stdout (see {@link #watchStdout}), or null. */
+    private static volatile IOException stdoutError;
+
+    /**
+     * Makes System.out remember why a write failed (a PrintStream only says that one did), so a pipe closed by its
+     * reader (`... | head`) can be told from a full disk. For a process's main(), not for tests.
+     */
+    public static void watchStdout() {
+        java.io.OutputStream fd = new java.io.FileOutputStream(java.io.FileDescriptor.out) {
+            @Override
+            public void write(int b) throws IOException {
+                try {
+                    super.write(b);
+                } catch (IOException e) {
+                    stdoutError = e;
+                    throw e;
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    super.write(b, off, len);
+                } catch (IOException e) {
+                    stdoutError = e;
+                    throw e;
+                }
+            }
+        };
+        String enc = System.getProperty("stdout.encoding");
+        java.nio.charset.Charset cs = enc != null && java.nio.charset.Charset.isSupported(enc)
+                ? java.nio.charset.Charset.forName(enc) : java.nio.charset.Charset.defaultCharset();
+        System.setOut(new java.io.PrintStream(new java.io.BufferedOutputStream(fd, 8192), true, cs));
     }
 
     /** Runs the CLI and returns the exit code (tests call this). */
@@ -45,6 +81,9 @@ public final class HopfieldCli implements Runnable {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof StdoutFailed) {
+                return stdoutFailed(cmd.getErr());
+            }
             // bad input, I/O failures and cancellations get one clear line, never a stack trace
             cmd.getErr().println("error: " + describe(ex));
             cmd.getErr().flush();
@@ -54,12 +93,34 @@ public final class HopfieldCli implements Runnable {
         flushAll(cl);
         // stdout is a PrintStream, which swallows write errors: a full disk or a closed pipe must not exit 0
         if (System.out.checkError() && code == 0) {
-            cl.getErr().println("error: could not write to standard output (a full disk or a closed pipe?); "
-                    + "what was printed is incomplete");
-            cl.getErr().flush();
-            return code == 0 ? 1 : code;
+            return stdoutFailed(cl.getErr());
         }
         return code;
+    }
+
+    /** Thrown where a long output (run --csv) finds stdout failing: stop at once. */
+    static final class StdoutFailed extends RuntimeException {
+        StdoutFailed() {
+            super("standard output failed", null, false, false);
+        }
+    }
+
+    /**
+     * stdout could not be written. Into a pipe the reader closed (`... | head`) the reader has what it wanted: exit
+     * 141 without a message, as a process killed by SIGPIPE does in a shell. Anything else (a full disk) is an error.
+     */
+    private static int stdoutFailed(java.io.PrintWriter err) {
+        if (stdoutIsPipe()) {
+            return 141;
+        }
+        err.println("error: could not write to standard output (a full disk?); what was printed is incomplete");
+        err.flush();
+        return 1;
+    }
+
+    private static boolean stdoutIsPipe() {
+        IOException e = stdoutError;
+        return e != null && e.getMessage() != null && e.getMessage().contains("Broken pipe");
     }
 
     /** -h/--help and -V/--version on every command, not only the top one (`sweep --help`, `sweep merge -h`). */

@@ -37,19 +37,22 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", description = {
     "Run a parameter sweep headless with the server's sweep engine (same numbers for the same definition).",
-    "Built-in: sweep --preset NAME (sweep --list shows them: noise, thresholds, beta, capacity, ...). Custom:",
-    "  sweep --from sequence --x noise=0,2,4,8 --y model=idp,classic --trials 20 t=20",
+    "Built-in: sweep --preset NAME (sweep --list shows them). Custom: sweep --from sequence --x noise=0,2,4,8 "
+        + "--y model=idp,classic --trials 20 t=20",
     "Axes: key=v1,v2,... or key=from:to:count; a1..aK sweep one input weight. Output: CSV (default) or JSON.",
-    "Beyond one machine: --shard i/K runs part i (0-based) of K and writes a part file; `sweep merge FILES...`",
-    "joins the parts into the CSV/JSON of one run. --journal FILE resumes a killed sweep without redoing cells.",
-    "--journal FILE with no --x/--preset resumes the sweep that FILE holds.",
-    "--engine spark --master URL runs the cells as Apache Spark tasks (needs spark/target/hopfield-spark.jar)."},
+    "Beyond one machine: --shard i/K runs part i (0-based) of K and writes a part file; `sweep merge FILES...` joins "
+        + "the parts into the CSV/JSON of one run. --journal FILE resumes a killed sweep without redoing cells; "
+        + "--journal FILE with no --x/--preset resumes the sweep that FILE holds.",
+    "--engine spark --master URL runs the cells as Apache Spark tasks (needs spark/target/hopfield-spark.jar and "
+        + "spark/target/lib/).",
+    "Exit codes: 0 done, 1 a file could not be read or written (or the sweep failed), 2 bad input."},
     subcommands = SweepMergeCommand.class)
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
-    @Option(names = "--preset", description = "built-in sweep: noise, thresholds, beta, capacity, capacity-discrete, capacity-idp")
+    @Option(names = "--preset", description = "built-in sweep: ${COMPLETION-CANDIDATES}", completionCandidates =
+            PresetNames.class)
     String preset;
 
     @Option(names = "--from", description = "spec preset the sweep starts from (default: sequence)")
@@ -112,14 +115,24 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--progress", negatable = true, description = "progress bar on stderr (default: on a terminal)")
     Boolean progress;
 
+    /** The built-in sweeps' names, for --help (from the preset table, not a copy of it). */
+    static final class PresetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SweepPresets.all().stream().map(SweepPresets.SweepPreset::name).iterator();
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         SparkChild.exitWithParent();
         PrintWriter o = commandSpec.commandLine().getOut();
         if (list) {
+            int width = SweepPresets.all().stream().mapToInt(p -> p.name().length()).max().orElse(0);
+            String indent = "\n" + " ".repeat(width + 1);
             for (SweepPresets.SweepPreset p : SweepPresets.all()) {
-                o.printf("%-11s %s%n            %s%n", p.name(), p.title(), p.definition().format()
-                        .replace("\n", "\n            ").trim());
+                o.printf("%-" + width + "s %s%s%s%n", p.name(), p.title(), indent, p.definition().format().trim()
+                        .replace("\n", indent));
             }
             o.flush();
             return 0;

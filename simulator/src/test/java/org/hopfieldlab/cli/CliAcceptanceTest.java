@@ -54,6 +54,10 @@ class CliAcceptanceTest {
         Result sweep = HopfieldCliTest.cli("sweep", "--help");
         assertTrue(sweep.out().contains("Keys (from `schema`):") && sweep.out().contains("noise   Noise s"),
                 sweep.out());
+        // --preset lists the built-in sweeps from their table
+        String presets = String.join(", ", org.hopfieldlab.batch.sweep.SweepPresets.all().stream()
+                .map(org.hopfieldlab.batch.sweep.SweepPresets.SweepPreset::name).toList());
+        assertTrue(sweep.out().replaceAll("\\s+", " ").contains("built-in sweep: " + presets), sweep.out());
     }
 
     @Test
@@ -88,7 +92,7 @@ class CliAcceptanceTest {
                 int code = HopfieldCli.execute(cmd[0]);
                 assertEquals(1, code, String.join(" ", cmd[0]));
                 String e = err.toString();
-                assertTrue(e.startsWith("error: could not write ") && e.contains("standard output"), e);
+                assertTrue(e.startsWith("error: could not write to standard output (a full disk?)"), e);
                 assertEquals(1, e.strip().lines().count(), e);
             }
         } finally {
