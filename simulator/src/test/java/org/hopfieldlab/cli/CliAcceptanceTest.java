@@ -72,6 +72,21 @@ class CliAcceptanceTest {
         }
     }
 
+    /** `run sequence noise=` (an unset shell variable) ran with noise 8, exit 0: an override needs a value. */
+    @Test
+    void anOverrideWithoutAValueIsRefusedNotDefaulted() {
+        for (String[] args : new String[][] {{"run", "sequence", "noise="}, {"spec", "sequence", "model="},
+            {"experiment", "sequence", "trials="}, {"sweep", "--x", "noise=0,1", "n=", "--estimate"}}) {
+            Result r = HopfieldCliTest.cli(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.out());
+            assertTrue(r.err().startsWith("error: '") && r.err().contains("' has no value; give "), r.err());
+            assertEquals("", r.out());
+        }
+        Result r = HopfieldCliTest.cli("spec", "sequence", "noise=1&n=64");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains("give each override as its own KEY=VALUE argument"), r.err());
+    }
+
     @Test
     void anUnwritableStdoutIsAnErrorNotExitZero() {
         PrintStream old = System.out;
