@@ -123,6 +123,9 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /** Reports what a stopped sweep kept; removed when the sweep ends by itself. */
+    private Thread stopHook;
+
     @Override
     public Integer call() throws IOException {
         SparkChild.exitWithParent();
@@ -205,6 +208,21 @@ final class SweepCommand implements Callable<Integer> {
                                 " (%d of their trials done in %d blocks)", keptTrials,
                                 kept.values().stream().mapToInt(List::size).sum()));
             }
+            // Ctrl-C / SIGTERM: say what was kept and how to go on (the journal lines are already on disk)
+            final SweepJournal kept0 = log;
+            Thread hook = new Thread(() -> {
+                if (kept0 == null) {
+                    System.err.println("\nsweep: stopped; without --journal FILE nothing was kept (give one to "
+                            + "resume a stopped sweep)");
+                } else {
+                    int blocksKept = kept0.blocks().values().stream().mapToInt(List::size).sum();
+                    System.err.printf(Locale.ROOT, "%nsweep: stopped; %s keeps %d finished cells and %d finished "
+                            + "trial blocks: run the same command to resume%n", journal, kept0.finished().size(),
+                            blocksKept);
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            stopHook = hook;
             boolean show = progress != null ? progress : System.console() != null;
             ProgressBar bar = new ProgressBar(System.err, show);
             long t0 = System.nanoTime();
@@ -250,6 +268,13 @@ final class SweepCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "sweep: %d runs in %.1f s = %.1f runs/s %s%n", runs, secs,
                     runs / Math.max(secs, 1e-9), where);
         } finally {
+            if (stopHook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopHook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it reports what was kept
+                }
+            }
             if (log != null) {
                 log.close();
             }

@@ -176,6 +176,32 @@ class CliAcceptanceTest {
         assertEquals(Files.readString(first), Files.readString(again));
     }
 
+    /** SIGTERM (or Ctrl-C) of a sweep says what its journal kept and how to resume (found: it stopped silently). */
+    @Test
+    void aStoppedSweepSaysWhatItsJournalKept() throws Exception {
+        Path journal = dir.resolve("stop.journal");
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HopfieldCli.class.getName(), "sweep", "--from", "sequence",
+                "--x", "noise=0,8", "--trials", "400", "--no-progress", "--threads", "1", "--journal",
+                journal.toString(), "--out", dir.resolve("stop.csv").toString()));
+        Path log = dir.resolve("stop.log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive() && (!Files.exists(journal)
+                || !Files.readString(journal).contains("\nblock,"))) {
+            Thread.sleep(100);
+        }
+        assertTrue(p.isAlive(), Files.readString(log));
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        String out = Files.readString(log);
+        assertEquals(143, p.exitValue(), out);
+        assertTrue(out.matches("(?s).*sweep: stopped; " + java.util.regex.Pattern.quote(journal.toString())
+                + " keeps 0 finished cells and [1-9][0-9]* finished trial blocks: run the same command to "
+                + "resume.*"), out);
+    }
+
     @Test
     void aJournalThatIsNotThereOrIsAFolderIsNamed() throws Exception {
         Path missing = dir.resolve("typo.journal");
