@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     "Run one trial of a spec and print its outcome, or its overlap and energy time series as CSV (streamed).",
     "SPEC is a preset name or a spec query string (as in a share link); KEY=VALUE pairs override it.",
     "Memory and window numbers are 1-based everywhere (text, JSON, CSV); --trial is the 0-based trial index.",
-    "Exit codes: 0 done, 2 bad input or a run estimated over 10 min without --yes, 3 the run diverged.",
+    "Exit codes: 0 done, 1 the output could not be written (a full disk, a closed pipe), 2 bad input or a run "
+        + "estimated over 10 min without --yes, 3 the run diverged.",
     "Example: run 'model=idp&n=1024&p=10&noise=8&t=30' --csv > run.csv"})
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -208,6 +209,11 @@ final class RunCommand implements Callable<Integer> {
         void flush() {
             out.flush();
             target.flush();
+            // stdout swallows write errors: stop a long run at once when its rows cannot be written (a full disk,
+            // `run --csv | head`), instead of computing rows nobody can read and exiting 0
+            if (target.checkError() || System.out.checkError()) {
+                throw new HopfieldCli.StdoutFailed();
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.hopfieldlab.batch.sweep.SweepBackend;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,8 @@ final class SparkChild {
     /** Set in the child, so a broken jar cannot start children forever. */
     static final String CHILD_ENV = "HOPFIELD_SPARK_CHILD";
     static final String JAR_ENV = "HOPFIELD_SPARK_JAR";
+    /** The pid of the CLI that started the child: the child stops when it is gone (kill -9 of the CLI). */
+    static final String PARENT_ENV = "HOPFIELD_SPARK_PARENT";
     static final String MAIN = "org.hopfieldlab.spark.SparkMain";
 
     private SparkChild() {
@@ -26,10 +29,15 @@ final class SparkChild {
 
     /** The Spark backend when Spark and the module are on this classpath, else null. */
     static SweepBackend backend() {
-        for (SweepBackend b : ServiceLoader.load(SweepBackend.class)) {
-            if (b.name().equals("spark")) {
-                return b;
+        try {
+            for (SweepBackend b : ServiceLoader.load(SweepBackend.class)) {
+                if (b.name().equals("spark")) {
+                    return b;
+                }
             }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // hopfield-spark.jar started with `java -jar` (no Spark on the classpath): its backend cannot load;
+            // run() then starts the child on the jar and the Spark jars beside it
         }
         return null;
     }
@@ -49,10 +57,13 @@ final class SparkChild {
         }
         String cp = jar.toString();
         Path lib = jar.resolveSibling("lib");
-        if (Files.isDirectory(lib)) {
-            // Spark itself: the jars beside the job jar (spark/target/lib), as a spark-submit install would give
-            cp += File.pathSeparator + lib + File.separator + "*";
+        if (!Files.isDirectory(lib)) {
+            throw new IllegalArgumentException("--engine spark needs Spark's jars in " + lib + " beside " + jar
+                    + " (`./mvnw -pl simulator,spark -am package` puts them in spark/target/lib/), or run the job "
+                    + "jar with spark-submit");
         }
+        // Spark itself: the jars beside the job jar (spark/target/lib), as a spark-submit install would give
+        cp += File.pathSeparator + lib + File.separator + "*";
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         int at = args.indexOf("sweep");
         List<String> sweepArgs = at >= 0 ? args.subList(at + 1, args.size()) : args;
@@ -70,6 +81,7 @@ final class SparkChild {
         cmd.addAll(sweepArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().put(CHILD_ENV, "1");
+        pb.environment().put(PARENT_ENV, Long.toString(ProcessHandle.current().pid()));
         // these machines talk over loopback only; an explicit SPARK_LOCAL_IP is kept
         pb.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
         Process p = pb.start();
@@ -79,6 +91,29 @@ final class SparkChild {
             p.destroy();
             Thread.currentThread().interrupt();
             return 130;
+        }
+    }
+
+    /**
+     * In a child started by {@link #run}: stop when the CLI that started it ends. A SIGTERM or Ctrl-C of the CLI
+     * reaches the child through destroy() or the terminal, but a kill -9 of the CLI would leave the child running,
+     * writing the journal and --out on its own while the user resumes the sweep beside it.
+     */
+    static void exitWithParent() {
+        String pid = System.getenv(PARENT_ENV);
+        if (System.getenv(CHILD_ENV) == null || pid == null) {
+            return;
+        }
+        Runnable stop = () -> {
+            System.err.println("sweep: the hopfield-cli process that started this Spark sweep is gone; stopping "
+                    + "(finished cells and blocks stay in the journal, if one was given)");
+            System.err.flush();
+            Runtime.getRuntime().halt(143);
+        };
+        try {
+            ProcessHandle.of(Long.parseLong(pid)).ifPresentOrElse(h -> h.onExit().thenRun(stop), stop);
+        } catch (NumberFormatException e) {
+            // not set by run(): nothing to watch
         }
     }
 

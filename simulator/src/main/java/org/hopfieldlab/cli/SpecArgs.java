@@ -16,6 +16,16 @@ final class SpecArgs {
             if (o.indexOf('=') <= 0) {
                 throw new SpecException(o, "'" + o + "' is not a key=value override (e.g. noise=0 trials=40)");
             }
+            if (o.indexOf('=') == o.length() - 1) {
+                // in an edit an empty value means "the key's default": from a shell that is an unset variable
+                // (noise=$NOISE), which must not silently run the default
+                String key = o.substring(0, o.length() - 1);
+                throw new SpecException(key, "'" + o + "' has no value; give " + key + "=VALUE (see `schema` for "
+                        + "its default and range)");
+            }
+            if (o.indexOf('&') >= 0) {
+                throw new SpecException(o, "'" + o + "' holds '&': give each override as its own KEY=VALUE argument");
+            }
             if (q.length() > 0) {
                 q.append('&');
             }

@@ -2,7 +2,6 @@ package org.hopfieldlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,19 +37,22 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", description = {
     "Run a parameter sweep headless with the server's sweep engine (same numbers for the same definition).",
-    "Built-in: sweep --preset NAME (sweep --list shows them: noise, thresholds, beta, capacity, ...). Custom:",
-    "  sweep --from sequence --x noise=0,2,4,8 --y model=idp,classic --trials 20 t=20",
+    "Built-in: sweep --preset NAME (sweep --list shows them). Custom: sweep --from sequence --x noise=0,2,4,8 "
+        + "--y model=idp,classic --trials 20 t=20",
     "Axes: key=v1,v2,... or key=from:to:count; a1..aK sweep one input weight. Output: CSV (default) or JSON.",
-    "Beyond one machine: --shard i/K runs part i (0-based) of K and writes a part file; `sweep merge FILES...`",
-    "joins the parts into the CSV/JSON of one run. --journal FILE resumes a killed sweep without redoing cells.",
-    "--journal FILE with no --x/--preset resumes the sweep that FILE holds.",
-    "--engine spark --master URL runs the cells as Apache Spark tasks (needs spark/target/hopfield-spark.jar)."},
+    "Beyond one machine: --shard i/K runs part i (0-based) of K and writes a part file; `sweep merge FILES...` joins "
+        + "the parts into the CSV/JSON of one run. --journal FILE resumes a killed sweep without redoing cells; "
+        + "--journal FILE with no --x/--preset resumes the sweep that FILE holds.",
+    "--engine spark --master URL runs the cells as Apache Spark tasks (needs spark/target/hopfield-spark.jar and "
+        + "spark/target/lib/).",
+    "Exit codes: 0 done, 1 a file could not be read or written (or the sweep failed), 2 bad input."},
     subcommands = SweepMergeCommand.class)
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
-    @Option(names = "--preset", description = "built-in sweep: noise, thresholds, beta, capacity, capacity-discrete, capacity-idp")
+    @Option(names = "--preset", description = "built-in sweep: ${COMPLETION-CANDIDATES}", completionCandidates =
+            PresetNames.class)
     String preset;
 
     @Option(names = "--from", description = "spec preset the sweep starts from (default: sequence)")
@@ -113,13 +115,27 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--progress", negatable = true, description = "progress bar on stderr (default: on a terminal)")
     Boolean progress;
 
+    /** The built-in sweeps' names, for --help (from the preset table, not a copy of it). */
+    static final class PresetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SweepPresets.all().stream().map(SweepPresets.SweepPreset::name).iterator();
+        }
+    }
+
+    /** Reports what a stopped sweep kept; removed when the sweep ends by itself. */
+    private Thread stopHook;
+
     @Override
     public Integer call() throws IOException {
+        SparkChild.exitWithParent();
         PrintWriter o = commandSpec.commandLine().getOut();
         if (list) {
+            int width = SweepPresets.all().stream().mapToInt(p -> p.name().length()).max().orElse(0);
+            String indent = "\n" + " ".repeat(width + 1);
             for (SweepPresets.SweepPreset p : SweepPresets.all()) {
-                o.printf("%-11s %s%n            %s%n", p.name(), p.title(), p.definition().format()
-                        .replace("\n", "\n            ").trim());
+                o.printf("%-" + width + "s %s%s%s%n", p.name(), p.title(), indent, p.definition().format().trim()
+                        .replace("\n", indent));
             }
             o.flush();
             return 0;
@@ -148,6 +164,9 @@ final class SweepCommand implements Callable<Integer> {
                 : "on " + threads + " threads";
         String summary = String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s %s",
                 cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), where);
+        if (out != null) {
+            OutputFile.check("--out", out);
+        }
         if (estimate) {
             o.println(summary);
             o.flush();
@@ -189,6 +208,21 @@ final class SweepCommand implements Callable<Integer> {
                                 " (%d of their trials done in %d blocks)", keptTrials,
                                 kept.values().stream().mapToInt(List::size).sum()));
             }
+            // Ctrl-C / SIGTERM: say what was kept and how to go on (the journal lines are already on disk)
+            final SweepJournal kept0 = log;
+            Thread hook = new Thread(() -> {
+                if (kept0 == null) {
+                    System.err.println("\nsweep: stopped; without --journal FILE nothing was kept (give one to "
+                            + "resume a stopped sweep)");
+                } else {
+                    int blocksKept = kept0.blocks().values().stream().mapToInt(List::size).sum();
+                    System.err.printf(Locale.ROOT, "%nsweep: stopped; %s keeps %d finished cells and %d finished "
+                            + "trial blocks: run the same command to resume%n", journal, kept0.finished().size(),
+                            blocksKept);
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            stopHook = hook;
             boolean show = progress != null ? progress : System.console() != null;
             ProgressBar bar = new ProgressBar(System.err, show);
             long t0 = System.nanoTime();
@@ -226,7 +260,7 @@ final class SweepCommand implements Callable<Integer> {
                 text = json ? SweepExport.json(result) : SweepExport.csv(result);
             }
             if (out != null) {
-                Files.writeString(out, text, StandardCharsets.UTF_8);
+                OutputFile.write("--out", out, text);
             } else {
                 o.print(text);
                 o.flush();
@@ -234,6 +268,13 @@ final class SweepCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "sweep: %d runs in %.1f s = %.1f runs/s %s%n", runs, secs,
                     runs / Math.max(secs, 1e-9), where);
         } finally {
+            if (stopHook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopHook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it reports what was kept
+                }
+            }
             if (log != null) {
                 log.close();
             }
@@ -246,8 +287,15 @@ final class SweepCommand implements Callable<Integer> {
      * a Spark sweep's child). Null when a definition is given.
      */
     private SweepPart fromJournal() throws IOException {
-        if (preset != null || x != null || journal == null || !Files.exists(journal)) {
+        if (preset != null || x != null || journal == null) {
             return null;
+        }
+        if (!Files.exists(journal)) {
+            if (y != null || trials != null || seeds != null || !overrides.isEmpty()) {
+                return null; // a new sweep's definition without --x: definition() says what is missing
+            }
+            throw new SpecException("--journal", "journal " + journal + " does not exist, so there is nothing to "
+                    + "resume; to start a sweep with this journal give its definition (--preset NAME or --x KEY=VALUES)");
         }
         if (y != null || trials != null || seeds != null || !overrides.isEmpty()) {
             throw new SpecException("--x", "give --x (or --preset) with --y, --trials, --seeds or KEY=VALUE; without "

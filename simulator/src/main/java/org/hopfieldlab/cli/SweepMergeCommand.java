@@ -2,8 +2,6 @@ package org.hopfieldlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +34,13 @@ final class SweepMergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (out != null) {
+            OutputFile.check("--out", out);
+        }
         SweepResult r = SweepPart.merge(files);
         String text = json ? SweepExport.json(r) : SweepExport.csv(r);
         if (out != null) {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
+            OutputFile.write("--out", out, text);
         } else {
             PrintWriter o = commandSpec.commandLine().getOut();
             o.print(text);

@@ -31,6 +31,12 @@ public final class SparkBackend implements SweepBackend {
     /** Jobs in flight per core: enough to keep a core busy while the driver hands a finished block on. */
     static final int JOBS_PER_CORE = 4;
     static final int MIN_IN_FLIGHT = 8;
+    private static final String HOST_PORT = "([^/\\s,:\\[\\]]+|\\[[0-9a-fA-F:.]+]):[0-9]+";
+    /** The master URLs Spark 4 parses (SparkContext.createTaskScheduler), so a typo is one line, not a stack trace. */
+    static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local|local\\[(\\*|[1-9][0-9]*)]|local\\[(\\*|[1-9][0-9]*), *[1-9][0-9]*]"
+            + "|local-cluster\\[ *[1-9][0-9]* *, *[1-9][0-9]* *, *[1-9][0-9]* *]"
+            + "|spark://" + HOST_PORT + "(," + HOST_PORT + ")*|yarn|k8s://\\S+");
 
     @Override
     public String name() {
@@ -47,6 +53,10 @@ public final class SparkBackend implements SweepBackend {
                     + "spark://host:7077), or spark.master from spark-submit");
         }
         String m = conf.get("spark.master");
+        if (!MASTER.matcher(m).matches()) {
+            throw new SpecException("--master", "--master '" + m + "' is not a Spark master URL; e.g. local[2], "
+                    + "local[*], spark://host:7077 (several: spark://h1:7077,h2:7077), yarn or k8s://https://host:443");
+        }
         if (m.startsWith("local") || m.contains("127.0.0.1") || m.contains("localhost")) {
             // these machines may only talk over loopback; Spark would otherwise bind to the eth0 address
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
@@ -146,7 +156,14 @@ public final class SparkBackend implements SweepBackend {
             throw new IllegalStateException("sweep interrupted");
         } catch (ExecutionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException("a Spark task failed: " + c.getMessage(), c);
+            String why = String.valueOf(c.getMessage());
+            if (why.contains("SparkContext was shut down")) {
+                // the master never took the application (unreachable, or it gave up): say so, not just "cancelled"
+                throw new IllegalStateException("Spark stopped before the sweep ended (" + why + "): is the master "
+                        + conf.get("spark.master") + " running and reachable? Spark's log above says why; finished "
+                        + "cells and blocks are kept in the journal, if one was given", c);
+            }
+            throw new IllegalStateException("a Spark task failed: " + why, c);
         }
     }
 

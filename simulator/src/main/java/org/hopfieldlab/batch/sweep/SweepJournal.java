@@ -3,6 +3,8 @@ package org.hopfieldlab.batch.sweep;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,30 +42,69 @@ public final class SweepJournal implements AutoCloseable {
      * definition and shard; its finished cells are returned by {@link #finished()}.
      */
     public static SweepJournal open(Path file, SweepDefinition def, SweepShard shard) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new SpecException("--journal", "journal " + file + " is a folder; give a file name");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new SpecException("--journal", "journal " + file + ": the folder " + dir + " does not exist");
+        }
+        try {
+            return openFile(file, def, shard);
+        } catch (IOException e) {
+            // name the journal: "No space left on device" alone does not say which file
+            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder" : e.getMessage();
+            throw new IOException("cannot use journal " + file + ": " + reason, e);
+        }
+    }
+
+    private static SweepJournal openFile(Path file, SweepDefinition def, SweepShard shard) throws IOException {
         Map<Integer, CellResult> done = new TreeMap<>();
         Map<Integer, List<TrialBlock>> blocks = new TreeMap<>();
-        SweepPart part = Files.exists(file) ? SweepPart.read(file) : null;
-        FileChannel ch;
-        if (part == null) {
-            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-            ch.write(ByteBuffer.wrap(SweepPart.header(def, shard).getBytes(StandardCharsets.UTF_8)));
-            ch.force(false);
-        } else {
-            if (!part.definition().equals(def)) {
-                throw new SpecException("--journal", "journal " + file + " belongs to another sweep; its definition "
-                        + "is:\n" + part.definition().format() + "use a new journal file for this sweep");
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            // one writer per journal: a second sweep on it (a resume started while the first still runs, or the
+            // Spark child of a killed CLI) would append the same cells and blocks twice
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
             }
-            if (!part.shard().equals(shard)) {
-                throw new SpecException("--journal", "journal " + file + " is for shard " + part.shard().format()
-                        + ", not " + shard.format());
+            if (lock == null) {
+                throw new SpecException("--journal", "journal " + file + " is in use by another running sweep; "
+                        + "wait for it to end or stop it, then run this again");
             }
-            done.putAll(part.cells());
-            part.blocks().forEach((k, v) -> blocks.put(k, new ArrayList<>(v)));
-            ch = FileChannel.open(file, StandardOpenOption.WRITE);
-            // drop a line cut by a kill, so the next cell starts on a line of its own
-            ch.truncate(part.completeBytes());
-            ch.position(part.completeBytes());
+            // read through the locked channel: closing any other descriptor of the file would drop the lock
+            ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, ch.size()));
+            while (bytes.hasRemaining() && ch.read(bytes, bytes.position()) >= 0) {
+                // read to the end
+            }
+            SweepPart part = SweepPart.parse(bytes.array(), file.toString());
+            if (part == null) {
+                ch.truncate(0);
+                ch.write(ByteBuffer.wrap(SweepPart.header(def, shard).getBytes(StandardCharsets.UTF_8)));
+                ch.force(false);
+            } else {
+                if (!part.definition().equals(def)) {
+                    throw new SpecException("--journal", "journal " + file + " belongs to another sweep; its "
+                            + "definition is:\n" + part.definition().format() + "use a new journal file for this sweep");
+                }
+                if (!part.shard().equals(shard)) {
+                    throw new SpecException("--journal", "journal " + file + " is for shard " + part.shard().format()
+                            + ", not " + shard.format());
+                }
+                done.putAll(part.cells());
+                part.blocks().forEach((k, v) -> blocks.put(k, new ArrayList<>(v)));
+                // drop a line cut by a kill, so the next cell starts on a line of its own
+                ch.truncate(part.completeBytes());
+                ch.position(part.completeBytes());
+            }
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
         }
         return new SweepJournal(file, ch, done, blocks);
     }

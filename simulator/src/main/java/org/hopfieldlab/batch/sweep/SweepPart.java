@@ -63,9 +63,12 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
 
     /** Reads a part file; returns null for a file whose header was never completely written (empty or cut). */
     public static SweepPart read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return parse(Files.readAllBytes(file), file.toString());
+    }
+
+    /** {@link #read} of a file's bytes ({@code name} for messages). */
+    static SweepPart parse(byte[] bytes, String name) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        String name = file.toString();
         int end = text.lastIndexOf('\n') + 1;
         String complete = text.substring(0, end);
         String[] lines = complete.isEmpty() ? new String[0] : complete.split("\n", -1);
@@ -119,6 +122,10 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
                             + b.to() + " of cell " + b.cell() + " do not belong to shard " + shard.format()
                             + " of this sweep");
                 }
+                String wrong = check(definition, b.cell(), b.trials(), b.windowRetrieved(), b.diverged());
+                if (wrong != null) {
+                    throw damaged(name, i, "trials " + b.from() + ".." + b.to() + " of cell " + b.cell() + " " + wrong);
+                }
                 blocks.computeIfAbsent(b.cell(), k -> new ArrayList<>()).add(b);
                 continue;
             }
@@ -132,6 +139,20 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
                 throw new SpecException("part", name + " line " + (i + 1) + ": cell " + c.cell()
                         + " does not belong to shard " + shard.format() + " of this " + definition.cellCount()
                         + "-cell sweep");
+            }
+            if (c.trials() != definition.trialsPerCell()) {
+                throw damaged(name, i, "cell " + c.cell() + " has " + c.trials() + " trials, but this sweep runs "
+                        + definition.trialsPerCell() + " per cell");
+            }
+            String wrong = check(definition, c.cell(), c.trials(), c.windowRetrieved(), c.diverged());
+            if (wrong == null && !CellResult.of(c.cell(), definition.cellSpec(c.cell()), c.trials(),
+                    c.windowRetrieved().stream().mapToInt(Integer::intValue).toArray(), c.diverged(), c.seconds())
+                    .withoutTiming().equals(c.withoutTiming())) {
+                wrong = "has totals (windows, retrieved, fraction, Wilson bounds) that do not follow from its "
+                        + "per-window counts";
+            }
+            if (wrong != null) {
+                throw damaged(name, i, "cell " + c.cell() + " " + wrong);
             }
             CellResult before = cells.put(c.cell(), c);
             if (before != null && !before.withoutTiming().equals(c.withoutTiming())) {
@@ -156,6 +177,34 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
     }
 
     /**
+     * What is wrong with a cell's (or a block's) counts, or null: one count per input window of the cell's spec, each
+     * and the diverged trials between 0 and the trials run. A file edited by hand or damaged on disk must never be
+     * merged or resumed as a result.
+     */
+    static String check(SweepDefinition def, int cell, int trials, List<Integer> windowRetrieved, int diverged) {
+        int windows = def.cellSpec(cell).schedule().size();
+        if (windowRetrieved.size() != windows) {
+            return "has " + windowRetrieved.size() + " per-window counts, but its spec has " + windows + " windows";
+        }
+        for (int w = 0; w < windows; w++) {
+            int k = windowRetrieved.get(w);
+            if (k < 0 || k > trials) {
+                return "says " + k + " trials retrieved window " + (w + 1) + "; allowed: 0 to its " + trials
+                        + " trials";
+            }
+        }
+        if (diverged < 0 || diverged > trials) {
+            return "says " + diverged + " trials diverged; allowed: 0 to its " + trials + " trials";
+        }
+        return null;
+    }
+
+    private static SpecException damaged(String file, int line, String what) {
+        return new SpecException("part", file + " line " + (line + 1) + ": " + what + "; the file was changed or "
+                + "damaged (run its shard again, or restore the file)");
+    }
+
+    /**
      * Joins parts of one sweep into its result. Every part must hold the same definition; every cell must be present
      * (a cell in two parts must have the same numbers). Errors name the files and the missing cells.
      */
@@ -168,6 +217,9 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
         Map<Integer, CellResult> cells = new TreeMap<>();
         Map<Path, SweepPart> parts = new java.util.LinkedHashMap<>();
         for (Path f : files) {
+            if (Files.isDirectory(f)) {
+                throw new SpecException("merge", f + " is a folder; give the part files (e.g. parts/*.part)");
+            }
             if (!Files.isRegularFile(f)) {
                 throw new SpecException("merge", "no such file: " + f);
             }

@@ -143,6 +143,68 @@ class ShardMergeTest {
                 + "'my parts/it'\\''s.part'", SweepPart.resumeCommand(Path.of("my parts/it's"), new SweepShard(1, 3)));
     }
 
+    /**
+     * A part file whose cell or block lines were edited or damaged (numbers that parse but cannot come from a run) is
+     * refused with the file, line and cell, never merged or resumed as a result. Found by hand-editing a shard's
+     * retrieved count: the merge printed 99 of 12 windows retrieved, exit 0.
+     */
+    @Test
+    void aDamagedCellOrBlockLineIsRefusedNeverMerged() throws Exception {
+        Path[] parts = new Path[2];
+        for (int i = 0; i < 2; i++) {
+            parts[i] = dir.resolve("p" + i);
+            assertEquals(0, HopfieldCli.execute(args("--shard", i + "/2", "--threads", "1", "--out",
+                    parts[i].toString())));
+        }
+        String text = Files.readString(parts[0]);
+        String line = text.lines().filter(l -> l.startsWith("2,")).findFirst().orElseThrow();
+        String[] f = line.split(",", -1);
+        // cell,trials,windows,retrieved,fraction,ciLow,ciHigh,diverged,w1;w2;w3,seconds
+        List<String[]> edits = new ArrayList<>();
+        edits.add(with(f, 3, "99"));                        // retrieved > windows
+        edits.add(with(f, 4, "0.5"));                       // a fraction that is not retrieved / windows
+        edits.add(with(f, 5, "0.01"));                      // a Wilson bound that is not the count's
+        edits.add(with(f, 1, "4"));                         // trials other than the sweep's
+        edits.add(with(f, 2, "10"));                        // windows other than trials × windows with a target
+        edits.add(with(f, 7, "9"));                         // more diverged trials than trials
+        edits.add(with(f, 8, "3;0"));                       // one count short
+        edits.add(with(f, 8, "4;0;0"));                     // a window retrieved by more trials than ran
+        for (String[] e : edits) {
+            String bad = text.replace(line + "\n", String.join(",", e) + "\n");
+            assertNotEquals(text, bad);
+            Path broken = dir.resolve("broken");
+            Files.writeString(broken, bad);
+            String[] err = new String[1];
+            err[0] = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", broken.toString(),
+                    parts[1].toString()), String.join(",", e)));
+            assertTrue(err[0].startsWith("error: " + broken + " line ") && err[0].contains("cell 2 ")
+                    && err[0].contains("changed or damaged") && err[0].strip().lines().count() == 1, err[0]);
+            // a journal with such a line is refused too (a resume would keep it as a finished cell)
+            err[0] = stderr(() -> assertEquals(2, HopfieldCli.execute(args("--shard", "0/2", "--journal",
+                    broken.toString(), "--out", dir.resolve("again").toString()))));
+            assertTrue(err[0].contains("changed or damaged"), err[0]);
+        }
+        // a block line with more retrievals than trials, or with a window count missing
+        for (String block : new String[] {"block,2,0,2,0,3;0;0,0.1", "block,2,0,2,0,1;1,0.1",
+            "block,2,0,2,5,0;0;0,0.1"}) {
+            String bad = text.replace(line + "\n", "") + block + "\n";
+            Path broken = dir.resolve("broken-block");
+            Files.writeString(broken, bad);
+            String err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", broken.toString(),
+                    parts[1].toString()), block));
+            assertTrue(err.contains("trials 0..2 of cell 2 ") && err.contains("changed or damaged"), err);
+        }
+        // the untouched files still merge
+        assertEquals(0, HopfieldCli.execute("sweep", "merge", parts[0].toString(), parts[1].toString(), "--out",
+                dir.resolve("ok.csv").toString()));
+    }
+
+    private static String[] with(String[] fields, int at, String value) {
+        String[] c = fields.clone();
+        c[at] = value;
+        return c;
+    }
+
     @Test
     void partLinesKeepEveryBit() {
         CellResult c = new CellResult(5, 7, 21, 13, 13.0 / 21, 0.1 + 0.2, Math.nextUp(0.9), List.of(1, 0, 12), 2,
