@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * An address that is no page of this site (a mistyped link, a missing file under /lab/, a class or sweep address
  * whose number is not a number): a plain "page not found" with the way back, instead of Vaadin's "Could not navigate
- * to …" text. Status 404. Signed-out visitors to a non-public address are sent to the sign-in page first (Spring
+ * to …" text. Signed-out visitors to a non-public address are sent to the sign-in page first (Spring
  * Security), so this page shows nothing of the site's pages to them.
  */
 @AnonymousAllowed
