@@ -24,6 +24,7 @@ class SweepChart extends HTMLElement {
   private payload?: ChartData;
   /** Narrow (a phone): the heat map's colour scale goes below the plot, fewer x labels. */
   private compact = false;
+  private renderedWidth = 0;
 
   set data(json: string) {
     this.payload = json ? JSON.parse(json) : undefined;
@@ -36,7 +37,8 @@ class SweepChart extends HTMLElement {
     this.chart = echarts.init(this, undefined, { renderer: 'canvas' });
     this.observer = new ResizeObserver(() => {
       this.chart?.resize();
-      if ((this.clientWidth < COMPACT_PX) !== this.compact) this.render();
+      // the layout (colour scale placement, how many x labels fit) follows the width
+      if (Math.abs(this.clientWidth - this.renderedWidth) > 24) this.render();
     });
     this.observer.observe(this);
     this.render();
@@ -52,6 +54,7 @@ class SweepChart extends HTMLElement {
     if (!this.chart || !this.payload) return;
     const d = this.payload;
     this.compact = this.clientWidth < COMPACT_PX;
+    this.renderedWidth = this.clientWidth;
     this.chart.setOption(d.kind === 'heatmap' ? heatmap(d, this.compact) : lines(d, this.clientWidth), true);
     this.setAttribute('data-cells', String(d.kind === 'heatmap' ? (d.cells?.length ?? 0)
       : (d.series ?? []).reduce((n, s) => n + s.points.length, 0)));
@@ -194,8 +197,8 @@ function heatmap(d: ChartData, compact: boolean): echarts.EChartsOption {
       data: d.yValues, splitArea: { show: true } }, hidden(ny)],
     // the scale says what its colours mean, in the per cent the cells are labelled with
     visualMap: {
-      min: 0, max: 1, calculable: true, seriesIndex: 0,
-      text: ['100 % retrieved', '0 %'], formatter: (v: any) => `${(Number(v) * 100).toFixed(0)} %`,
+      // no drag handles: their own value labels repeated the ends' text on top of it
+      min: 0, max: 1, calculable: false, seriesIndex: 0, text: ['100 % retrieved', '0 %'],
       ...(compact ? { orient: 'horizontal', left: 'center', bottom: 8, itemWidth: 12, itemHeight: 160 }
         : { orient: 'vertical', right: 10, top: 'middle' }),
       inRange: { color: ['#f1f3f5', '#74c0fc', '#1c7ed6', '#0b3d91'] },
