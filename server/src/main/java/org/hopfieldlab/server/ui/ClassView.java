@@ -178,7 +178,12 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
             exerciseList.add(row);
         }
         assignmentList.removeAll();
-        for (Assignment a : classes.assignments(user.id(), room.id())) {
+        List<Assignment> assigned = classes.assignments(user.id(), room.id());
+        if (assigned.isEmpty()) {
+            assignmentList.add(new Paragraph("Nothing assigned yet: press Assign beside an exercise (with a due date "
+                    + "above, or none)."));
+        }
+        for (Assignment a : assigned) {
             assignmentList.add(new Span(a.title() + (a.dueAt() == null ? " — no due date" : " — due " + due(a.dueAt()))));
         }
         refreshDashboard();
@@ -251,8 +256,14 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
                 + "tries and the time from the first try to the first right one (not solved yet: to the last try).");
         legend.setId("dashboard-legend");
         legend.addClassName("hint");
-        dashboard.add(data.rows().isEmpty() ? new Paragraph("No students yet: give them the join link above.")
-                : new com.vaadin.flow.component.html.Div(grid, legend), export,
+        // grid and legend straight in the dashboard's column (a wrapper let the grid grow past the page's width)
+        if (data.rows().isEmpty()) {
+            dashboard.add(new Paragraph("No students yet: give them the join link above."));
+        } else {
+            grid.setWidthFull();
+            dashboard.add(grid, legend);
+        }
+        dashboard.add(export,
                 new H3("Most common wrong answers"), data.commonWrong().isEmpty() ? new Paragraph("None yet.") : wrong);
     }
 
