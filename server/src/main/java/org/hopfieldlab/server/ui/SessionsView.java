@@ -189,7 +189,5 @@ public class SessionsView extends VerticalLayout {
         empty.setText(search.isEmpty() ? "No sessions yet. Open the lab, set up an experiment and press Save."
                 : "No session matches “" + search.getValue() + "”.");
         empty.setVisible(items.isEmpty());
-        // no empty table under "No sessions yet": the message is the page's content until there is a session
-        grid.setVisible(!items.isEmpty());
     }
 }
