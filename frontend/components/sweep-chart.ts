@@ -7,6 +7,9 @@ interface ChartData {
   kind: 'line' | 'heatmap';
   xKey: string;
   yKey?: string;
+  xLabel?: string; // the key table's label, key and unit: "Gain β (beta)"
+  yLabel?: string;
+  valueLabel?: string; // what the numbers are: "fraction retrieved"
   xValues: string[];
   yValues?: string[];
   series?: { name: string; points: Point[] }[];
@@ -19,6 +22,9 @@ class SweepChart extends HTMLElement {
   private chart?: echarts.ECharts;
   private observer?: ResizeObserver;
   private payload?: ChartData;
+  /** Narrow (a phone): the heat map's colour scale goes below the plot, fewer x labels. */
+  private compact = false;
+  private renderedWidth = 0;
 
   set data(json: string) {
     this.payload = json ? JSON.parse(json) : undefined;
@@ -29,7 +35,11 @@ class SweepChart extends HTMLElement {
     this.style.display = 'block';
     if (!this.style.height) this.style.height = '420px';
     this.chart = echarts.init(this, undefined, { renderer: 'canvas' });
-    this.observer = new ResizeObserver(() => this.chart?.resize());
+    this.observer = new ResizeObserver(() => {
+      this.chart?.resize();
+      // the layout (colour scale placement, how many x labels fit) follows the width
+      if (Math.abs(this.clientWidth - this.renderedWidth) > 24) this.render();
+    });
     this.observer.observe(this);
     this.render();
   }
@@ -43,15 +53,39 @@ class SweepChart extends HTMLElement {
   private render() {
     if (!this.chart || !this.payload) return;
     const d = this.payload;
-    this.chart.setOption(d.kind === 'heatmap' ? heatmap(d) : lines(d), true);
+    this.compact = this.clientWidth < COMPACT_PX;
+    this.renderedWidth = this.clientWidth;
+    this.chart.setOption(d.kind === 'heatmap' ? heatmap(d, this.compact) : lines(d, this.clientWidth), true);
     this.setAttribute('data-cells', String(d.kind === 'heatmap' ? (d.cells?.length ?? 0)
       : (d.series ?? []).reduce((n, s) => n + s.points.length, 0)));
   }
 }
 
 const palette = ['#1676f3', '#e8590c', '#2f9e44', '#ae3ec9', '#f59f00', '#0c8599'];
+const COMPACT_PX = 560;
+/**
+ * A dashed line as a legend icon: a line series without symbols otherwise gets a dot in its legend entry, which
+ * reads as "points". The first and last moves span the icon's box, so the dashes keep their thin shape.
+ */
+const DASHED = 'path://M0,0 M0,7h5v2h-5z M8,7h5v2h-5z M16,7h5v2h-5z M24,16';
 
-function lines(d: ChartData): echarts.EChartsOption {
+/**
+ * The x values to label on a numeric axis: the swept values themselves (not round ticks that miss them), thinned to
+ * what fits the width; the first and the last value are always labelled.
+ */
+function xLabels(values: number[], width: number): number[] {
+  const fit = Math.max(2, Math.floor((width - 100) / 48));
+  if (values.length <= fit) return values;
+  const step = Math.ceil((values.length - 1) / (fit - 1));
+  const out: number[] = [];
+  for (let i = 0; i < values.length - 1; i += step) out.push(values[i]);
+  // the last value replaces the one before it when they would sit closer than a step apart
+  if (out.length > 1 && (values.length - 1) % step !== 0 && (values.length - 1) % step < step / 2) out.pop();
+  out.push(values[values.length - 1]);
+  return out;
+}
+
+function lines(d: ChartData, width: number): echarts.EChartsOption {
   const series: echarts.SeriesOption[] = [];
   (d.series ?? []).forEach((s, i) => {
     const color = palette[i % palette.length];
@@ -91,18 +125,27 @@ function lines(d: ChartData): echarts.EChartsOption {
   return {
     animation: false,
     grid: { left: 60, right: 40, top: 40, bottom: 55 },
-    legend: { top: 5, data: (d.series ?? []).map(s => s.name).concat(th && d.numericX ? [th.label] : []) },
+    legend: {
+      top: 5, data: [...(d.series ?? []).map(s => ({ name: s.name })),
+        ...(th && d.numericX ? [{ name: th.label, icon: DASHED }] : [])],
+    },
     tooltip: { trigger: 'axis' },
     // a margin of 5 % of the span on both sides, so the first and last points (and their labels) sit inside the
-    // plot at any width; the padded ends get no label of their own, the nice ticks inside keep theirs
+    // plot at any width; the labels and ticks are at the swept values, the last one included
     xAxis: d.numericX ? {
-      type: 'value', name: d.xKey, nameLocation: 'middle', nameGap: 30,
+      type: 'value', name: d.xLabel ?? d.xKey, nameLocation: 'middle', nameGap: 30,
       min: (e: { min: number; max: number }) => e.min - 0.05 * (e.max - e.min || 1),
       max: (e: { min: number; max: number }) => e.max + 0.05 * (e.max - e.min || 1),
-      axisLabel: { showMinLabel: false, showMaxLabel: false, hideOverlap: true },
+      axisLabel: { customValues: xLabels(d.xValues.map(Number), width), hideOverlap: true },
+      axisTick: { customValues: xLabels(d.xValues.map(Number), width) },
+      splitLine: { show: false },
     }
-      : { type: 'category', name: d.xKey, nameLocation: 'middle', nameGap: 30, data: d.xValues },
-    yAxis: { type: 'value', min: 0, max: 1, name: 'retrieval fraction', nameLocation: 'middle', nameGap: 42 },
+      : { type: 'category', name: d.xLabel ?? d.xKey, nameLocation: 'middle', nameGap: 30, data: d.xValues },
+    // the y axis stays at the plot's left edge (at x = 0 it ran through the first points of a sweep from 0)
+    yAxis: {
+      type: 'value', min: 0, max: 1, name: (d.valueLabel ?? 'fraction retrieved') + ' (bars: 95 % CI)',
+      nameLocation: 'middle', nameGap: 42, axisLine: { show: true, onZero: false },
+    },
     series,
   };
 }
@@ -117,7 +160,7 @@ function indexOf(values: string[], v: number): number | null {
   return null;
 }
 
-function heatmap(d: ChartData): echarts.EChartsOption {
+function heatmap(d: ChartData, compact: boolean): echarts.EChartsOption {
   const series: echarts.SeriesOption[] = [{
     name: 'retrieval', type: 'heatmap',
     data: (d.cells ?? []).map(c => [c[0], c[1], c[2]]),
@@ -140,20 +183,25 @@ function heatmap(d: ChartData): echarts.EChartsOption {
   const hidden = (n: number) => ({ type: 'value' as const, min: -0.5, max: n - 0.5, show: false });
   return {
     animation: false,
-    grid: { left: 70, right: 90, top: 40, bottom: 55 },
-    legend: th ? { top: 5, data: [th.label] } : undefined,
+    // the colour scale sits right of the plot; on a phone below it, so the plot keeps the width
+    grid: compact ? { left: 62, right: 12, top: 40, bottom: 110 } : { left: 70, right: 120, top: 40, bottom: 55 },
+    legend: th ? { top: 5, data: [{ name: th.label, icon: DASHED }] } : undefined,
     tooltip: {
       formatter: (p: any) => Array.isArray(p.value) && p.value.length === 3
-        ? `${d.xKey} = ${d.xValues[p.value[0]]}<br>${d.yKey} = ${d.yValues![p.value[1]]}<br>retrieved ${(p.value[2] * 100).toFixed(1)} %`
+        ? `${d.xKey} = ${d.xValues[p.value[0]]}<br>${d.yKey} = ${d.yValues![p.value[1]]}<br>${d.valueLabel ?? 'retrieved'}: ${(p.value[2] * 100).toFixed(1)} %`
         : p.seriesName,
     },
-    xAxis: [{ type: 'category', name: d.xKey, nameLocation: 'middle', nameGap: 30, data: d.xValues, splitArea: { show: true } },
-      hidden(nx)],
-    yAxis: [{ type: 'category', name: d.yKey, nameLocation: 'middle', nameGap: 50, data: d.yValues, splitArea: { show: true } },
-      hidden(ny)],
+    xAxis: [{ type: 'category', name: d.xLabel ?? d.xKey, nameLocation: 'middle', nameGap: 30, data: d.xValues,
+      splitArea: { show: true } }, hidden(nx)],
+    yAxis: [{ type: 'category', name: d.yLabel ?? d.yKey, nameLocation: 'middle', nameGap: compact ? 44 : 50,
+      data: d.yValues, splitArea: { show: true } }, hidden(ny)],
+    // the scale says what its colours mean, in the per cent the cells are labelled with
     visualMap: {
-      min: 0, max: 1, calculable: true, orient: 'vertical', right: 10, top: 'middle', precision: 2,
-      inRange: { color: ['#f1f3f5', '#74c0fc', '#1c7ed6', '#0b3d91'] }, seriesIndex: 0,
+      // no drag handles: their own value labels repeated the ends' text on top of it
+      min: 0, max: 1, calculable: false, seriesIndex: 0, text: ['100 % retrieved', '0 %'],
+      ...(compact ? { orient: 'horizontal', left: 'center', bottom: 8, itemWidth: 12, itemHeight: 160 }
+        : { orient: 'vertical', right: 10, top: 'middle' }),
+      inRange: { color: ['#f1f3f5', '#74c0fc', '#1c7ed6', '#0b3d91'] },
     },
     series,
   };

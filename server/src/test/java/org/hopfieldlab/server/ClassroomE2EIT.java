@@ -251,7 +251,9 @@ class ClassroomE2EIT extends ServerInBrowser {
         accounts.signUp(teacher, PASSWORD);
         signInAs(teacher);
         String[] open = teacherCreatesClass("Open class " + suffix, true);
-        assertEquals("/join/" + open[0], b.el("#class-join-link").getText());
+        // the whole address, a link the teacher can copy and a student can open
+        assertEquals(url("/join/" + open[0]), b.el("#class-join-link").getText());
+        assertEquals(url("/join/" + open[0]), b.el("#class-join-link").getAttribute("href"));
         String[] strict = teacherCreatesClass("Strict class " + suffix, false);
 
         // no account: a class that does not allow pseudonyms asks to sign in

@@ -1,6 +1,7 @@
 package org.hopfieldlab.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -72,6 +73,7 @@ class LoginThrottleTest {
         }
         t.get().failed("alice", a1);
         assertEquals(30, t.get().secondsLocked("ALICE", a1), "the name counts in any case");
+        assertFalse(t.get().lockedForEveryName("alice", a1), "this name's lock, not the address's");
         assertEquals(0, t.get().secondsLocked("alice", a2), "another address is not locked");
         assertEquals(0, t.get().secondsLocked("bob", a1), "another name from the address is not locked");
         clock.now = clock.now.plusSeconds(29).plusMillis(1);
@@ -166,7 +168,9 @@ class LoginThrottleTest {
             t.failed("user" + i, "10.0.0.9");
         }
         assertEquals(LoginThrottle.ADDRESS_LOCK.toSeconds(), t.secondsLocked("someone-else", "10.0.0.9"));
+        assertTrue(t.lockedForEveryName("someone-else", "10.0.0.9"), "the address's lock: the page must not blame a name");
         assertEquals(0, t.secondsLocked("someone-else", "10.0.0.8"));
+        assertFalse(t.lockedForEveryName("someone-else", "10.0.0.8"));
     }
 
     @Test

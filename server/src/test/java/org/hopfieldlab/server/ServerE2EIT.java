@@ -125,6 +125,14 @@ class ServerE2EIT extends ServerInBrowser {
         b.waitFor(d -> spec.getAttribute("invalid") != null);
         assertTrue(spec.getText().contains("n = -5 is out of range"), spec.getText());
         b.shot("08-bad-link");
+        // a mistyped address, signed in: "Page not found" with the way back (it was a 403 "request was refused"
+        // page), and the same for a missing file of the lab (it was Vaadin's raw "Could not navigate to" text)
+        for (String typo : new String[] {"/sessionz", "/lab/no-such-file.js", "/class/not-a-number"}) {
+            driver.get(url(typo));
+            assertEquals("Page not found", b.el("#not-found").getText(), typo);
+            assertTrue(!driver.getPageSource().contains("Could not navigate"), typo);
+        }
+        b.shot("08b-page-not-found");
         driver.get(url("/sweeps"));
         b.type("#sweep-trials", "5000");
         b.waitFor(d -> b.el("#sweep-estimate").getText().startsWith("Refused"));

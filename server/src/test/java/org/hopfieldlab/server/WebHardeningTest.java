@@ -68,6 +68,29 @@ class WebHardeningTest {
         assertTrue(LoginHttp.location(bare).endsWith("/lab/?v=1&n=64"), LoginHttp.location(bare));
     }
 
+    /**
+     * A mistyped address, signed in: the app's page (its router then shows "Page not found", see ServerE2EIT), no
+     * longer a 403 "The request was refused" page as if the user lacked a right; signed out: the sign-in page first,
+     * as before. (Vaadin's first response is its bootstrap page, 200, whatever the route turns out to be.)
+     */
+    @Test
+    void aMistypedAddressReachesTheRouterNotARefusal() throws Exception {
+        String user = "typo-" + Long.toString(System.nanoTime(), 36);
+        accounts.signUp(user, "correct horse battery");
+        LoginHttp anonymous = new LoginHttp(port);
+        HttpResponse<String> out = anonymous.get("/no/such/page");
+        assertEquals(302, out.statusCode(), "signed out: the sign-in page first");
+        assertTrue(LoginHttp.location(out).endsWith("/login"), LoginHttp.location(out));
+        LoginHttp http = new LoginHttp(port);
+        http.login(user, "correct horse battery");
+        for (String path : List.of("/no/such/page", "/class/not-a-number", "/lab/no-such-file.js")) {
+            HttpResponse<String> r = http.get(path);
+            assertEquals(200, r.statusCode(), path);
+            assertTrue(!r.body().contains("The request was refused") && r.body().contains("Vaadin"), path);
+        }
+        assertEquals(200, http.get("/sweeps").statusCode(), "a real page still opens");
+    }
+
     @Autowired
     ServletWebServerApplicationContext context;
     @Autowired

@@ -136,6 +136,17 @@ public class LoginThrottle {
         return wait;
     }
 
+    /**
+     * Whether the wait {@link #secondsLocked} gives comes from the address's own lock (too many failures over any
+     * names), not this name's: then every name is refused from there, and the sign-in page must not say "this name".
+     */
+    public boolean lockedForEveryName(String username, String address) {
+        Instant now = clock.instant();
+        Entry a = store.load(addr(address));
+        Entry p = store.load(pair(username, address));
+        return a != null && a.lockedUntil().isAfter(now) && (p == null || !p.lockedUntil().isAfter(a.lockedUntil()));
+    }
+
     public void failed(String username, String address) {
         Instant now = clock.instant();
         if (sincePurge.incrementAndGet() >= PURGE_EVERY) {

@@ -21,14 +21,17 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if ("POST".equals(req.getMethod()) && "/login".equals(req.getServletPath())) {
             long wait;
+            boolean everyName = false;
             try {
                 wait = throttle.secondsLocked(req.getParameter("username"), req.getRemoteAddr());
+                everyName = wait > 0 && throttle.lockedForEveryName(req.getParameter("username"), req.getRemoteAddr());
             } catch (DataAccessException e) {
                 // the database is down: the sign-in itself will fail and say so
                 wait = 0;
             }
             if (wait > 0) {
-                res.sendRedirect(req.getContextPath() + "/login?locked=" + wait);
+                // "address": the address's own lock (any name), so the page does not blame the name typed
+                res.sendRedirect(req.getContextPath() + "/login?locked=" + wait + (everyName ? "&address" : ""));
                 return;
             }
         }

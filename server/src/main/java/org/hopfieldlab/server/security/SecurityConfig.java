@@ -72,8 +72,13 @@ public class SecurityConfig {
         // Vaadin's own requests carry Vaadin's CSRF token; everything else (the sign-in POST too) needs Spring's
         http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        // an address that is no route: Vaadin's default refuses it (403, "The request was refused") even to a signed-in
+        // user who mistyped a link; signed in, it goes to the router instead, which shows "Page not found"
+        // (NotFoundView). Signed out, it still leads to the sign-in page. Nothing else is served here: the only
+        // Spring MVC endpoints are /error and /actuator/health.
         return http.with(VaadinSecurityConfigurer.vaadin(),
-                c -> c.loginView(LoginView.class).enableCsrfConfiguration(false)).build();
+                c -> c.loginView(LoginView.class).enableCsrfConfiguration(false)
+                        .anyRequest(a -> a.authenticated())).build();
     }
 
     @Bean

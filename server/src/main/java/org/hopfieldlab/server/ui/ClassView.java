@@ -104,8 +104,11 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         code.setId("class-code");
         code.addClassName("join-code");
         Paragraph join = new Paragraph();
-        Span link = new Span("/join/" + room.joinCode());
+        // the whole address, to copy into an e-mail or onto a slide (a bare path was no link a student could open)
+        String joinUrl = ShareDialog.origin() + "/join/" + room.joinCode();
+        Anchor link = new Anchor(joinUrl, joinUrl);
         link.setId("class-join-link");
+        link.addClassName("break-anywhere");
         join.add(new Span("Students join with the code "), code, new Span(" on the Classes page, or the link "),
                 link, new Span(room.allowPseudonyms() ? ": with an account, or under a pseudonym without one."
                         : ": with an account (pseudonymous students are not allowed)."));
@@ -175,11 +178,24 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
             exerciseList.add(row);
         }
         assignmentList.removeAll();
-        for (Assignment a : classes.assignments(user.id(), room.id())) {
-            assignmentList.add(new Span(a.title() + (a.dueAt() == null ? " — no due date" : " — due " + a.dueAt())));
+        List<Assignment> assigned = classes.assignments(user.id(), room.id());
+        if (assigned.isEmpty()) {
+            assignmentList.add(new Paragraph("Nothing assigned yet: press Assign beside an exercise (with a due date "
+                    + "above, or none)."));
+        }
+        for (Assignment a : assigned) {
+            assignmentList.add(new Span(a.title() + (a.dueAt() == null ? " — no due date" : " — due " + due(a.dueAt()))));
         }
         refreshDashboard();
     }
+
+    /** A due date as people read it, in UTC (the zone the due-date field uses): "5 Dec 2026, 10:00 UTC". */
+    static String due(Instant at) {
+        return DUE.format(at);
+    }
+
+    private static final java.time.format.DateTimeFormatter DUE = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private void edit(String document) {
         Dialog d = new Dialog();
@@ -236,7 +252,18 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         for (Dashboard.WrongAnswer w : data.commonWrong()) {
             wrong.add(new ListItem(w.column().label() + ": “" + w.answer() + "” × " + w.count()));
         }
-        dashboard.add(data.rows().isEmpty() ? new Paragraph("No students yet.") : grid, export,
+        Paragraph legend = new Paragraph("✓ solved, ✗ tried but not solved yet, — not tried; then the number of "
+                + "tries and the time from the first try to the first right one (not solved yet: to the last try).");
+        legend.setId("dashboard-legend");
+        legend.addClassName("hint");
+        // grid and legend straight in the dashboard's column (a wrapper let the grid grow past the page's width)
+        if (data.rows().isEmpty()) {
+            dashboard.add(new Paragraph("No students yet: give them the join link above."));
+        } else {
+            grid.setWidthFull();
+            dashboard.add(grid, legend);
+        }
+        dashboard.add(export,
                 new H3("Most common wrong answers"), data.commonWrong().isEmpty() ? new Paragraph("None yet.") : wrong);
     }
 
@@ -290,7 +317,7 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
 
     private static Span cell(Dashboard.Cell c) {
         Span s = new Span(c.status().isEmpty() ? "—" : (c.status().equals("right") ? "✓" : "✗") + " " + c.tries()
-                + (c.tries() == 1 ? " try" : " tries") + " · " + ClassroomService.format(c.time()));
+                + (c.tries() == 1 ? " try" : " tries") + (c.time() == null ? "" : " · " + ClassroomService.format(c.time())));
         s.getElement().setAttribute("data-status", c.status());
         s.addClassName("cell-" + (c.status().isEmpty() ? "none" : c.status()));
         return s;

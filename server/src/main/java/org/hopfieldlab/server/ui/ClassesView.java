@@ -38,7 +38,6 @@ public class ClassesView extends VerticalLayout implements BeforeEnterObserver {
     private final VerticalLayout taught = new VerticalLayout();
     private final VerticalLayout joined = new VerticalLayout();
     private final TextField code = new TextField("Class code");
-    private final Span message = new Span();
 
     public ClassesView(ClassroomService classes, CurrentUser currentUser) {
         this.classes = classes;
@@ -50,7 +49,7 @@ public class ClassesView extends VerticalLayout implements BeforeEnterObserver {
         name.setPlaceholder("e.g. Neural dynamics, autumn");
         Checkbox pseudonyms = new Checkbox("Allow pseudonymous students (no account needed)");
         pseudonyms.setId("class-pseudonyms");
-        Button create = new Button("Create class", e -> run(() -> {
+        Button create = new Button("Create class", e -> run(name, () -> {
             ClassRoom c = classes.createClass(user.id(), name.getValue(), pseudonyms.getValue());
             getUI().ifPresent(ui -> ui.navigate(ClassView.class, c.id()));
         }));
@@ -62,22 +61,23 @@ public class ClassesView extends VerticalLayout implements BeforeEnterObserver {
         TextField pseudonym = new TextField("Name in the class (optional)");
         pseudonym.setId("join-pseudonym");
         pseudonym.setHelperText("Only if the teacher allows pseudonyms; empty: your account name");
-        Button join = new Button("Join", e -> run(() -> {
+        Button join = new Button("Join", e -> run(code, () -> {
             ClassRoom c = classes.join(user.id(), code.getValue(), pseudonym.getValue());
             getUI().ifPresent(ui -> ui.navigate(ClassView.class, c.id()));
         }));
         join.setId("join-class");
 
-        message.setId("classes-message");
-        message.addClassName("form-error");
-        FlexLayout forms = new FlexLayout(box(name, pseudonyms, create), box(code, pseudonym, join));
+        FlexLayout forms = new FlexLayout(box(new H3("Teach a class"), name, pseudonyms, create),
+                box(new H3("Join a class"), code, pseudonym, join));
         forms.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        forms.getStyle().set("gap", "var(--lumo-space-l)");
+        forms.setWidthFull(); // side by side where they fit, one above the other on a phone
+        forms.getStyle().set("gap", "var(--lumo-space-xl)");
         taught.setPadding(false);
         joined.setPadding(false);
         taught.setId("classes-taught");
         joined.setId("classes-joined");
-        add(new H2("Classes"), forms, message, new H3("You teach"), taught, new H3("You joined"), joined);
+        addClassName("page");
+        add(new H2("Classes"), forms, new H3("You teach"), taught, new H3("You joined"), joined);
         refresh();
     }
 
@@ -89,12 +89,14 @@ public class ClassesView extends VerticalLayout implements BeforeEnterObserver {
         return v;
     }
 
-    private void run(Runnable r) {
+    /** Runs a form's action; a refusal shows under that form's main field, where the eye is. */
+    private void run(TextField field, Runnable r) {
         try {
-            message.setText("");
+            field.setInvalid(false);
             r.run();
         } catch (ClassroomException e) {
-            message.setText(e.getMessage());
+            field.setErrorMessage(e.getMessage());
+            field.setInvalid(true);
         }
     }
 

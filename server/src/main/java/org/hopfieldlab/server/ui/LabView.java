@@ -86,6 +86,9 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
         top.setWidthFull();
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.expand(title);
+        // on a phone the buttons wrap below the title instead of running off the screen's edge
+        top.getStyle().set("flex-wrap", "wrap");
+        title.setMinWidth("min(100%, 16rem)");
 
         specField.setId("spec");
         specField.setWidthFull();
@@ -235,7 +238,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver {
         d.setHeaderTitle("Save as a new session");
         TextField name = new TextField("Title");
         name.setId("save-as-title");
-        name.setWidth("360px");
+        name.setWidth("min(360px, 78vw)");
         name.setValue(title.getValue().isBlank() ? "" : title.getValue() + " (variant)");
         Button ok = new Button("Save", e -> {
             try {

@@ -36,7 +36,7 @@ import org.hopfieldlab.sim.spec.SpecCodec;
 @PageTitle("Sessions · Hopfield Lab")
 @PermitAll
 public class SessionsView extends VerticalLayout {
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z").withZone(ZoneId.systemDefault());
 
     private final SessionService sessions;
     private final AppUser user;
@@ -56,7 +56,7 @@ public class SessionsView extends VerticalLayout {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
         search.setId("session-search");
-        search.setWidth("280px");
+        search.setWidth("min(100%, 280px)");
         search.addValueChangeListener(e -> refresh());
         Button create = new Button("New experiment", VaadinIcon.PLUS.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate(LabView.class)));
@@ -65,10 +65,14 @@ public class SessionsView extends VerticalLayout {
         head.setWidthFull();
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         head.expand(heading);
+        // on a phone the search and the button go below the heading instead of off the screen's edge
+        head.getStyle().set("flex-wrap", "wrap");
 
         Grid.Column<LabSession> title = grid.addColumn(LabSession::title).setHeader("Title").setSortable(true)
-                .setComparator(Comparator.comparing((LabSession s) -> s.title().toLowerCase())).setFlexGrow(3);
-        grid.addColumn(s -> summary(s.spec())).setHeader("Experiment").setFlexGrow(2);
+                .setComparator(Comparator.comparing((LabSession s) -> s.title().toLowerCase())).setFlexGrow(3)
+                .setTooltipGenerator(LabSession::title);
+        grid.addColumn(s -> summary(s.spec())).setHeader("Experiment").setFlexGrow(0).setWidth("19rem")
+                .setTooltipGenerator(s -> summary(s.spec()));
         grid.addComponentColumn(s -> {
             Span b = new Span(s.shareToken() != null ? "shared" : "private");
             b.getElement().getThemeList().add(s.shareToken() != null ? "badge success" : "badge contrast");
@@ -82,8 +86,9 @@ public class SessionsView extends VerticalLayout {
             }
             return h;
         }).setHeader("Access").setAutoWidth(true).setFlexGrow(0);
+        // a fixed width: auto width measured an empty grid and cut the header to "Upda…"
         Grid.Column<LabSession> updated = grid.addColumn(s -> WHEN.format(s.updatedAt())).setHeader("Updated")
-                .setSortable(true).setComparator(Comparator.comparing(LabSession::updatedAt)).setAutoWidth(true)
+                .setSortable(true).setComparator(Comparator.comparing(LabSession::updatedAt)).setWidth("13rem")
                 .setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.sort(List.of(new GridSortOrder<>(updated, SortDirection.DESCENDING)));
@@ -144,7 +149,7 @@ public class SessionsView extends VerticalLayout {
         d.setHeaderTitle("Rename");
         TextField name = new TextField("Title");
         name.setValue(s.title());
-        name.setWidth("340px");
+        name.setWidth("min(340px, 78vw)");
         Button ok = new Button("Rename", e -> {
             try {
                 sessions.rename(user.id(), s.id(), name.getValue());

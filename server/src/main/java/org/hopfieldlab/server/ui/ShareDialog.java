@@ -20,7 +20,8 @@ public class ShareDialog extends Dialog {
         link.setId("share-link");
         link.setValue(origin() + "/shared/" + token);
         link.setReadOnly(true);
-        link.setWidth("560px");
+        link.setWidthFull();
+        setWidth("min(96vw, 40rem)"); // the link fits a phone's width too (560 px ran off a 390 px screen)
         link.addFocusListener(e -> link.getElement().executeJs("this.inputElement.select()"));
         Button copy = new Button("Copy", e -> {
             link.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", link.getValue());
@@ -36,8 +37,10 @@ public class ShareDialog extends Dialog {
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         Button close = new Button("Done", e -> close());
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new VerticalLayout(link, new Paragraph("Revoking makes this exact link invalid; sharing again creates a "
-                + "new one.")));
+        VerticalLayout body = new VerticalLayout(link, new Paragraph("Revoking makes this exact link invalid; sharing "
+                + "again creates a new one."));
+        body.setPadding(false);
+        add(body);
         getFooter().add(revoke, copy, close);
         changed.run();
     }

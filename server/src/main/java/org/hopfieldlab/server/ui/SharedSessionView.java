@@ -126,7 +126,7 @@ public class SharedSessionView extends VerticalLayout implements BeforeEnterObse
         Paragraph note = new Paragraph(note(user.isPresent(), shared));
         note.setId("shared-note");
         note.addClassName("shared-note");
-        TextField spec = new TextField("Shared link");
+        TextField spec = new TextField("Experiment link");
         spec.setId("shared-spec");
         spec.setValue(s.link());
         spec.setReadOnly(true);

@@ -65,7 +65,7 @@ class StudentWork extends VerticalLayout {
         Div work = new Div();
         work.setWidthFull();
         for (Assignment a : assignments) {
-            Button b = new Button(a.title() + (a.dueAt() == null ? "" : " (due " + a.dueAt() + ")"),
+            Button b = new Button(a.title() + (a.dueAt() == null ? "" : " (due " + ClassView.due(a.dueAt()) + ")"),
                     e -> {
                         try {
                             checkAccess.run();
@@ -79,13 +79,22 @@ class StudentWork extends VerticalLayout {
             list.add(b);
         }
         mine.setId("my-submissions");
-        mine.addColumn(s -> s.submittedAt().toString().replace('T', ' ').substring(0, 19)).setHeader("When")
+        mine.addColumn(s -> s.submittedAt().toString().replace('T', ' ').substring(0, 19) + " UTC").setHeader("When")
                 .setAutoWidth(true);
         mine.addColumn(Submission::taskId).setHeader("Task").setAutoWidth(true);
         mine.addColumn(s -> ClassroomService.shortAnswerForView(s.answer())).setHeader("Answer");
-        mine.addColumn(Submission::summary).setHeader("Server's verdict").setFlexGrow(3);
+        mine.addColumn(Submission::summary).setHeader("Server's verdict").setFlexGrow(3)
+                .setTooltipGenerator(Submission::summary);
         mine.setAllRowsVisible(true);
-        add(list, message, work, new H3("Your submissions"), mine);
+        mine.setEmptyStateText("Nothing submitted yet. Open an assignment, check your answer in the lab, then "
+                + "submit it to the teacher.");
+        H3 assigned = new H3("Assignments");
+        if (!assignments.isEmpty()) {
+            Paragraph how = new Paragraph("Open one to work on it in the lab.");
+            how.addClassName("hint");
+            list.addComponentAsFirst(how);
+        }
+        add(assigned, list, message, work, new H3("Your submissions"), mine);
         refreshMine();
     }
 

@@ -16,6 +16,8 @@ import org.hopfieldlab.batch.sweep.SweepAxis;
 import org.hopfieldlab.batch.sweep.SweepDefinition;
 import org.hopfieldlab.batch.sweep.SweepResult;
 import org.hopfieldlab.batch.sweep.SweepTheory;
+import org.hopfieldlab.sim.spec.SpecKey;
+import org.hopfieldlab.sim.spec.SpecSchema;
 
 /**
  * Retrieval fraction of a sweep, drawn with Apache ECharts (frontend/components/sweep-chart.ts): lines with 95 %
@@ -33,6 +35,21 @@ public class SweepChart extends Component implements HasSize {
         setHeight("440px");
     }
 
+    /** What the chart's value is: the fraction of input windows (with a target) retrieved, over all trials. */
+    static final String VALUE_LABEL = "fraction retrieved";
+
+    /**
+     * An axis title in the key table's words, with the key as typed and its unit: "Gain β (beta)", "Duration T (t,
+     * time)"; an input weight aK is "Input weight a1"; a key the table does not know stays as it is.
+     */
+    static String axisTitle(String key) {
+        SpecKey k = SpecSchema.find(key);
+        if (k == null || k.label().isEmpty()) {
+            return key.matches("a[0-9]+") ? "Input weight " + key : key;
+        }
+        return k.label() + " (" + key + (k.unit().isEmpty() ? "" : ", " + k.unit()) + ")";
+    }
+
     public void show(SweepResult result) {
         getElement().setProperty("data", json(result));
     }
@@ -44,11 +61,14 @@ public class SweepChart extends Component implements HasSize {
         Map<String, Object> m = new LinkedHashMap<>();
         boolean lines = y == null || !y.isNumeric();
         m.put("kind", lines ? "line" : "heatmap");
+        m.put("valueLabel", VALUE_LABEL);
         m.put("xKey", x.key());
+        m.put("xLabel", axisTitle(x.key()));
         m.put("xValues", x.values());
         m.put("numericX", x.isNumeric());
         if (y != null) {
             m.put("yKey", y.key());
+            m.put("yLabel", axisTitle(y.key()));
             m.put("yValues", y.values());
         }
         if (lines) {

@@ -119,6 +119,8 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         preset.setItemLabelGenerator(SweepPresets.SweepPreset::title);
         preset.setId("sweep-preset");
         preset.addValueChangeListener(e -> {
+            // what the preset measures, under its name (the form below only shows its keys and values)
+            preset.setHelperText(e.getValue() == null ? "" : e.getValue().description());
             if (e.getValue() != null) {
                 fill(e.getValue());
             }
@@ -177,6 +179,8 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setId("sweeps-grid");
         grid.setHeight("320px");
+        grid.setEmptyStateText("No sweeps yet: pick a preset above (or paste a lab link as the base), check the "
+                + "estimate and press Run sweep.");
         refreshList();
 
         add(new H2("Sweeps"), new Paragraph("Heavy runs on the server's " + sweeps.threads()
