@@ -219,10 +219,11 @@ public class LoginThrottle {
      * were against a secret that no longer exists. Each address's own count (over all names) stays.
      */
     public void clearName(String username, String addressPrefix) {
-        if (addressPrefix.length() > MAX_ADDRESS_PART - HASH_TAIL) {
-            // a long key keeps only this much of its address (pair): a longer prefix would miss those keys
-            throw new IllegalArgumentException("An address prefix has at most " + (MAX_ADDRESS_PART - HASH_TAIL)
-                    + " characters: " + addressPrefix);
+        int kept = MAX_ADDRESS_PART - HASH_TAIL - 1; // the least of a long address that a bounded key keeps
+        if (addressPrefix.length() > kept) {
+            // a longer prefix would miss the keys whose address was shortened (pair)
+            throw new IllegalArgumentException("An address prefix has at most " + kept + " characters: "
+                    + addressPrefix);
         }
         // pair keys are "u:ADDRESS|name" when that fits, else "u:" + bounded(ADDRESS) + "|" + bounded(name)
         String name = name(username);
