@@ -107,11 +107,19 @@ public class ClassroomRepository {
                 rs.getString(6) != null);
     }
 
-    /** The guest of this class who shows this name, in any letter case. */
+    /**
+     * Names compared in any letter case, the same on every database: Java's lower case, not SQL's lower() (on
+     * PostgreSQL lower('ΝΙΚΟΣ') is 'νικοσ' and lower('İ') is 'i', where Java gives 'νικος' and "i̇"; H2 agrees with
+     * Java), so a name the join form let in is found again at the returning form.
+     */
+    static boolean sameName(String a, String b) {
+        return a.toLowerCase(java.util.Locale.ROOT).equals(b.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The guest of this class who shows this name, in any letter case ({@link #sameName}). */
     public Optional<GuestRow> findGuestByName(long classId, String displayName) {
-        return jdbc.sql(GUEST_SELECT + "where g.class_id = ? and lower(m.display_name) = ?")
-                .params(classId, displayName.toLowerCase(java.util.Locale.ROOT))
-                .query(ClassroomRepository::mapGuest).optional();
+        return jdbc.sql(GUEST_SELECT + "where g.class_id = ?").param(classId).query(ClassroomRepository::mapGuest)
+                .stream().filter(g -> sameName(g.displayName(), displayName)).findFirst();
     }
 
     public Optional<GuestRow> findGuestRow(long classId, long userId) {
@@ -143,10 +151,10 @@ public class ClassroomRepository {
                 .single();
     }
 
-    /** Whether a member of the class already shows this name, in any letter case. */
+    /** Whether a member of the class already shows this name, in any letter case ({@link #sameName}). */
     public boolean nameTaken(long classId, String displayName) {
-        return jdbc.sql("select count(*) from class_member where class_id = ? and lower(display_name) = ?")
-                .params(classId, displayName.toLowerCase(java.util.Locale.ROOT)).query(Integer.class).single() > 0;
+        return jdbc.sql("select display_name from class_member where class_id = ?").param(classId)
+                .query(String.class).list().stream().anyMatch(n -> sameName(n, displayName));
     }
 
     public Optional<Member> findMember(long classId, long userId) {
