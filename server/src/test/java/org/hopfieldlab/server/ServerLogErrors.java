@@ -63,8 +63,10 @@ final class ServerLogErrors implements BeforeEachCallback, AfterAllCallback {
             return c;
         }, Collector.class);
         Logger root = root();
-        collector.setContext(root.getLoggerContext());
         if (root.getAppender(collector.getName()) != collector) {
+            // a reset of Logback (a context starting) detached and stopped it
+            collector.setContext(root.getLoggerContext());
+            collector.start();
             root.addAppender(collector);
         }
     }
