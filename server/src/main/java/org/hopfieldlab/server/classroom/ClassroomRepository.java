@@ -107,19 +107,11 @@ public class ClassroomRepository {
                 rs.getString(6) != null);
     }
 
-    /**
-     * Names compared in any letter case, the same on every database: Java's lower case, not SQL's lower() (on
-     * PostgreSQL lower('ΝΙΚΟΣ') is 'νικοσ' and lower('İ') is 'i', where Java gives 'νικος' and "i̇"; H2 agrees with
-     * Java), so a name the join form let in is found again at the returning form.
-     */
-    static boolean sameName(String a, String b) {
-        return a.toLowerCase(java.util.Locale.ROOT).equals(b.toLowerCase(java.util.Locale.ROOT));
-    }
-
-    /** The guest of this class who shows this name, in any letter case ({@link #sameName}). */
+    /** The guest of this class who shows this name, in any letter case. */
     public Optional<GuestRow> findGuestByName(long classId, String displayName) {
-        return jdbc.sql(GUEST_SELECT + "where g.class_id = ?").param(classId).query(ClassroomRepository::mapGuest)
-                .stream().filter(g -> sameName(g.displayName(), displayName)).findFirst();
+        return jdbc.sql(GUEST_SELECT + "where g.class_id = ? and lower(m.display_name) = ?")
+                .params(classId, displayName.toLowerCase(java.util.Locale.ROOT))
+                .query(ClassroomRepository::mapGuest).optional();
     }
 
     public Optional<GuestRow> findGuestRow(long classId, long userId) {
@@ -151,10 +143,10 @@ public class ClassroomRepository {
                 .single();
     }
 
-    /** Whether a member of the class already shows this name, in any letter case ({@link #sameName}). */
+    /** Whether a member of the class already shows this name, in any letter case. */
     public boolean nameTaken(long classId, String displayName) {
-        return jdbc.sql("select display_name from class_member where class_id = ?").param(classId)
-                .query(String.class).list().stream().anyMatch(n -> sameName(n, displayName));
+        return jdbc.sql("select count(*) from class_member where class_id = ? and lower(display_name) = ?")
+                .params(classId, displayName.toLowerCase(java.util.Locale.ROOT)).query(Integer.class).single() > 0;
     }
 
     public Optional<Member> findMember(long classId, long userId) {
