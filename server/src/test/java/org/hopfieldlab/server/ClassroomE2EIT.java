@@ -34,10 +34,9 @@ class ClassroomE2EIT extends ServerInBrowser {
 
     /** Signs in as {@code user} in a browser that forgets whoever was signed in before (no cookies). */
     void signInAs(String user) {
-        // leave the app's page first: a Vaadin page still open can send a request after the cookies are gone, get a
-        // new session, and race the sign-in (seen once: the sign-in never completed)
-        driver.get(url("/favicon.ico"));
-        driver.manage().deleteAllCookies();
+        // leaving the app's page first also keeps a Vaadin page still open from sending a request after the
+        // cookies are gone, getting a new session and racing the sign-in (seen once: the sign-in never completed)
+        b.clearCookies(url(""));
         b.login(url(""), user, PASSWORD);
     }
 
@@ -257,7 +256,7 @@ class ClassroomE2EIT extends ServerInBrowser {
         String[] strict = teacherCreatesClass("Strict class " + suffix, false);
 
         // no account: a class that does not allow pseudonyms asks to sign in
-        driver.manage().deleteAllCookies();
+        b.clearCookies(url(""));
         driver.get(url("/join/" + strict[0]));
         assertTrue(b.el("#join-needs-account").getText().contains("sign in"), b.el("#join-needs-account").getText());
         assertTrue(driver.findElements(By.id("guest-name")).isEmpty());
@@ -284,7 +283,7 @@ class ClassroomE2EIT extends ServerInBrowser {
         b.shot("classroom-guest-desktop");
 
         // the name is unique in the class, in any letter case (another browser: no cookie)
-        driver.manage().deleteAllCookies();
+        b.clearCookies(url(""));
         driver.get(url("/join/" + open[0]));
         b.type("#guest-name", "pseudo PAT");
         b.el("#guest-join").click();
@@ -295,7 +294,7 @@ class ClassroomE2EIT extends ServerInBrowser {
         assertTrue(b.el("#my-submissions").getText().indexOf("completes") < 0, "Quinn sees no one else's tries");
 
         // back to the first guest's browser: no account pages, no other class
-        driver.manage().deleteAllCookies();
+        b.clearCookies(url(""));
         driver.get(url("/join/" + open[0]));
         driver.manage().addCookie(cookie);
         for (String page : List.of("/sessions", "/classes", "/class/" + open[2], "/class/" + strict[2])) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * /tmp/server-shots).
  */
 @ServerTest
+@ExtendWith(ServerLogErrors.class)
 class GuestReturnE2EIT {
     static final String PASSWORD = "a long password";
     static final String CODE = "[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}";
@@ -187,7 +189,7 @@ class GuestReturnE2EIT {
         student.driver.manage().addCookie(cookie);
         student.driver.get(url("/guest/" + c.id()));
         student.el("#guest-missing");
-        student.driver.manage().deleteAllCookies();
+        student.clearCookies(url(""));
 
         // the next person at this computer, or the student again typing their name to join: pointed to the way back
         student.driver.get(url("/join/" + c.code()));
@@ -254,7 +256,7 @@ class GuestReturnE2EIT {
         assertEquals("right", verdict.getAttribute("data-status"), verdict.getText());
 
         // the cookies are gone (another laptop, a wiped browser): the join page, not the class
-        student.driver.manage().deleteAllCookies();
+        student.clearCookies(url(""));
         student.driver.get(url("/join/" + classCode));
         assertEquals("Join Return class " + suffix, student.el("#join-title").getText());
         student.el("#joined-before vaadin-details-summary").click();
@@ -284,11 +286,11 @@ class GuestReturnE2EIT {
         assertNotEquals(first.getValue(), second.getValue());
 
         // the cookie of the first browser no longer works
-        student.driver.manage().deleteAllCookies();
+        student.clearCookies(url(""));
         student.driver.manage().addCookie(first);
         student.driver.get(url("/guest/" + classId));
         assertTrue(student.el("#guest-missing").getText().contains("I have joined before"));
-        student.driver.manage().deleteAllCookies();
+        student.clearCookies(url(""));
         student.driver.manage().addCookie(second);
         student.driver.get(url("/guest/" + classId));
         assertEquals("Robin Lane", student.el("#guest-self").getText());

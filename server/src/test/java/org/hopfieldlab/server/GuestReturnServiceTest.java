@@ -227,6 +227,36 @@ class GuestReturnServiceTest {
         lockOut("Ivy_Rose", school);
     }
 
+    /**
+     * A long name from a long address: the throttle's key "u:guest|ADDRESS|~guest~CLASS/name" is longer than the
+     * 200 characters its column holds. Such a key used to be cut, losing the name's end, so the reissue (which
+     * deletes the keys that end with the name) missed it and the student stayed locked out with the new code.
+     */
+    @Test
+    void aReissueLiftsTheLockOfALongNameFromALongAddress() {
+        String name = "Maximiliana " + "Abcdefghij".repeat(5) + "Xy";
+        assertEquals(ClassroomService.MAX_NAME, name.length());
+        GuestJoin max = classes.joinAsGuest(room.joinCode(), name);
+        GuestJoin near = classes.joinAsGuest(room.joinCode(), name.substring(0, name.length() - 1));
+        // an address as long as a container may report one (a proxy's forwarded list, an IPv6 zone)
+        String far = address + "-fe80:0:0:0:a00:27ff:fe4e:66a1%" + "z".repeat(120);
+        String farther = far + "-2";
+        lockOut(name, far);
+        lockOut(name.toUpperCase(java.util.Locale.ROOT), farther);
+        lockOut(name, address);
+
+        String fresh = classes.reissueReturnCode(teacher, room.id(), max.userId());
+        assertEquals(max.userId(), classes.returnAsGuest(room.joinCode(), name, fresh, far).userId());
+        assertEquals(max.userId(), classes.returnAsGuest(room.joinCode(), name, fresh, farther).userId());
+        assertEquals(max.userId(), classes.returnAsGuest(room.joinCode(), name, fresh, address).userId());
+        // a name one letter shorter from the same long address has a count of its own, and a reissue for the
+        // longer name leaves its lock
+        lockOut(near.displayName(), far);
+        String again = classes.reissueReturnCode(teacher, room.id(), max.userId());
+        assertLocked(near.displayName(), far);
+        assertEquals(max.userId(), classes.returnAsGuest(room.joinCode(), name, again, far).userId());
+    }
+
     @Test
     void aReissueLeavesTheAddressLockThatStopsGuessingAcrossNames() {
         GuestJoin g = classes.joinAsGuest(room.joinCode(), "Jun");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hopfieldlab.server.account.AccountService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * worker, the signed-in Vaadin pages and the embedded lab work, and the console reports no CSP violation.
  */
 @ServerTest
+@ExtendWith(ServerLogErrors.class)
 class LabCspIT {
     @Autowired
     AccountService accounts;

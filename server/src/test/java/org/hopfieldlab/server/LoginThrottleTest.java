@@ -162,6 +162,68 @@ class LoginThrottleTest {
     }
 
     @Test
+    void longNamesAndAddressesKeepCountsOfTheirOwnAndClearingFindsThem() {
+        longNamesAndAddressesKeepCountsOfTheirOwnAndClearingFindsThem(false);
+    }
+
+    /** The same in the database, whose key column holds 200 characters (a longer key would be refused). */
+    @Test
+    void longNamesAndAddressesInTheDatabase() {
+        longNamesAndAddressesKeepCountsOfTheirOwnAndClearingFindsThem(true);
+    }
+
+    void longNamesAndAddressesKeepCountsOfTheirOwnAndClearingFindsThem(boolean inDatabase) {
+        MovableClock clock = new MovableClock();
+        LoginThrottle t = inDatabase ? new LoginThrottle(clock, new JdbcThrottleStore(jdbc)) : new LoginThrottle(clock);
+        String run = inDatabase ? "db" + System.nanoTime() : "mem";
+        String p = "k" + run + "|";
+        String longAddress = p + "fe80::1%" + "z".repeat(150);
+        // names that differ only past 200 characters, one of letters outside the BMP (two chars each, so a cut can
+        // fall inside one), a short one
+        String base = " N".repeat(150);
+        String[] names = {base + "a", base + "b", "\uD835\uDC00".repeat(150) + "c", "short"};
+        String[] addresses = {p + "1.1.1.1", longAddress, longAddress + "2", "other" + run + "z".repeat(200)};
+        for (String a : addresses) {
+            for (int i = 0; i < LoginThrottle.USER_LIMIT; i++) {
+                t.failed(names[0], a);
+            }
+            assertEquals(30, t.secondsLocked(names[0], a), a);
+            for (int k = 1; k < names.length; k++) {
+                assertEquals(0, t.secondsLocked(names[k], a), "another name is not locked: " + names[k]);
+            }
+            for (int k = 1; k < names.length; k++) {
+                for (int i = 0; i < LoginThrottle.USER_LIMIT; i++) {
+                    t.failed(names[k], a);
+                }
+            }
+        }
+        // addresses that differ only past 200 characters lock apart
+        for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) {
+            t.failed("someone" + i, longAddress + "z".repeat(200) + "1");
+        }
+        assertEquals(LoginThrottle.ADDRESS_LOCK.toSeconds(), t.secondsLocked("x", longAddress + "z".repeat(200) + "1"));
+        assertEquals(0, t.secondsLocked("x", longAddress + "z".repeat(200) + "2"));
+
+        t.clearName(base.toLowerCase(java.util.Locale.ROOT) + "A ", p);
+        t.clearName(names[2], p);
+        for (String a : addresses) {
+            boolean cleared = a.startsWith(p);
+            assertEquals(cleared ? 0 : 30, t.secondsLocked(names[0], a), a);
+            assertEquals(cleared ? 0 : 30, t.secondsLocked(names[2], a), a);
+            assertEquals(30, t.secondsLocked(names[1], a), "another long name keeps its lock from " + a);
+            assertEquals(30, t.secondsLocked(names[3], a), "a short name keeps its lock from " + a);
+        }
+        if (inDatabase) {
+            int longest = jdbc.sql("select max(length(throttle_key)) from login_throttle where throttle_key like ?")
+                    .param("_:%" + run + "%").query(Integer.class).single();
+            assertTrue(longest <= 200 && longest > 150, "longest key " + longest);
+            // a key that fits is the plain text, as before keys were bounded (so the rows stored then still count)
+            assertEquals(1, jdbc.sql("select count(*) from login_throttle where throttle_key = ?")
+                    .param("u:" + p + "1.1.1.1|short").query(Integer.class).single());
+        }
+    }
+
+    @Test
     void manyNamesFromOneAddressLockTheAddress() {
         LoginThrottle t = new LoginThrottle(new MovableClock());
         for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -11,9 +12,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The set-up the end-to-end tests share: one headless Chromium ({@link Browser}) for all tests of a class, against the
  * server Spring started on its random port (the subclass says which server: {@link ServerTest} or its own
  * {@code @SpringBootTest}), plus the steps many scenarios begin with. One test instance per class, so the browser
- * and the injected port live as long as the class's tests.
+ * and the injected port live as long as the class's tests. A class whose run makes the server log an error fails
+ * ({@link ServerLogErrors}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ServerLogErrors.class)
 abstract class ServerInBrowser {
     @LocalServerPort
     int port;

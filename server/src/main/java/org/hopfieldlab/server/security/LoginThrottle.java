@@ -1,8 +1,12 @@
 package org.hopfieldlab.server.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +28,17 @@ public class LoginThrottle {
     public static final Duration MAX_LOCK = Duration.ofMinutes(15);
     public static final Duration ADDRESS_LOCK = Duration.ofMinutes(5);
     public static final Duration FORGET = Duration.ofHours(1);
-    /** Keys are cut to this length (a name typed at sign-in can be any length; the store's column is bounded). */
+    /**
+     * The longest key (the store's column is {@code varchar(200)}; a name typed at sign-in can be any length). A key
+     * that fits is the plain text; a longer one is shortened part by part ({@link #bounded}), so that it stays
+     * distinct and still ends with its name's own (shortened) text, which {@link #clearName} matches.
+     */
     static final int MAX_KEY = 200;
+    /** In a pair key too long for {@link #MAX_KEY}: the most its address part and its name part may take. */
+    static final int MAX_ADDRESS_PART = 90;
+    static final int MAX_NAME_PART = MAX_KEY - "u:|".length() - MAX_ADDRESS_PART;
+    /** A shortened text ends with '#' and the 43 base64url characters of its SHA-256. */
+    private static final int HASH_TAIL = 44;
     /** Every this many failures, counts quiet for {@link #FORGET} and not locked are deleted. */
     private static final int PURGE_EVERY = 256;
 
@@ -100,8 +113,19 @@ public class LoginThrottle {
         this(Clock.systemUTC());
     }
 
+    /**
+     * "u:ADDRESS|name", the name stripped and in lower case. Longer than {@link #MAX_KEY} (a long name, a long
+     * address or both), the address and the name are each {@link #bounded} (to {@link #MAX_ADDRESS_PART} and
+     * {@link #MAX_NAME_PART}): the key still starts with its address's first characters and ends with "|" and the
+     * name's bounded form. Keys that fit are as they always were, so the rows stored before stay valid.
+     */
     static String pair(String username, String address) {
-        return cut("u:" + address + "|" + name(username));
+        String name = name(username);
+        String key = "u:" + address + "|" + name;
+        if (key.length() <= MAX_KEY) {
+            return key;
+        }
+        return "u:" + bounded(address, MAX_ADDRESS_PART) + "|" + bounded(name, MAX_NAME_PART);
     }
 
     private static String name(String username) {
@@ -109,11 +133,27 @@ public class LoginThrottle {
     }
 
     static String addr(String address) {
-        return cut("a:" + address);
+        return bounded("a:" + address, MAX_KEY);
     }
 
-    private static String cut(String key) {
-        return key.length() <= MAX_KEY ? key : key.substring(0, MAX_KEY);
+    /**
+     * The text itself when it has at most {@code max} characters; otherwise its start, "#" and the base64url
+     * SHA-256 of the whole text, {@code max} characters at most: distinct texts stay distinct.
+     */
+    static String bounded(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int keep = max - HASH_TAIL;
+        if (Character.isHighSurrogate(text.charAt(keep - 1))) {
+            keep--; // no half of a character (a database would refuse or change it)
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return text.substring(0, keep) + "#" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private Object lock(String key) {
@@ -190,8 +230,19 @@ public class LoginThrottle {
      * were against a secret that no longer exists. Each address's own count (over all names) stays.
      */
     public void clearName(String username, String addressPrefix) {
-        // pair keys are "u:ADDRESS|name"; a key cut to MAX_KEY has lost its name and is left to expire (FORGET)
-        store.deleteMatching("u:" + addressPrefix, "|" + name(username));
+        int kept = MAX_ADDRESS_PART - HASH_TAIL - 1; // the least of a long address that a bounded key keeps
+        if (addressPrefix.length() > kept) {
+            // a longer prefix would miss the keys whose address was shortened (pair)
+            throw new IllegalArgumentException("An address prefix has at most " + kept + " characters: "
+                    + addressPrefix);
+        }
+        // pair keys are "u:ADDRESS|name" when that fits, else "u:" + bounded(ADDRESS) + "|" + bounded(name)
+        String name = name(username);
+        store.deleteMatching("u:" + addressPrefix, "|" + name);
+        String shortName = bounded(name, MAX_NAME_PART);
+        if (!shortName.equals(name)) {
+            store.deleteMatching("u:" + addressPrefix, "|" + shortName);
+        }
     }
 
     /** The failures that still count: none once the key has been quiet for {@link #FORGET} and is not locked. */

@@ -58,10 +58,10 @@ public final class Recorder implements StepHandler {
     public void handleStep(Simulation sim) {
         if (recordsSeries(sim)) {
             // the energy shares σ(x) and Ξᵀσ(x) with the overlaps instead of computing them again
-            observe(sim, m, sim.overlapsAndEnergy(m));
+            observe(sim, m, true, sim.overlapsAndEnergy(m));
         } else {
             sim.overlaps(m);
-            observe(sim, m, 0);
+            observe(sim, m, false, 0);
         }
     }
 
@@ -77,13 +77,17 @@ public final class Recorder implements StepHandler {
 
     /** A sample point whose overlaps m are already known (the batched kernel computes them lane by lane). */
     void observe(Simulation sim, double[] m) {
-        observe(sim, m, recordsSeries(sim) ? sim.energy() : 0);
+        boolean series = recordsSeries(sim);
+        observe(sim, m, series, series ? sim.energy() : 0);
     }
 
-    /** A sample point with its overlaps m and, when it is a series sample, the energy of the state now. */
-    private void observe(Simulation sim, double[] m, double energyNow) {
+    /**
+     * A sample point with its overlaps m; {@code series} is {@link #recordsSeries} of this point (asked once by the
+     * caller), and then {@code energyNow} is the energy of the state now.
+     */
+    private void observe(Simulation sim, double[] m, boolean series, double energyNow) {
         int step = sim.step();
-        if (recordsSeries(sim)) {
+        if (series) {
             times[recorded] = sim.time();
             overlaps[recorded] = m.clone();
             energy[recorded] = energyNow;
