@@ -37,7 +37,7 @@ public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         String url = env.getProperty("spring.datasource.url", "");
         String dataDir = env.getProperty("hopfield.data-dir");
-        if (url.startsWith("jdbc:h2:file:") && dataDir != null) {
+        if ((url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:async:")) && dataDir != null) {
             check(Path.of(dataDir).toAbsolutePath().normalize());
         }
     }
