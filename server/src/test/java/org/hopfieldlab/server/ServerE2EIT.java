@@ -11,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -190,6 +191,9 @@ class ServerE2EIT extends ServerInBrowser {
         b.el("#sessions-grid .share-session").click();
         String link = shareLinkShown();
         b.el("#share-revoke").click();
+        // the dialog closes once the server has revoked the link; leaving the page before that could cut the
+        // click's round trip short (CI once opened the link before the revoke had reached the server)
+        b.waitFor(d -> d.findElements(By.cssSelector("#share-revoke")).isEmpty());
         driver.get(link);
         b.el("#share-invalid");
         b.shot("14-revoked-link");
