@@ -72,6 +72,28 @@ class CliAcceptanceTest {
         }
     }
 
+    /**
+     * `exercise` with no subcommand printed its usage and exited 0, as did `hopfield-cli` alone: a command that only
+     * groups subcommands needs one. Usage on stderr, stdout empty, exit 2; `--help` still prints it on stdout, exit 0.
+     */
+    @Test
+    void aCommandOfSubcommandsRunWithoutOneIsAUsageError() {
+        for (String[] c : new String[][] {{"exercise"}, {}}) {
+            String name = String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("hopfield-cli"),
+                    java.util.Arrays.stream(c)).toList());
+            Result r = HopfieldCliTest.cli(c);
+            assertEquals(2, r.code(), name + ": " + r.err());
+            assertEquals("", r.out(), name);
+            assertTrue(r.err().startsWith("error: `" + name + "` needs a command: "), r.err());
+            assertTrue(r.err().contains("Usage: " + name + " "), r.err());
+        }
+        assertTrue(HopfieldCliTest.cli("exercise").err().contains("needs a command: list, grade, show, link\n"));
+        // `sweep` runs itself (merge is its one subcommand): without a definition it says what is missing
+        Result sweep = HopfieldCliTest.cli("sweep");
+        assertEquals(2, sweep.code(), sweep.err());
+        assertTrue(sweep.err().startsWith("error: give --preset NAME or at least --x"), sweep.err());
+    }
+
     /** `run sequence noise=` (an unset shell variable) ran with noise 8, exit 0: an override needs a value. */
     @Test
     void anOverrideWithoutAValueIsRefusedNotDefaulted() {
