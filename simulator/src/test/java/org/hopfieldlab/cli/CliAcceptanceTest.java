@@ -94,6 +94,22 @@ class CliAcceptanceTest {
         assertTrue(sweep.err().startsWith("error: give --preset NAME or at least --x"), sweep.err());
     }
 
+    /** `sweep --x noise=1,1` ran the same cell twice: a repeated axis value is a usage error naming both. */
+    @Test
+    void aRepeatedAxisValueIsOneLineAndExitTwo() {
+        for (String[] args : new String[][] {{"sweep", "--x", "noise=1,1", "--estimate"},
+            {"sweep", "--preset", "noise", "--y", "model=idp,classic,idp", "--estimate"},
+            {"experiment", "noise-sweep", "--noise-values", "0,8,8"}}) {
+            Result r = HopfieldCliTest.cli(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("error: ") && r.err().contains(" twice"), r.err());
+            assertEquals("", r.out());
+        }
+        assertEquals("error: axis noise has the value 1 twice; each value makes one cell, give it once\n",
+                HopfieldCliTest.cli("sweep", "--x", "noise=1,1", "--estimate").err());
+    }
+
     /** `run sequence noise=` (an unset shell variable) ran with noise 8, exit 0: an override needs a value. */
     @Test
     void anOverrideWithoutAValueIsRefusedNotDefaulted() {
