@@ -139,6 +139,11 @@ class ServerE2EIT extends ServerInBrowser {
         b.waitFor(d -> b.el("#sweep-estimate").getText().startsWith("Refused"));
         assertTrue(b.el("#sweep-estimate").getText().contains("hopfield.sweep.max-runs"));
         b.shot("09-sweep-refused");
+        // a value given twice would run one cell twice: the core's message (as the CLI's) under the axis
+        b.type("#sweep-x", "0,1,1");
+        b.waitFor(d -> b.el("#sweep-x").getText().contains("axis noise has the value 1 twice"));
+        assertTrue(b.el("#sweep-x").getAttribute("invalid") != null);
+        b.shot("09b-sweep-repeated-value");
     }
 
     @Test

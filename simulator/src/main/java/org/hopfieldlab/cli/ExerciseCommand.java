@@ -26,13 +26,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "exercise", description = "Classroom exercises: list them, grade an answer, show or link one.",
         subcommands = {ExerciseCommand.ListCommand.class, ExerciseCommand.GradeCommand.class,
             ExerciseCommand.ShowCommand.class, ExerciseCommand.LinkCommand.class})
-final class ExerciseCommand implements Runnable {
+final class ExerciseCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
+    /** {@code exercise} alone is a usage error: its usage on stderr, exit 2 (as {@code hopfield-cli} alone). */
     @Override
-    public void run() {
-        commandSpec.commandLine().usage(commandSpec.commandLine().getOut());
+    public Integer call() {
+        return HopfieldCli.missingSubcommand(commandSpec.commandLine());
     }
 
     @Command(name = "list", description = "The built-in exercises and any given exercise files, with their tasks.")

@@ -5,9 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.hopfieldlab.sim.spec.SchemaDocs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code java -jar simulator/target/hopfield-cli.jar ...}: the paper's experiments headless. */
 @Command(name = "hopfield-cli", mixinStandardHelpOptions = true, version = HopfieldCli.VERSION,
@@ -15,12 +21,34 @@ import picocli.CommandLine.Command;
         subcommands = {ExperimentCommand.class, TheoryCommand.class, RunCommand.class, SpecCommand.class,
             PresetsCommand.class, SweepCommand.class, SchemaCommand.class,
             ExerciseCommand.class, CommandLine.HelpCommand.class})
-public final class HopfieldCli implements Runnable {
+public final class HopfieldCli implements Callable<Integer> {
     static final String VERSION = "Hopfield Lab CLI 0.1";
 
+    @Spec
+    CommandSpec commandSpec;
+
+    /** {@code hopfield-cli} alone is a usage error: the usage on stderr, exit 2 ({@code --help} prints it on stdout). */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        return missingSubcommand(commandSpec.commandLine());
+    }
+
+    /**
+     * A command that only groups subcommands, run without one: a line naming them, then the command's usage, both on
+     * stderr, and exit code 2 like every other usage error (the usage is what to read; stdout stays empty).
+     */
+    static int missingSubcommand(CommandLine c) {
+        java.io.PrintWriter err = c.getErr();
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, CommandLine> e : c.getSubcommands().entrySet()) {
+            if (e.getValue().getCommandName().equals(e.getKey())) { // not an alias
+                names.add(e.getKey());
+            }
+        }
+        err.println("error: `" + c.getCommandSpec().qualifiedName() + "` needs a command: " + String.join(", ", names));
+        c.usage(err);
+        err.flush();
+        return 2;
     }
 
     public static void main(String[] args) {

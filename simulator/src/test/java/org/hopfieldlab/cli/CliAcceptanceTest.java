@@ -72,6 +72,44 @@ class CliAcceptanceTest {
         }
     }
 
+    /**
+     * `exercise` with no subcommand printed its usage and exited 0, as did `hopfield-cli` alone: a command that only
+     * groups subcommands needs one. Usage on stderr, stdout empty, exit 2; `--help` still prints it on stdout, exit 0.
+     */
+    @Test
+    void aCommandOfSubcommandsRunWithoutOneIsAUsageError() {
+        for (String[] c : new String[][] {{"exercise"}, {}}) {
+            String name = String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("hopfield-cli"),
+                    java.util.Arrays.stream(c)).toList());
+            Result r = HopfieldCliTest.cli(c);
+            assertEquals(2, r.code(), name + ": " + r.err());
+            assertEquals("", r.out(), name);
+            assertTrue(r.err().startsWith("error: `" + name + "` needs a command: "), r.err());
+            assertTrue(r.err().contains("Usage: " + name + " "), r.err());
+        }
+        assertTrue(HopfieldCliTest.cli("exercise").err().contains("needs a command: list, grade, show, link\n"));
+        // `sweep` runs itself (merge is its one subcommand): without a definition it says what is missing
+        Result sweep = HopfieldCliTest.cli("sweep");
+        assertEquals(2, sweep.code(), sweep.err());
+        assertTrue(sweep.err().startsWith("error: give --preset NAME or at least --x"), sweep.err());
+    }
+
+    /** `sweep --x noise=1,1` ran the same cell twice: a repeated axis value is a usage error naming both. */
+    @Test
+    void aRepeatedAxisValueIsOneLineAndExitTwo() {
+        for (String[] args : new String[][] {{"sweep", "--x", "noise=1,1", "--estimate"},
+            {"sweep", "--preset", "noise", "--y", "model=idp,classic,idp", "--estimate"},
+            {"experiment", "noise-sweep", "--noise-values", "0,8,8"}}) {
+            Result r = HopfieldCliTest.cli(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("error: ") && r.err().contains(" twice"), r.err());
+            assertEquals("", r.out());
+        }
+        assertEquals("error: axis noise has the value 1 twice; each value makes one cell, give it once\n",
+                HopfieldCliTest.cli("sweep", "--x", "noise=1,1", "--estimate").err());
+    }
+
     /** `run sequence noise=` (an unset shell variable) ran with noise 8, exit 0: an override needs a value. */
     @Test
     void anOverrideWithoutAValueIsRefusedNotDefaulted() {

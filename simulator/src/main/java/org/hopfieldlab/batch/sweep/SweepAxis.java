@@ -32,8 +32,22 @@ public record SweepAxis(String key, List<String> values) {
         values = Collections.unmodifiableList(new ArrayList<>(values));
     }
 
-    /** Parses {@code key=v1,v2} or {@code key=from:to:count}. */
+    /**
+     * Parses {@code key=v1,v2} or {@code key=from:to:count}, as typed by a user (CLI, the server's form, Spark's
+     * {@code sweep}): a value given twice (also as another spelling of the same number, {@code 1,1.0}, or from a
+     * range whose values coincide) is refused naming the axis and the value, since it would run the same cell twice.
+     */
     public static SweepAxis parse(String text) {
+        SweepAxis a = read(text);
+        a.requireDistinct(text == null ? "" : text.trim());
+        return a;
+    }
+
+    /**
+     * Parses a stored axis (a sweep definition in a journal, a part file or the server's database) as it was
+     * written: definitions stored before repeated values were refused keep reading, resuming and merging.
+     */
+    static SweepAxis read(String text) {
         String t = text == null ? "" : text.trim();
         int eq = t.indexOf('=');
         if (eq <= 0 || eq == t.length() - 1) {
@@ -75,6 +89,29 @@ public record SweepAxis(String key, List<String> values) {
             values.add(SpecCodec.formatNumber(v));
         }
         return new SweepAxis(key, values);
+    }
+
+    /** Throws naming the first value that comes twice (numbers compared by value, other values as text). */
+    private void requireDistinct(String text) {
+        double[] num = new double[values.size()];
+        for (int k = 0; k < num.length; k++) {
+            num[k] = numeric(k);
+        }
+        for (int j = 1; j < num.length; j++) {
+            for (int i = 0; i < j; i++) {
+                double a = num[i];
+                double b = num[j];
+                boolean same = Double.isNaN(a) || Double.isNaN(b) ? values.get(i).equals(values.get(j)) : a == b;
+                if (same) {
+                    String v = values.get(i);
+                    String spelled = v.equals(values.get(j)) ? "" : " (as " + v + " and " + values.get(j) + ")";
+                    String range = text.substring(text.indexOf('=') + 1).trim();
+                    String from = range.indexOf(':') >= 0 && range.indexOf(',') < 0 ? " from the range " + range : "";
+                    throw new SpecException(key, "axis " + key + " has the value " + v + " twice" + spelled + from
+                            + "; each value makes one cell, give it once");
+                }
+            }
+        }
     }
 
     /** The one number grammar of spec values and CLI lists ({@link Numbers}). */

@@ -203,8 +203,8 @@ public final class SweepDefinition {
             String value = line.substring(eq + 1);
             switch (key) {
                 case "base" -> base = SpecCodec.parse(value);
-                case "x" -> axes.add(0, SweepAxis.parse(value));
-                case "y" -> y = SweepAxis.parse(value);
+                case "x" -> axes.add(0, SweepAxis.read(value));
+                case "y" -> y = SweepAxis.read(value);
                 case "trials" -> trials = parseInt("trials", value);
                 case "seeds" -> seeds = SeedPolicy.parse(value);
                 default -> throw new SpecException(key, "unknown sweep key '" + key + "'");

@@ -9,7 +9,8 @@ import org.hopfieldlab.sim.spec.SpecCodec;
  *
  * @param maxCells most cells per sweep
  * @param maxRuns most runs (cells × trials) per sweep
- * @param maxWork most work units (Σ steps × n × p over runs) per sweep
+ * @param maxWork most work units per sweep ({@link SweepCost}: Σ over runs of steps × n × p, a discrete model's
+ *     steps weighted by their cost)
  * @param configuredBy prefix of the settings, quoted in refusals: "hopfield.sweep." gives "hopfield.sweep.max-runs",
  *     "--" gives "--max-runs"
  */
@@ -58,7 +59,7 @@ public record SweepLimits(int maxCells, long maxRuns, double maxWork, String con
         }
         if (cost.work() > maxWork) {
             throw new SweepTooLargeException("trials", "the sweep needs " + sci(cost.work())
-                    + " work units (Σ steps × n × p); the limit is " + sci(maxWork) + " per sweep (" + configuredBy
+                    + " work units (Σ steps × n × p; discrete steps cost more); the limit is " + sci(maxWork) + " per sweep (" + configuredBy
                     + "max-work); lower trials, values, n or t");
         }
         return cost;

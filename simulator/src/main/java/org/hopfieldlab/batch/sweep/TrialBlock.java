@@ -28,7 +28,7 @@ public record TrialBlock(int cell, int from, int to, List<Integer> windowRetriev
      * of the lane kernel (at least one) for rate models. Depends on the spec alone, so the cut is the same everywhere.
      */
     public static int trialsPerBlock(ExperimentSpec spec) {
-        double perTrial = (double) spec.steps() * spec.n() * Math.max(1, spec.p());
+        double perTrial = SweepCost.runWork(spec);
         double budget = BLOCK_SECONDS * SweepCost.WORK_PER_SECOND_PER_THREAD;
         int n = (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(budget / Math.max(1, perTrial))));
         if (BatchRunner.supports(spec)) {

@@ -59,7 +59,7 @@ final class WorkUnit implements StopSignal {
 
     /** Trials per slice for this spec: about {@link #SLICE_SECONDS} of work, at least one. */
     static int trialsPerSlice(ExperimentSpec spec) {
-        double perTrial = (double) spec.steps() * spec.n() * Math.max(1, spec.p());
+        double perTrial = SweepCost.runWork(spec);
         double budget = SLICE_SECONDS * SweepCost.WORK_PER_SECOND_PER_THREAD;
         int n = (int) Math.max(1, Math.min(spec.trials(), Math.floor(budget / Math.max(1, perTrial))));
         int lanes = BatchRunner.DEFAULT_LANES;
@@ -149,8 +149,7 @@ final class WorkUnit implements StopSignal {
         if (!BatchRunner.supports(spec) || k < MIN_BATCH || k > trialsPerSlice(spec)) {
             return 0;
         }
-        double batchNanos = 1e9 * k * spec.steps() * spec.n() * Math.max(1, spec.p())
-                / SweepCost.WORK_PER_SECOND_PER_THREAD;
+        double batchNanos = 1e9 * k * SweepCost.runWork(spec) / SweepCost.WORK_PER_SECOND_PER_THREAD;
         return quantumNanos == 0 || batchNanos <= BATCH_STRETCH * quantumNanos ? k : 0;
     }
 

@@ -29,8 +29,8 @@ class CapacityPresetTest {
             assertEquals(def, SweepDefinition.parse(def.format()), name);
             SweepCost cost = SweepLimits.DEFAULT.check(def);
             assertTrue(cost.runs() <= 2_200, name + ": " + cost.runs() + " runs");
-            // no cell costs more than the noise preset's costliest cell (the discrete model's sweeps cost ~5× a
-            // continuous step per unit of work: 4e7 units there are worth ~2e8, still below 6e8)
+            // no cell costs more than the noise preset's costliest cell (the cost model prices the discrete model's
+            // sweeps at what they cost: p = 200, T > 0 is 1.4e8 units, below the noise cell's 6e8)
             for (int k = 0; k < def.cellCount(); k++) {
                 assertTrue(SweepCost.work(def.cellSpec(k)) <= noiseCell, name + " cell " + def.describe(k));
             }

@@ -29,6 +29,35 @@ class SweepDefinitionTest {
                 .contains("allowed: 1 to 200"));
     }
 
+    /** `sweep --x noise=1,1` ran the same cell twice without a word: a repeated value is refused by name. */
+    @Test
+    void aRepeatedAxisValueIsRefusedNamingTheAxisAndTheValue() {
+        SpecException twice = assertThrows(SpecException.class, () -> SweepAxis.parse("noise=1,1"));
+        assertEquals("noise", twice.key());
+        assertEquals("axis noise has the value 1 twice; each value makes one cell, give it once", twice.getMessage());
+        // the same number spelled two ways is the same cell
+        assertTrue(assertThrows(SpecException.class, () -> SweepAxis.parse("beta=2, 4, 2.0")).getMessage()
+                .startsWith("axis beta has the value 2 twice (as 2 and 2.0)"));
+        // a choice key, and a range whose values coincide
+        assertTrue(assertThrows(SpecException.class, () -> SweepAxis.parse("model=idp,classic,idp")).getMessage()
+                .startsWith("axis model has the value idp twice"));
+        assertTrue(assertThrows(SpecException.class, () -> SweepAxis.parse("noise=2:2:3")).getMessage()
+                .startsWith("axis noise has the value 2 twice from the range 2:2:3"));
+        // distinct values still parse; so do one-value ranges
+        assertEquals(List.of("1", "1.5"), SweepAxis.parse("noise=1,1.5").values());
+        assertEquals(List.of("2"), SweepAxis.parse("noise=2:2:1").values());
+        // the experiments' axes are sweep axes: --noise-values says so under its own name
+        SpecException list = assertThrows(SpecException.class,
+                () -> org.hopfieldlab.batch.ExperimentSweeps.noise(sequence, "0,8,8", "idp"));
+        assertEquals("--noise-values", list.key());
+        assertTrue(list.getMessage().contains("the value 8 twice"), list.getMessage());
+        // journals, part files and the server's database may hold sweeps defined before the check: they resume and
+        // merge as they ran
+        SweepDefinition d = SweepDefinition.parse("base=" + org.hopfieldlab.sim.spec.SpecCodec.format(sequence)
+                + "\nx=noise=1,1\ntrials=1\nseeds=same\n");
+        assertEquals(2, d.cellCount());
+    }
+
     @Test
     void cellsAreRowByRowWithTheirOwnSpecs() {
         SweepDefinition d = new SweepDefinition(sequence, List.of(SweepAxis.parse("noise=0,4,8"),
