@@ -145,6 +145,37 @@ class LabUsabilityIT {
     }
 
     @Test
+    void everyNumberInAColumnOfTheTheoryTableHasTheSameDecimals() throws IOException {
+        // it showed "106" above "41.18" (β α′), "0.55" above "0.377" (|c| sim), "1" above "0.016" (m sim)
+        openPaused("preset=sequence&view=theory");
+        async(lab.browser, "hopfieldLab.runTo(2000)");
+        new org.openqa.selenium.support.ui.WebDriverWait(lab.browser, java.time.Duration.ofSeconds(30)).until(d ->
+                "2000".equals(js(d, "return document.body.getAttribute('data-theory-step')")));
+        @SuppressWarnings("unchecked")
+        List<List<String>> rows = (List<List<String>>) js1("return Array.from(document.querySelectorAll('#theory-table tbody tr'))"
+                + ".map(function (tr) { return Array.from(tr.children).map(function (td) { return td.textContent; }); })");
+        assertTrue(rows.size() >= 2, "rows: " + rows);
+        int numeric = 0;
+        for (int col = 1; col < rows.get(0).size(); col++) {
+            java.util.Set<Integer> decimals = new java.util.TreeSet<>();
+            List<String> column = new java.util.ArrayList<>();
+            for (List<String> row : rows) {
+                String cell = row.get(col);
+                column.add(cell);
+                if (cell.matches("[−-]?\\d+(\\.\\d+)?")) {
+                    decimals.add(cell.contains(".") ? cell.length() - cell.indexOf('.') - 1 : 0);
+                }
+            }
+            if (!decimals.isEmpty()) {
+                numeric++;
+                assertEquals(1, decimals.size(), "column " + col + " mixes " + decimals + " decimals: " + column);
+            }
+        }
+        assertEquals(6, numeric, "α′, β α′, c theory, |c| sim, m theory and m sim are numbers: " + rows);
+        shot(lab.browser, "phone-theory-table");
+    }
+
+    @Test
     void shortcutsDoNotReachTheRunBehindAnOpenDialog() {
         openPaused("preset=energy");
         String step = (String) js1("return document.body.getAttribute('data-step')");
