@@ -175,6 +175,45 @@ class LabUsabilityIT {
         shot(lab.browser, "phone-theory-table");
     }
 
+    /** The selected preset's title against the room its menu gives it: [text px, room px, title attribute, text-overflow]. */
+    @SuppressWarnings("unchecked")
+    static List<Object> presetFit(org.openqa.selenium.WebDriver d) {
+        return (List<Object>) js(d, "var s = document.getElementById('preset'), cs = getComputedStyle(s),"
+                + " c = document.createElement('canvas').getContext('2d');"
+                + "c.font = cs.fontStyle + ' ' + cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily;"
+                + "var text = s.selectedOptions[0].textContent;"
+                + "return [Math.ceil(c.measureText(text).width), s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight),"
+                + " s.title, cs.textOverflow, text];");
+    }
+
+    @Test
+    void thePresetTitleIsShownWholeOnADesktopAndShortenedWithTheWholeTitleOnAPhone() throws IOException {
+        // the longest title ("8. Modern Hopfield: softmax gains from input and state") on desktop widths: it was cut
+        // wherever the header's middle column was narrower than the title (about 1200 px and less)
+        for (int width : new int[] {1280, 1100, 900}) {
+            ChromeDriver desk = LabChromium.newBrowser(width, 900);
+            try {
+                open(desk, lab.url("index.html?preset=modern" + SLOW));
+                List<Object> fit = presetFit(desk);
+                assertTrue(((Number) fit.get(0)).doubleValue() <= ((Number) fit.get(1)).doubleValue(),
+                        width + " px: the title '" + fit.get(4) + "' needs " + fit.get(0) + " px, its menu shows " + fit.get(1) + " px");
+                Number right = (Number) js(desk, "return document.getElementById('preset').getBoundingClientRect().right");
+                assertTrue(right.doubleValue() <= width, width + " px: the menu runs off the screen at " + right);
+                shot(desk, "desktop-" + width + "-preset-title");
+            } finally {
+                desk.quit();
+            }
+        }
+        // a phone cannot show it whole: an ellipsis says it goes on, the whole title is on the menu (hover, long press)
+        openPaused("preset=modern");
+        List<Object> fit = presetFit(lab.browser);
+        assertEquals(fit.get(4), fit.get(2), "the menu's title attribute is the whole preset title");
+        if (((Number) fit.get(0)).doubleValue() > ((Number) fit.get(1)).doubleValue()) {
+            assertEquals("ellipsis", fit.get(3), "a title that does not fit ends in an ellipsis: " + fit);
+        }
+        shot(lab.browser, "phone-preset-title");
+    }
+
     @Test
     void shortcutsDoNotReachTheRunBehindAnOpenDialog() {
         openPaused("preset=energy");
