@@ -10,6 +10,7 @@ var FILES = [
   "js/lab/main.js",
   "css/exercise.css", "js/exercise-engine.js", "js/lab/exercise-source.js", "js/lab/exercise-text.js",
   "js/lab/exercise-progress.js", "js/lab/exercise-view.js", "js/lab/exercise.js",
+  // loaded by the page only when an exercise opens, precached all the same: exercises open offline too
   "vendor/markdown-it.min.js", "vendor/purify.min.js",
   "wasm/hopfield.wasm", "wasm/hopfield.wasm-runtime.js",
   "vendor/uPlot.iife.min.js", "vendor/uPlot.min.css",

@@ -237,6 +237,15 @@
     ctx.fill();
   }
 
+  // A number with exactly `digits` decimals (0.500, 1.000, 105.57), for a table column whose numbers must line up;
+  // a value that rounds to zero shows no minus sign.
+  function fixed(v, digits) {
+    if (v == null || isNaN(v)) return "–";
+    if (!isFinite(v)) return v > 0 ? "∞" : "−∞";
+    var s = v.toFixed(digits);
+    return Number(s) === 0 ? (0).toFixed(digits) : s;
+  }
+
   function fmt(v, digits) {
     if (v == null || isNaN(v)) return "–";
     var a = Math.abs(v);
@@ -522,6 +531,6 @@
     memColor: memColor, textColor: textColor, withAlpha: withAlpha, cssVar: cssVar, drawPicture: drawPicture,
     memoryLevels: memoryLevels, drawBars: drawBars, drawBand: drawBand, overlapChart: overlapChart,
     energyChart: energyChart, drawHeat: drawHeat, drawSynapses: drawSynapses, absQuantile: absQuantile,
-    chartSvg: chartSvg, fmt: fmt, esc: esc
+    chartSvg: chartSvg, fmt: fmt, fixed: fixed, esc: esc
   };
 })(window);

@@ -231,6 +231,7 @@
     L.schedule.render();
     var match = S.presets.filter(function (p) { return p.spec === S.spec; })[0];
     $("preset").value = match ? match.name : "";
+    $("preset").title = $("preset").selectedOptions.length ? $("preset").selectedOptions[0].textContent : "";   // shortened on a phone
     $("preset-desc").textContent = match ? match.description : "Your own experiment — copy the link to share it exactly.";
     L.link.applyTeacher();
   }

@@ -10,7 +10,27 @@
   var ATTRS = ["href", "title", "src", "alt", "start"];
   var SAFE_LINK = /^(https?:|mailto:)/i, SAFE_IMAGE = /^data:image\/(png|gif|jpeg|webp);base64,[A-Za-z0-9+/=\s]*$/i;
 
-  var md = null, purifier = null;
+  var md = null, purifier = null, loading = null;
+
+  // markdown-it (~124 KB) and DOMPurify are needed for exercise text only: they load with the first exercise, not
+  // with every page. Classic scripts added to the page, so this works from disk (file://) as well; the service worker
+  // precaches both, so an exercise opened offline renders the same. A file that fails to load leaves plain text.
+  function script(src) {
+    return new Promise(function (done) {
+      var el = document.createElement("script");
+      el.src = src;
+      el.onload = el.onerror = function () { done(); };
+      document.head.appendChild(el);
+    });
+  }
+
+  function load() {
+    if (!loading) {
+      loading = Promise.all([window.markdownit ? null : script("vendor/markdown-it.min.js"),
+        window.DOMPurify ? null : script("vendor/purify.min.js")]).then(function () { return !!renderer(); });
+    }
+    return loading;
+  }
 
   function renderer() {
     if (md || !window.markdownit || !window.DOMPurify) return md;
@@ -43,7 +63,8 @@
 
   function plain(text) { return "<p>" + L.V.esc(text).replace(/\n\n+/g, "</p><p>").replace(/\n/g, "<br>") + "</p>"; }
 
-  // Markdown blocks (instructions, a task's prompt) → safe HTML. Without the libraries: escaped plain text.
+  // Markdown blocks (instructions, a task's prompt) → safe HTML. Without the libraries (not loaded yet, see load()):
+  // escaped plain text.
   function block(text) {
     text = String(text == null ? "" : text);
     return renderer() ? clean(md.render(text)) : plain(text);
@@ -55,5 +76,5 @@
     return renderer() ? clean(md.renderInline(text)) : L.V.esc(text);
   }
 
-  L.extext = { block: block, inline: inline };
+  L.extext = { load: load, block: block, inline: inline };
 })(window.HLab = window.HLab || {});

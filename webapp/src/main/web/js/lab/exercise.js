@@ -67,7 +67,8 @@
     document.body.setAttribute("data-exercise", view.id);
     var item = document.querySelector('.ex-course [data-course="' + view.id + '"]');
     if (item) item.classList.add("current");
-    setTimeout(render, 0);   // after the lab has taken the spec (the free keys' values come from it)
+    // after the lab has taken the spec (the free keys' values come from it) and the Markdown renderer has loaded
+    L.extext.load().then(function () { setTimeout(render, 0); });
     return { spec: spec, opts: { keepPlaying: false } };
   }
 

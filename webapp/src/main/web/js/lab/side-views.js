@@ -115,7 +115,8 @@
   function drawTheory() {
     var s = S.slots[0], r = theory;
     if (!s || !r || !r.rows) return;
-    var num = function (v, d) { return '<td>' + V.fmt(v, d) + "</td>"; };
+    // every number of a column with the same decimals, so that the column lines up (fmt drops trailing zeros)
+    var num = function (v, d) { return '<td>' + V.fixed(v, d) + "</td>"; };
     var rows = ['<thead><tr><th>memory</th><th class="opt" title="shifted gain α′ = α − Σα/N">α′</th><th title="existence: β α′ > 1">β α′</th>'
       + '<th class="opt">well</th><th>stable</th><th title="predicted amplitude c: x* = c ξ, c = α′ tanh(β c)">c theory</th>'
       + '<th title="projection |ξ·x|/N of the state now">|c| sim</th><th title="predicted overlap tanh(β c)">m theory</th>'

@@ -179,6 +179,46 @@ class LabExerciseIT {
         }
     }
 
+    /** The files the page itself asked for so far (the service worker's own precaching is not the page's). */
+    @SuppressWarnings("unchecked")
+    static List<String> requested(WebDriver d) {
+        return (List<String>) js(d, "return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
+    }
+
+    static boolean requestedMarkdown(WebDriver d) {
+        return requested(d).stream().anyMatch(u -> u.contains("markdown-it"));
+    }
+
+    // ---- 1b. the Markdown renderer loads with the first exercise only, and is cached for offline use all the same ----
+
+    @Test
+    void theMarkdownRendererLoadsOnlyForAnExerciseAndStillWorksOffline() throws IOException {
+        ChromeDriver d = LabChromium.newBrowser(1280, 800);
+        StaticServer own = new StaticServer(LabChromium.LAB);
+        try {
+            String exercise = own.url("index.html#exercise=hopfield-basics");
+            LabChromium.open(d, own.url("index.html?preset=sequence" + LabChromium.SLOW));
+            assertFalse(requestedMarkdown(d), "a plain lab load fetched markdown-it: " + requested(d));
+            assertEquals(Boolean.TRUE, js(d, "return window.markdownit === undefined"), "markdown-it ran on a plain lab load");
+            // the service worker precaches it, so an exercise opened later renders its Markdown offline too
+            String ready = LabChromium.async(d, "navigator.serviceWorker.ready.then(function (r) { return { active: !!r.active }; })");
+            assertTrue(ready.contains("true"), ready);
+            new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> Boolean.TRUE.equals(js(x, "return !!navigator.serviceWorker.controller"))
+                    || LabChromium.reload(x));
+            LabChromium.open(d, d.getCurrentUrl());
+            assertFalse(requestedMarkdown(d), "a plain lab load from the service worker fetched markdown-it: " + requested(d));
+            own.close();   // offline from here: only the service worker's cache answers
+            openExercise(d, exercise);
+            assertTrue(requestedMarkdown(d), "the exercise loads markdown-it: " + requested(d));
+            assertTrue(d.findElement(By.cssSelector("#exercise .ex-instructions strong")).getText().contains("B, H, O, T"),
+                    "the instructions are rendered Markdown, offline");
+            assertFalse(d.findElements(By.cssSelector("#exercise .ex-instructions em")).isEmpty(), "emphasis is rendered");
+        } finally {
+            d.quit();
+            own.close();
+        }
+    }
+
     static void setField(WebDriver d, String id, String value) {
         js(d, "var el = document.getElementById(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('change', {bubbles: true}));", id, value);
     }

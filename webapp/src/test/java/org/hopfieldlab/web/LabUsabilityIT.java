@@ -145,6 +145,76 @@ class LabUsabilityIT {
     }
 
     @Test
+    void everyNumberInAColumnOfTheTheoryTableHasTheSameDecimals() throws IOException {
+        // it showed "106" above "41.18" (β α′), "0.55" above "0.377" (|c| sim), "1" above "0.016" (m sim)
+        openPaused("preset=sequence&view=theory");
+        async(lab.browser, "hopfieldLab.runTo(2000)");
+        new org.openqa.selenium.support.ui.WebDriverWait(lab.browser, java.time.Duration.ofSeconds(30)).until(d ->
+                "2000".equals(js(d, "return document.body.getAttribute('data-theory-step')")));
+        @SuppressWarnings("unchecked")
+        List<List<String>> rows = (List<List<String>>) js1("return Array.from(document.querySelectorAll('#theory-table tbody tr'))"
+                + ".map(function (tr) { return Array.from(tr.children).map(function (td) { return td.textContent; }); })");
+        assertTrue(rows.size() >= 2, "rows: " + rows);
+        int numeric = 0;
+        for (int col = 1; col < rows.get(0).size(); col++) {
+            java.util.Set<Integer> decimals = new java.util.TreeSet<>();
+            List<String> column = new java.util.ArrayList<>();
+            for (List<String> row : rows) {
+                String cell = row.get(col);
+                column.add(cell);
+                if (cell.matches("[−-]?\\d+(\\.\\d+)?")) {
+                    decimals.add(cell.contains(".") ? cell.length() - cell.indexOf('.') - 1 : 0);
+                }
+            }
+            if (!decimals.isEmpty()) {
+                numeric++;
+                assertEquals(1, decimals.size(), "column " + col + " mixes " + decimals + " decimals: " + column);
+            }
+        }
+        assertEquals(6, numeric, "α′, β α′, c theory, |c| sim, m theory and m sim are numbers: " + rows);
+        shot(lab.browser, "phone-theory-table");
+    }
+
+    /** The selected preset's title against the room its menu gives it: [text px, room px, title attribute, text-overflow]. */
+    @SuppressWarnings("unchecked")
+    static List<Object> presetFit(org.openqa.selenium.WebDriver d) {
+        return (List<Object>) js(d, "var s = document.getElementById('preset'), cs = getComputedStyle(s),"
+                + " c = document.createElement('canvas').getContext('2d');"
+                + "c.font = cs.fontStyle + ' ' + cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily;"
+                + "var text = s.selectedOptions[0].textContent;"
+                + "return [Math.ceil(c.measureText(text).width), s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight),"
+                + " s.title, cs.textOverflow, text];");
+    }
+
+    @Test
+    void thePresetTitleIsShownWholeOnADesktopAndShortenedWithTheWholeTitleOnAPhone() throws IOException {
+        // the longest title ("8. Modern Hopfield: softmax gains from input and state") on desktop widths: it was cut
+        // wherever the header's middle column was narrower than the title (about 1200 px and less)
+        for (int width : new int[] {1280, 1100, 900}) {
+            ChromeDriver desk = LabChromium.newBrowser(width, 900);
+            try {
+                open(desk, lab.url("index.html?preset=modern" + SLOW));
+                List<Object> fit = presetFit(desk);
+                assertTrue(((Number) fit.get(0)).doubleValue() <= ((Number) fit.get(1)).doubleValue(),
+                        width + " px: the title '" + fit.get(4) + "' needs " + fit.get(0) + " px, its menu shows " + fit.get(1) + " px");
+                Number right = (Number) js(desk, "return document.getElementById('preset').getBoundingClientRect().right");
+                assertTrue(right.doubleValue() <= width, width + " px: the menu runs off the screen at " + right);
+                shot(desk, "desktop-" + width + "-preset-title");
+            } finally {
+                desk.quit();
+            }
+        }
+        // a phone cannot show it whole: an ellipsis says it goes on, the whole title is on the menu (hover, long press)
+        openPaused("preset=modern");
+        List<Object> fit = presetFit(lab.browser);
+        assertEquals(fit.get(4), fit.get(2), "the menu's title attribute is the whole preset title");
+        if (((Number) fit.get(0)).doubleValue() > ((Number) fit.get(1)).doubleValue()) {
+            assertEquals("ellipsis", fit.get(3), "a title that does not fit ends in an ellipsis: " + fit);
+        }
+        shot(lab.browser, "phone-preset-title");
+    }
+
+    @Test
     void shortcutsDoNotReachTheRunBehindAnOpenDialog() {
         openPaused("preset=energy");
         String step = (String) js1("return document.body.getAttribute('data-step')");
