@@ -1,15 +1,15 @@
 package org.hopfieldlab.batch.sweep;
 
 import java.util.List;
+import org.hopfieldlab.sim.run.StepCost;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
-import org.hopfieldlab.sim.spec.ModelKind;
 
 /**
  * What a sweep will cost, estimated before it starts. Work is counted in the rate models' neuron-memory-steps
  * (Σ over runs of steps × n × p): their cost per Euler step is O(n p) in unrolled, vectorised loops, batched over
  * lanes. The discrete model's step is one asynchronous sweep, whose work is weighted by what it costs
- * ({@link #perNeuronStep}). {@code cells} and {@code runs} are exact; {@link #estimate} computes {@code work} from the
- * axes alone.
+ * ({@link StepCost#perNeuronStep}: the models' costs are declared there, once, for sweeps and exercise grading).
+ * {@code cells} and {@code runs} are exact; {@link #estimate} computes {@code work} from the axes alone.
  */
 public record SweepCost(int cells, long runs, double work) {
     /** Work units per second and thread on a typical core (measured with the noise preset, see the README). */
@@ -24,48 +24,18 @@ public record SweepCost(int cells, long runs, double work) {
         return new SweepCost(def.cellCount(), def.totalRuns(), work);
     }
 
-    /**
-     * Work per memory of one neuron's update in a discrete sweep. {@code DiscreteModel.sweep} does the same 2·n·p
-     * multiply-adds per step as a rate model's Euler step (overlaps Ξᵀs, then each unit's field Σ_μ ξ^μ_i m_μ, where a
-     * rate model projects and sums its synapses), plus p for each flipped unit, but one unit at a time: each field is
-     * a single dependency chain reading Ξ with stride n, nothing vectorises and no lanes are batched. Measured
-     * against the noise preset's IDP cell (the unit, 0.79 ns here): 2.0 ns per neuron-memory at n = 1000 (2.6 units),
-     * more once Ξ outgrows the caches (n = 4096, p = 64: 4.5 ns, 5.7 units). Rounded up.
-     */
-    public static final double DISCRETE_PER_MEMORY = 3;
-    /** Work per neuron of a discrete sweep besides the fields: shuffling the update order, the sign rule (~14 ns). */
-    public static final double DISCRETE_PER_NEURON = 20;
-    /**
-     * Extra work per neuron of a Glauber sweep (temperature T = noise &gt; 0): an exponential and a random draw per
-     * update, and more flips (each O(p)): measured +35 ns at p = 10 to +67 ns at p = 200.
-     */
-    public static final double DISCRETE_GLAUBER_PER_NEURON = 60;
-
     /** Work of one cell: trials × its runs' work ({@link #runWork}). */
     static double work(ExperimentSpec s) {
         return s.trials() * runWork(s);
     }
 
     /**
-     * Work of one run: steps × n × {@link #perNeuronStep} (rate models: steps × n × max(1, p)). The unit every
-     * consumer shares: the sweep limits ({@code --max-work}, {@code hopfield.sweep.max-work}), the time estimate,
+     * Work of one run: steps × n × {@link StepCost#perNeuronStep} (rate models: steps × n × max(1, p)). The unit
+     * every consumer shares: the sweep limits ({@code --max-work}, {@code hopfield.sweep.max-work}), the time estimate,
      * the local scheduler's slices and the trial blocks of journals and Spark tasks.
      */
     public static double runWork(ExperimentSpec s) {
-        return (double) s.steps() * s.n() * perNeuronStep(s);
-    }
-
-    /**
-     * Work per neuron and step, in rate-model neuron-memory-steps: max(1, p) for the rate models;
-     * {@link #DISCRETE_PER_MEMORY} · p + {@link #DISCRETE_PER_NEURON} (+ {@link #DISCRETE_GLAUBER_PER_NEURON} at
-     * T &gt; 0) for the discrete model.
-     */
-    public static double perNeuronStep(ExperimentSpec s) {
-        if (s.model() == ModelKind.DISCRETE) {
-            return DISCRETE_PER_MEMORY * s.p() + DISCRETE_PER_NEURON
-                    + (s.noise() > 0 ? DISCRETE_GLAUBER_PER_NEURON : 0);
-        }
-        return Math.max(1, s.p());
+        return (double) s.steps() * s.n() * StepCost.perNeuronStep(s);
     }
 
     /**

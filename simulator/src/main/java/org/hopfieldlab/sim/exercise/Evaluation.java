@@ -5,6 +5,7 @@ import java.util.List;
 import org.hopfieldlab.sim.math.PortableMath;
 import org.hopfieldlab.sim.run.DivergenceException;
 import org.hopfieldlab.sim.run.Simulation;
+import org.hopfieldlab.sim.run.StepCost;
 import org.hopfieldlab.sim.run.TrialRunner;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.theory.Theory;
@@ -90,8 +91,7 @@ final class Evaluation {
         if (!simulated) {
             return 0;
         }
-        double perStep = (double) spec.n() * (spec.p() + 10) * (energyRise ? 2 : 1);
-        return perStep * spec.steps() * spec.trials();
+        return perStep(spec, energyRise) * spec.steps() * spec.trials();
     }
 
     /** The work units of this evaluation (runs stop after the last window a measure reads). */
@@ -99,8 +99,30 @@ final class Evaluation {
         if (!simulated) {
             return 0;
         }
-        double perStep = (double) spec.n() * (spec.p() + 10) * (energyRise ? 2 : 1);
-        return perStep * spec.windowEndStep(windows - 1) * spec.trials();
+        return perStep(spec, energyRise) * spec.windowEndStep(windows - 1) * spec.trials();
+    }
+
+    /**
+     * Work units of one step of one trial. A rate model's step is n·(P + 10) (see {@link ExerciseLimits}); another
+     * model's step is that times what it costs against a rate-model step of the same n and P
+     * ({@link StepCost#relativeToRateModel}: the discrete model's asynchronous sweep several times more, declared
+     * once in the core with the sweep engine's cost model). Reading the energy after every step (the energy rise)
+     * adds one rate-model step.
+     */
+    static double perStep(ExperimentSpec spec, boolean energyRise) {
+        double rateStep = (double) spec.n() * (spec.p() + 10);
+        return rateStep * StepCost.relativeToRateModel(spec) + (energyRise ? rateStep : 0);
+    }
+
+    /**
+     * What the work units of a spec count, for a refusal: "20 trials × 20 steps at N = 1024, P = 200", and for a
+     * model whose step costs more than a rate model's ", each discrete step priced as 3.1 rate-model steps".
+     */
+    static String runs(ExperimentSpec spec) {
+        String runs = spec.trials() + " trials × " + spec.steps() + " steps at N = " + spec.n() + ", P = " + spec.p();
+        double relative = StepCost.relativeToRateModel(spec);
+        return relative == 1 ? runs : runs + ", each " + spec.model().key + " step priced as " + Fmt.sig(relative, 3)
+                + " rate-model steps";
     }
 
     boolean done() {

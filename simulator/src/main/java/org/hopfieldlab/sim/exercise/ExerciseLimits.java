@@ -5,7 +5,10 @@ package org.hopfieldlab.sim.exercise;
  * one work unit is one neuron-step of one memory-plus-overhead, {@code trials × steps × N × (P + 10)} for a run
  * (the "+ 10" is the noise draw and tanh per neuron, measured as ≈ 10 memories' worth of the O(N·P) products).
  * The reference 1000-step IDP run at N = 1024, P = 10 is 2.05·10⁷ units ≈ 37 ms in Wasm (Chromium),
- * ≈ 11 ms on the JVM; {@link #MAX_WORK} ≈ 120 such runs ≈ 4.5 s in Wasm, ≈ 1.4 s on the JVM.
+ * ≈ 11 ms on the JVM; {@link #MAX_WORK} ≈ 120 such runs ≈ 4.5 s in Wasm, ≈ 1.4 s on the JVM. That is a rate model's
+ * (classic, IDP, modern) step; the discrete model's asynchronous sweep costs several rate-model steps and is priced
+ * at what it costs against one ({@link org.hopfieldlab.sim.run.StepCost#relativeToRateModel}, declared once in the
+ * core for grading and sweeps alike): {@code × (3P + 20)/P} at T = 0.
  */
 public final class ExerciseLimits {
     private ExerciseLimits() {

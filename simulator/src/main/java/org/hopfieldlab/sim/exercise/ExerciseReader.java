@@ -226,9 +226,9 @@ final class ExerciseReader {
         double work = Evaluation.work(task.spec(), flags[0], flags[1]);
         if (work > ExerciseLimits.MAX_WORK) {
             ExperimentSpec s = task.spec();
-            throw new ExerciseException(path, "grading runs " + s.trials() + " trials × " + s.steps() + " steps at "
-                    + "N = " + s.n() + ", P = " + s.p() + ": " + Fmt.sig(work, 3) + " work units; allowed: at most "
-                    + Fmt.sig(ExerciseLimits.MAX_WORK, 3) + " (a few seconds in a browser) — lower trials, t or n");
+            throw new ExerciseException(path, "grading runs " + Evaluation.runs(s) + ": " + Fmt.count(work, 3)
+                    + " work units; allowed: at most " + Fmt.count(ExerciseLimits.MAX_WORK, 3)
+                    + " (a few seconds in a browser) — lower trials, t or n");
         }
     }
 

@@ -20,25 +20,46 @@ final class Fmt {
         if (v == 0) {
             return "0";
         }
+        int exp = exponent(v);
+        if (exp < -4 || exp >= 12) {
+            // scientific: 1.234·10⁻¹⁴ (a rounding-size value must not print as 0)
+            return scientific(v, exp, digits);
+        }
+        int decimals = Math.max(0, digits - 1 - exp);
+        return fixed(v, Math.min(decimals, 12));
+    }
+
+    /**
+     * A count as large as work units, readable at a glance: {@link #sig} below a million, 7.21·10⁹ from there on
+     * (as the README writes the work bound).
+     */
+    static String count(double v, int digits) {
+        if (v != v || v == Double.POSITIVE_INFINITY || v == Double.NEGATIVE_INFINITY || Math.abs(v) < 1e6) {
+            return sig(v, digits);
+        }
+        return scientific(v, exponent(v), digits);
+    }
+
+    /** The exp with 10^exp ≤ |v| &lt; 10^(exp+1) (v finite and not 0). */
+    private static int exponent(double v) {
         double a = Math.abs(v);
-        int exp = 0; // 10^exp ≤ a < 10^(exp+1)
+        int exp = 0;
         while (a >= pow10(exp + 1) && exp < 300) {
             exp++;
         }
         while (a < pow10(exp) && exp > -300) {
             exp--;
         }
-        if (exp < -4 || exp >= 12) {
-            // scientific: 1.234·10⁻¹⁴ (a rounding-size value must not print as 0)
-            String mantissa = fixed(v / pow10(exp), digits - 1);
-            if (mantissa.equals("10") || mantissa.equals("-10")) {
-                mantissa = v < 0 ? "-1" : "1";
-                exp++;
-            }
-            return mantissa + "·10" + superscript(exp);
+        return exp;
+    }
+
+    private static String scientific(double v, int exp, int digits) {
+        String mantissa = fixed(v / pow10(exp), digits - 1);
+        if (mantissa.equals("10") || mantissa.equals("-10")) {
+            mantissa = v < 0 ? "-1" : "1";
+            exp++;
         }
-        int decimals = Math.max(0, digits - 1 - exp);
-        return fixed(v, Math.min(decimals, 12));
+        return mantissa + "·10" + superscript(exp);
     }
 
     private static String superscript(int e) {

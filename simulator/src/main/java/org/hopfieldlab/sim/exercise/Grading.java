@@ -247,9 +247,8 @@ public final class Grading {
         }
         evaluation = new Evaluation(graded, ms);
         if (evaluation.work() > ExerciseLimits.MAX_WORK) {
-            verdict = refused("your spec would need " + Fmt.sig(evaluation.work(), 3) + " work units to grade ("
-                    + graded.trials() + " trials × " + graded.steps() + " steps at N = " + graded.n() + ", P = "
-                    + graded.p() + "); allowed: at most " + Fmt.sig(ExerciseLimits.MAX_WORK, 3)
+            verdict = refused("your spec would need " + Fmt.count(evaluation.work(), 3) + " work units to grade ("
+                    + Evaluation.runs(graded) + "); allowed: at most " + Fmt.count(ExerciseLimits.MAX_WORK, 3)
                     + " — lower trials, t or n");
             return;
         }
