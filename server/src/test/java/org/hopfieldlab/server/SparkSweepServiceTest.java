@@ -255,4 +255,35 @@ class SparkSweepServiceTest extends SweepServiceFixture {
             restarted.shutdown();
         }
     }
+
+    /**
+     * A standalone master that is down: the sweep fails within seconds and its message is the child's one line
+     * naming the master and the reason, not Spark's retry log (found: about 77 s, then the last lines of a stack
+     * trace).
+     */
+    @Test
+    void aMasterThatIsDownFailsTheSweepWithTheChildsOneLine() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        String master = "spark://127.0.0.1:" + port;
+        SweepService own = new SweepService(repo, props, new SparkSweeps(new SparkSweepProperties(master,
+                JAR.toString(), null, null, null, 1, 1, dir.toString())));
+        try {
+            long t0 = System.nanoTime();
+            long id = own.start(user, "dead master", sweep(2));
+            assertEquals("spark " + master, own.get(user, id).engine());
+            SweepRecord r = await(own, id, 60);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            assertEquals("FAILED", r.status(), r.error() + log(id));
+            assertTrue(secs < 20, secs + " s" + log(id));
+            assertEquals("the Spark child (spark " + master + ") exited with code 2 after 0 of 4 cells: the Spark "
+                    + "master " + master + " is not reachable: 127.0.0.1:" + port + " connection refused; nothing ran "
+                    + "(is the master running, and is the URL right?) (log: " + dir.resolve("sweep-" + id + ".log")
+                    + ")", r.error());
+        } finally {
+            own.shutdown();
+        }
+    }
 }

@@ -107,6 +107,8 @@ public final class SparkBackend implements SweepBackend {
         if (todo.isEmpty()) {
             return;
         }
+        // a dead or misspelt standalone master: one line within seconds, not a minute of Spark's retries
+        MasterCheck.requireReachable(conf.get("spark.master"), MasterCheck.TIMEOUT);
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
             BlockTask task = new BlockTask(text);

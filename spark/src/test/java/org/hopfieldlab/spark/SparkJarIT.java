@@ -96,4 +96,26 @@ class SparkJarIT {
         assertTrue(out.startsWith("error: --engine spark needs Spark's jars in " + dir.resolve("lib")), out);
         assertFalse(Files.exists(dir.resolve("x.csv")));
     }
+
+    /**
+     * A standalone master that is down: the packaged job (as the server's child runs it) says so in one line and exits
+     * 2 within seconds (found: 77 s of Spark's "Failed to connect to master" retries, ~160 log lines, exit 1).
+     */
+    @Test
+    void aMasterThatIsDownIsOneLineAndExit2WithinSeconds() throws Exception {
+        int port = SparkMasterTest.closedPort();
+        Path log = dir.resolve("down.log");
+        Process p = SparkMainProcess.start(log, List.of(SparkSweepTest.with("--master", "spark://127.0.0.1:" + port,
+                "--out", dir.resolve("x.csv").toString())));
+        boolean ended = p.waitFor(15, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String out = Files.readString(log).strip();
+        assertTrue(ended, "still running after 15 s: " + out);
+        assertEquals(2, p.exitValue(), out);
+        assertEquals("error: the Spark master spark://127.0.0.1:" + port + " is not reachable: 127.0.0.1:" + port
+                + " connection refused; nothing ran (is the master running, and is the URL right?)", out);
+        assertFalse(Files.exists(dir.resolve("x.csv")));
+    }
 }

@@ -403,11 +403,19 @@ public class SparkSweeps {
         }
     }
 
-    /** The last lines of the child's log, for a failure message. */
+    /**
+     * The last lines of the child's log, for a failure message. When the child ended with the CLI's one-line error
+     * (an unreachable master, a refused journal) that line alone is the message: the log is appended to on every
+     * launch, and lines before it (a resume note, an earlier launch's output) would only blur it.
+     */
     private static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                     .filter(l -> !l.isBlank() && !l.startsWith("WARNING:")).toList();
+            if (!lines.isEmpty() && lines.getLast().startsWith("error: ")) {
+                String e = lines.getLast().substring("error: ".length());
+                return (e.length() > 1200 ? e.substring(0, 1200) + "…" : e) + " (log: " + log + ")";
+            }
             String t = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
             return t.length() > 1200 ? "…" + t.substring(t.length() - 1200) : t + " (log: " + log + ")";
         } catch (IOException e) {
