@@ -109,6 +109,22 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * A screenshot at this window width (the usual height) with {@code css} scrolled to the top of the window after
+     * the layout followed, then back to the window it started with and the page read afresh (clicks on a page that
+     * went to phone width and back were intercepted in ServerE2EIT), so take it where the page's state may be lost.
+     */
+    void shotAtWidth(String name, int width, String css) throws IOException, InterruptedException {
+        driver.manage().window().setSize(new Dimension(width, width <= PHONE.width ? PHONE.height : WINDOW.height));
+        Thread.sleep(400);
+        js("arguments[0].scrollIntoView({block: 'start'})", el(css));
+        Thread.sleep(200);
+        shot(name);
+        driver.manage().window().setSize(WINDOW);
+        driver.navigate().refresh();
+        waitFor(d -> "complete".equals(js("return document.readyState")) ? true : null);
+    }
+
+    /**
      * A screenshot at phone width (390 × 844) after {@code settle} (for the layout to follow), then back to the
      * window it started with.
      */

@@ -109,6 +109,18 @@ class ClassroomE2EIT extends ServerInBrowser {
         b.el("#import-course").click();
         b.el("#assign-hopfield-basics").click();
         b.waitFor(d -> d.findElement(By.id("class-assignments")).getText().contains("Hopfield") ? true : null);
+        // the assigned exercise shows as assigned, not with another Assign; the others keep theirs
+        assertEquals("Assigned", b.el("#assigned-hopfield-basics").getText());
+        assertTrue(driver.findElements(By.id("assign-hopfield-basics")).isEmpty(), "Assign still offered");
+        assertEquals(1, driver.findElements(By.cssSelector("#class-exercises [id^='assigned-']")).size());
+        assertTrue(driver.findElements(By.cssSelector("#class-exercises vaadin-button[id^='assign-']")).size() > 0);
+        try {
+            b.shotAtWidth("classroom-exercises-assigned-1280", 1280, "#class-exercises");
+            b.shotAtWidth("classroom-exercises-assigned-390", 390, "#class-exercises");
+            b.el("#class-code");
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
         String classUrl = driver.getCurrentUrl();
         return new String[] {code, classUrl, classUrl.substring(classUrl.lastIndexOf('/') + 1)};
     }

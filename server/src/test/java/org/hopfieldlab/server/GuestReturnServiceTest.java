@@ -228,6 +228,35 @@ class GuestReturnServiceTest {
     }
 
     /**
+     * Names whose lower case SQL and Java disagree on (PostgreSQL's lower() has no final sigma and maps 'İ' to 'i';
+     * in a C-locale database it lowers ASCII letters only): the student comes back under the name they joined
+     * with, in any letter case, and the name stays taken in any letter case. Runs on H2 here and on PostgreSQL in
+     * {@link GuestReturnPostgresTest}.
+     */
+    @Test
+    void aNameWhoseLowerCaseDatabasesDisagreeOnComesBackAndStaysTaken() {
+        for (String name : List.of("ΝΙΚΟΣ", "İpek Öz", "Σοφία Ξένου")) {
+            GuestJoin g = classes.joinAsGuest(room.joinCode(), name);
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            String upper = name.toUpperCase(java.util.Locale.ROOT);
+            for (String typed : List.of(name, lower, upper)) {
+                assertEquals(g.userId(), classes.returnAsGuest(room.joinCode(), typed, g.returnCode(), address)
+                        .userId(), typed);
+            }
+            // another letter case at the join form ("i̇" has a combining dot, which a pseudonym may not hold)
+            for (String other : List.of(lower, upper)) {
+                if (other.equals(name) || !other.matches("[\\p{L}\\p{N} ._-]+")) {
+                    continue;
+                }
+                ClassroomException taken = assertThrows(ClassroomException.class,
+                        () -> classes.joinAsGuest(room.joinCode(), other), other);
+                assertEquals(ClassroomService.guestNameTaken(other), taken.getMessage());
+            }
+        }
+        assertEquals(3, classes.guests(teacher, room.id()).size());
+    }
+
+    /**
      * A long name from a long address: the throttle's key "u:guest|ADDRESS|~guest~CLASS/name" is longer than the
      * 200 characters its column holds. Such a key used to be cut, losing the name's end, so the reissue (which
      * deletes the keys that end with the name) missed it and the student stayed locked out with the new code.

@@ -1,6 +1,7 @@
 package org.hopfieldlab.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ class ServerE2EIT extends ServerInBrowser {
 
     @Test
     @Order(1)
-    void signUpAndSignIn() throws IOException {
+    void signUpAndSignIn() throws IOException, InterruptedException {
         driver.get(url("/signup"));
         b.type("#signup-username", USER);
         b.type("#signup-password", "short");
@@ -50,7 +51,29 @@ class ServerE2EIT extends ServerInBrowser {
         b.shot("02-login");
         login();
         assertEquals(USER, b.el("#current-user").getText());
+        // no empty table under the message
+        assertEquals("No sessions yet. Open the lab, set up an experiment and press Save.",
+                b.el("#sessions-empty").getText());
+        assertFalse(shown("#sessions-grid"), "an empty sessions table is shown");
         b.shot("03-sessions-empty");
+        b.shotAtWidth("03-sessions-empty-1280", 1280, "#sessions-empty");
+        b.shotAtWidth("03-sessions-empty-390", 390, "#sessions-empty");
+    }
+
+    /** Whether the sweep form's Run button is on (a Vaadin button has the disabled attribute while it is off). */
+    private boolean runEnabled() {
+        return b.el("#sweep-run").getAttribute("disabled") == null;
+    }
+
+    /** Whether the page shows an element of this selector now (present and displayed), without waiting. */
+    private boolean shown(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** Whether the sessions table is shown and lists this title (the table is hidden while it would be empty). */
+    private boolean listed(String title) {
+        return driver.findElements(By.cssSelector("#sessions-grid")).stream()
+                .anyMatch(g -> g.isDisplayed() && g.getText().contains(title));
     }
 
     @Test
@@ -119,7 +142,7 @@ class ServerE2EIT extends ServerInBrowser {
 
     @Test
     @Order(5)
-    void badLinkAndOversizedSweepGetClearMessages() throws IOException {
+    void badLinkAndOversizedSweepGetClearMessages() throws IOException, InterruptedException {
         login();
         driver.get(url("/experiment?v=1&model=idp&n=-5"));
         WebElement spec = b.el("#spec");
@@ -135,15 +158,31 @@ class ServerE2EIT extends ServerInBrowser {
         }
         b.shot("08b-page-not-found");
         driver.get(url("/sweeps"));
+        b.waitFor(d -> runEnabled());
+        assertFalse(shown("#sweep-run-why"));
         b.type("#sweep-trials", "5000");
         b.waitFor(d -> b.el("#sweep-estimate").getText().startsWith("Refused"));
         assertTrue(b.el("#sweep-estimate").getText().contains("hopfield.sweep.max-runs"));
+        // Run is off while the input is refused, with the reason beside it; on again once it is fixed
+        b.waitFor(d -> !runEnabled());
+        assertEquals("Fix \u201cTrials per cell\u201d above to run the sweep.", b.el("#sweep-run-why").getText());
         b.shot("09-sweep-refused");
         // a value given twice would run one cell twice: the core's message (as the CLI's) under the axis
         b.type("#sweep-x", "0,1,1");
         b.waitFor(d -> b.el("#sweep-x").getText().contains("axis noise has the value 1 twice"));
         assertTrue(b.el("#sweep-x").getAttribute("invalid") != null);
         b.shot("09b-sweep-repeated-value");
+        b.type("#sweep-x", "2000");
+        b.waitFor(d -> b.el("#sweep-run-why").getText().equals("Fix \u201cAxis 1: values\u201d above to run the sweep."));
+        assertFalse(runEnabled());
+        b.type("#sweep-x", "0,2");
+        b.type("#sweep-trials", "5");
+        b.waitFor(d -> runEnabled());
+        b.waitFor(d -> !shown("#sweep-run-why"));
+        b.type("#sweep-trials", "5000");
+        b.waitFor(d -> !runEnabled());
+        b.shotAtWidth("09-sweep-refused-1280", 1280, "#sweep-trials");
+        b.shotAtWidth("09-sweep-refused-390", 390, "#sweep-trials");
     }
 
     @Test
@@ -172,23 +211,43 @@ class ServerE2EIT extends ServerInBrowser {
         List<String> lines = Files.readAllLines(csv);
         assertEquals("cell,noise,model,trials,windows,retrieved,fraction,ci_low,ci_high,diverged", lines.get(0));
         assertEquals(9, lines.size());
+        // the list of sweeps: after the form on a wide screen, first on a phone (above the long form)
+        driver.get(url("/sweeps"));
+        b.waitFor(d -> b.el("#sweeps-grid").getText().contains("E2E noise sweep"));
+        String listAboveForm = "var l = document.getElementById('sweeps-list'), f = "
+                + "document.getElementById('sweep-new'); return !!l && !!f && l.getBoundingClientRect().top"
+                + " < f.getBoundingClientRect().top";
+        assertFalse((Boolean) b.js(listAboveForm));
+        b.shotAtWidth("11-sweeps-list-1280", 1280, "#sweeps-list");
+        try {
+            driver.manage().window().setSize(Browser.PHONE);
+            b.waitFor(d -> (Boolean) b.js(listAboveForm));
+            b.js("document.getElementById('sweeps-list').scrollIntoView({block: 'start'})");
+            b.shot("11-sweeps-list-390");
+        } finally {
+            driver.manage().window().setSize(Browser.WINDOW);
+            driver.navigate().refresh();
+        }
     }
 
     @Test
     @Order(7)
     void searchDeleteWithUndoAndRevokeTheShareLink() throws IOException, InterruptedException {
         driver.get(url("/"));
-        b.waitFor(d -> b.el("#sessions-grid").getText().contains(TITLE));
+        b.waitFor(d -> listed(TITLE));
+        // a search that matches nothing: the message says so, and no empty table is shown under it
         b.type("#session-search", "no such title");
-        b.waitFor(d -> !b.el("#sessions-grid").getText().contains(TITLE));
+        b.waitFor(d -> b.el("#sessions-empty").getText().equals("No session matches \u201cno such title\u201d."));
+        b.waitFor(d -> !shown("#sessions-grid"));
         b.type("#session-search", "classic");
-        b.waitFor(d -> b.el("#sessions-grid").getText().contains(TITLE));
+        b.waitFor(d -> listed(TITLE));
+        assertFalse(shown("#sessions-empty"));
         b.el("#sessions-grid .delete-session").click();
-        b.waitFor(d -> !b.el("#sessions-grid").getText().contains(TITLE));
+        b.waitFor(d -> !listed(TITLE));
         Thread.sleep(500); // the undo notification slides in
         b.shot("13-deleted-undo");
         b.el("vaadin-notification-card vaadin-button").click();
-        b.waitFor(d -> b.el("#sessions-grid").getText().contains(TITLE));
+        b.waitFor(d -> listed(TITLE));
         // the restored copy has a new id: the old share link is dead, and a new share can be revoked from the UI
         driver.get(shareLink);
         b.el("#share-invalid");

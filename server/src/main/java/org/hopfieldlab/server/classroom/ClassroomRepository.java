@@ -107,11 +107,24 @@ public class ClassroomRepository {
                 rs.getString(6) != null);
     }
 
-    /** The guest of this class who shows this name, in any letter case. */
+    /**
+     * The one key by which a class compares its members' names "in any letter case": Java's lower case. Not SQL's
+     * lower(), which differs by database and locale (PostgreSQL's lower('ΝΙΚΟΣ') is 'νικοσ', without the final
+     * sigma, and its lower('İ') is 'i', where Java gives 'νικος' and "i̇"; in a C-locale database it lowers ASCII
+     * only), so a name the join form let in would not be found again at the returning form.
+     */
+    public static String nameKey(String displayName) {
+        return displayName.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The guest of this class who shows this name, in any letter case ({@link #nameKey}). The class's guests are
+     * read as a list (at most {@link ClassroomService#MAX_GUESTS}) and compared here, not in SQL.
+     */
     public Optional<GuestRow> findGuestByName(long classId, String displayName) {
-        return jdbc.sql(GUEST_SELECT + "where g.class_id = ? and lower(m.display_name) = ?")
-                .params(classId, displayName.toLowerCase(java.util.Locale.ROOT))
-                .query(ClassroomRepository::mapGuest).optional();
+        String key = nameKey(displayName);
+        return jdbc.sql(GUEST_SELECT + "where g.class_id = ?").param(classId).query(ClassroomRepository::mapGuest)
+                .list().stream().filter(g -> nameKey(g.displayName()).equals(key)).findFirst();
     }
 
     public Optional<GuestRow> findGuestRow(long classId, long userId) {
@@ -143,10 +156,11 @@ public class ClassroomRepository {
                 .single();
     }
 
-    /** Whether a member of the class already shows this name, in any letter case. */
+    /** Whether a member of the class already shows this name, in any letter case ({@link #nameKey}). */
     public boolean nameTaken(long classId, String displayName) {
-        return jdbc.sql("select count(*) from class_member where class_id = ? and lower(display_name) = ?")
-                .params(classId, displayName.toLowerCase(java.util.Locale.ROOT)).query(Integer.class).single() > 0;
+        String key = nameKey(displayName);
+        return jdbc.sql("select display_name from class_member where class_id = ?").param(classId)
+                .query(String.class).list().stream().anyMatch(n -> nameKey(n).equals(key));
     }
 
     public Optional<Member> findMember(long classId, long userId) {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -161,24 +162,39 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         if (list.isEmpty()) {
             exerciseList.add(new Paragraph("No exercises yet: import the built-in course or write one."));
         }
+        List<Assignment> assigned = classes.assignments(user.id(), room.id());
         for (ClassExercise ce : list) {
-            Button assign = new Button("Assign", e -> run(() -> {
-                Instant at = due.getValue() == null ? null : due.getValue().toInstant(ZoneOffset.UTC);
-                classes.assign(user.id(), room.id(), ce.id(), at);
-                refreshTeacher();
-            }));
-            assign.setId("assign-" + ce.exerciseId());
-            assign.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            // an exercise already assigned shows so (with its due date), not another Assign that would add it twice
+            Assignment already = assigned.stream().filter(a -> a.exerciseId() == ce.id()).findFirst().orElse(null);
+            com.vaadin.flow.component.Component state;
+            if (already == null) {
+                Button assign = new Button("Assign", e -> run(() -> {
+                    Instant at = due.getValue() == null ? null : due.getValue().toInstant(ZoneOffset.UTC);
+                    classes.assign(user.id(), room.id(), ce.id(), at);
+                    refreshTeacher();
+                }));
+                assign.setId("assign-" + ce.exerciseId());
+                assign.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                state = assign;
+            } else {
+                com.vaadin.flow.component.icon.Icon check = VaadinIcon.CHECK.create();
+                check.setSize("var(--lumo-icon-size-s)");
+                Span badge = new Span(check, new Span(already.dueAt() == null ? "Assigned"
+                        : "Assigned, due " + due(already.dueAt())));
+                badge.getElement().getThemeList().add("badge success");
+                badge.setId("assigned-" + ce.exerciseId());
+                state = badge;
+            }
             Button editB = new Button("Edit", e -> edit(ce.document()));
             editB.setId("edit-" + ce.exerciseId());
             editB.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            HorizontalLayout row = new HorizontalLayout(new Span(ce.title() + " (" + ce.exerciseId() + ")"), assign,
+            HorizontalLayout row = new HorizontalLayout(new Span(ce.title() + " (" + ce.exerciseId() + ")"), state,
                     editB);
             row.setAlignItems(FlexComponent.Alignment.CENTER);
+            row.getStyle().set("flex-wrap", "wrap");
             exerciseList.add(row);
         }
         assignmentList.removeAll();
-        List<Assignment> assigned = classes.assignments(user.id(), room.id());
         if (assigned.isEmpty()) {
             assignmentList.add(new Paragraph("Nothing assigned yet: press Assign beside an exercise (with a due date "
                     + "above, or none)."));

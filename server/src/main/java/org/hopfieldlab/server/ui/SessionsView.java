@@ -97,6 +97,7 @@ public class SessionsView extends VerticalLayout {
         grid.setSizeFull();
         title.setKey("title");
         empty.addClassName("empty");
+        empty.setId("sessions-empty");
         add(head, empty, grid);
         refresh();
     }
@@ -189,5 +190,7 @@ public class SessionsView extends VerticalLayout {
         empty.setText(search.isEmpty() ? "No sessions yet. Open the lab, set up an experiment and press Save."
                 : "No session matches “" + search.getValue() + "”.");
         empty.setVisible(items.isEmpty());
+        // no empty table under the message: the message is the page's content until a session is listed
+        grid.setVisible(!items.isEmpty());
     }
 }

@@ -9,11 +9,14 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -74,6 +77,9 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
     private final Span estimate = new Span();
     private final Grid<SweepRecord> grid = new Grid<>();
     private final Span caps = new Span();
+    /** Off while the form's input is refused, with the reason beside it ({@link #runWhy}). */
+    private final Button run = new Button("Run sweep", VaadinIcon.PLAY.create(), e -> run());
+    private final Span runWhy = new Span();
     private List<SweepRecord> shown = List.of();
     private Registration polling;
 
@@ -158,14 +164,19 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
         estimate.setId("sweep-estimate");
         estimate.addClassName("estimate");
-        Button run = new Button("Run sweep", VaadinIcon.PLAY.create(), e -> run());
         run.setId("sweep-run");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        runWhy.setId("sweep-run-why");
+        runWhy.addClassName("form-error");
+        HorizontalLayout runRow = new HorizontalLayout(run, runWhy);
+        runRow.setAlignItems(FlexComponent.Alignment.CENTER);
+        runRow.getStyle().set("flex-wrap", "wrap");
         caps.setId("sweep-caps");
         caps.addClassName("caps");
         caps.setText((sweeps.capsText() + " " + sweeps.sparkText()).trim());
-        VerticalLayout card = new VerticalLayout(new H3("New sweep"), form, estimate, caps, run);
+        VerticalLayout card = new VerticalLayout(new H3("New sweep"), form, estimate, caps, runRow);
         card.addClassName("card");
+        card.setId("sweep-new");
         card.setWidthFull();
 
         grid.addColumn(SweepRecord::title).setHeader("Sweep").setFlexGrow(3);
@@ -179,13 +190,21 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setId("sweeps-grid");
         grid.setHeight("320px");
-        grid.setEmptyStateText("No sweeps yet: pick a preset above (or paste a lab link as the base), check the "
-                + "estimate and press Run sweep.");
+        grid.setEmptyStateText("No sweeps yet: pick a preset under New sweep (or paste a lab link as the base), "
+                + "check the estimate and press Run sweep.");
         refreshList();
 
-        add(new H2("Sweeps"), new Paragraph("Heavy runs on the server's " + sweeps.threads()
-                + " worker threads: cells run in parallel and are saved as they finish, so a restart loses none."),
-                card, new H3("My sweeps"), grid);
+        // the list after the form on a wide screen; on a phone first (app.css), above the long form
+        Div intro = new Div(new H2("Sweeps"), new Paragraph("Heavy runs on the server's " + sweeps.threads()
+                + " worker threads: cells run in parallel and are saved as they finish, so a restart loses none."));
+        intro.addClassName("sweeps-intro");
+        H3 mine = new H3("My sweeps");
+        VerticalLayout list = new VerticalLayout(mine, grid);
+        list.setPadding(false);
+        list.setWidthFull();
+        list.setId("sweeps-list");
+        list.addClassName("sweeps-list");
+        add(intro, card, list);
         preset.setValue(SweepPresets.get("noise"));
     }
 
@@ -505,10 +524,37 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /**
+     * The cost line ({@link #cost}), and the Run button on only while the form's input is accepted; when it is off,
+     * the reason is beside it (the field's own message stays under the field).
+     */
+    private SweepCost estimate() {
+        SweepCost c = cost();
+        String why = c != null ? "" : refusal();
+        run.setEnabled(c != null);
+        runWhy.setText(why);
+        return c;
+    }
+
+    /**
+     * Why the form's input is refused, in short: the first field marked wrong (its own message is under it), else
+     * the refused estimate's line.
+     */
+    private String refusal() {
+        List<com.vaadin.flow.component.Component> fields = List.of(base, xKey, x, yKey, y, trials);
+        for (var f : fields) {
+            if (f instanceof com.vaadin.flow.component.HasValidation v && v.isInvalid()) {
+                return "Fix \u201c" + ((com.vaadin.flow.component.HasLabel) f).getLabel() + "\u201d above to run the "
+                        + "sweep.";
+            }
+        }
+        return estimate.getText().startsWith("Refused") ? "See the refusal above." : "Complete the form above.";
+    }
+
+    /**
      * The cost line, from the axes alone ({@code SweepLimits.check(base, axes, trials)}, O(|x| + |y|)): no cell is
      * built while typing; the cells are built once, on Run.
      */
-    private SweepCost estimate() {
+    private SweepCost cost() {
         FormInput in = input();
         if (in == null) {
             return null;

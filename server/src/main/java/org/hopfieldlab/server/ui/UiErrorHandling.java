@@ -22,6 +22,11 @@ public class UiErrorHandling implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
+            if (clientGone(error.getThrowable())) {
+                // the browser left (page reloaded or closed) while its answer was written: nobody to tell
+                LOG.debug("browser went away during a response: {}", error.getThrowable().toString());
+                return;
+            }
             Throwable t = error.getThrowable();
             while (t.getCause() != null && !(t instanceof DataAccessException) && !(t instanceof SpecException)) {
                 t = t.getCause();
@@ -42,5 +47,15 @@ public class UiErrorHandling implements VaadinServiceInitListener {
                 n.addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         }));
+    }
+
+    /** Whether the error is the servlet container's "client aborted" (a broken pipe to a browser that left). */
+    static boolean clientGone(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.catalina.connector.ClientAbortException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
