@@ -161,7 +161,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepLimits limits = new SweepLimits(maxCells, maxRuns, maxWork, "--");
         SweepCost cost = limits.check(def);
         String where = engine.equals("spark") ? "on Spark " + (master != null ? master : "(spark.master)")
-                : "on " + threads + " threads";
+                : Text.onThreads(threads);
         String summary = String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s %s",
                 cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), where);
         if (out != null) {

@@ -110,6 +110,21 @@ class CliAcceptanceTest {
                 HopfieldCliTest.cli("sweep", "--x", "noise=1,1", "--estimate").err());
     }
 
+    /** `sweep --estimate --threads 1` said "on 1 threads": the estimate and the guard count threads in English. */
+    @Test
+    void oneThreadIsSingular() {
+        Result one = HopfieldCliTest.cli("sweep", "--preset", "noise", "--estimate", "--threads", "1");
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().strip().endsWith(" s on 1 thread"), one.out());
+        Result two = HopfieldCliTest.cli("sweep", "--preset", "noise", "--estimate", "--threads", "2");
+        assertTrue(two.out().strip().endsWith(" s on 2 threads"), two.out());
+        Result guard = HopfieldCliTest.cli("experiment", "sequence", "n=16384", "p=64", "t=20000", "trials=10000",
+                "--threads", "1");
+        assertEquals(2, guard.code(), guard.err());
+        assertTrue(guard.err().startsWith("error: experiment sequence (10000 trials on 1 thread) would take "),
+                guard.err());
+    }
+
     /** `run sequence noise=` (an unset shell variable) ran with noise 8, exit 0: an override needs a value. */
     @Test
     void anOverrideWithoutAValueIsRefusedNotDefaulted() {
