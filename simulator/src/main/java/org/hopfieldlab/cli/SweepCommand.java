@@ -160,10 +160,15 @@ final class SweepCommand implements Callable<Integer> {
         SweepDefinition def = resumed != null ? resumed.definition() : definition();
         SweepLimits limits = new SweepLimits(maxCells, maxRuns, maxWork, "--");
         SweepCost cost = limits.check(def);
-        String where = engine.equals("spark") ? "on Spark " + (master != null ? master : "(spark.master)")
-                : Text.onThreads(threads);
-        String summary = String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s %s",
-                cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), where);
+        boolean onSpark = engine.equals("spark");
+        String where = onSpark ? "on Spark " + (master != null ? master : "(spark.master)") : Text.onThreads(threads);
+        // on Spark the local thread count says nothing about the wall time: state the work, not a guess at the cluster
+        String summary = onSpark
+                ? String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s of work for one thread, %s "
+                        + "(spread over its executors' cores, plus Spark's start-up and a job per trial block)",
+                        cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(1), where)
+                : String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s %s",
+                        cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), where);
         if (out != null) {
             OutputFile.check("--out", out);
         }

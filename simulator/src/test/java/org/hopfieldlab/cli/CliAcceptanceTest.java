@@ -125,6 +125,22 @@ class CliAcceptanceTest {
                 guard.err());
     }
 
+    /**
+     * `sweep --engine spark --estimate` printed the local engine's wall time on this machine's threads ("~6 s on Spark
+     * local[2]" for a sweep that took 23–26 s there): on Spark it states one thread's work instead.
+     */
+    @Test
+    void aSparkEstimateStatesTheWorkNotTheLocalThreadsTime() {
+        Result local = HopfieldCliTest.cli("sweep", "--preset", "noise", "--estimate", "--threads", "1");
+        String oneThread = local.out().replaceAll("(?s).*, (~\\d+ s) on 1 thread.*", "$1");
+        assertTrue(oneThread.matches("~\\d+ s"), local.out());
+        Result spark = HopfieldCliTest.cli("sweep", "--preset", "noise", "--estimate", "--engine", "spark", "--master",
+                "local[2]", "--threads", "2");
+        assertEquals(0, spark.code(), spark.err());
+        assertTrue(spark.out().contains(", " + oneThread + " of work for one thread, on Spark local[2] ("),
+                spark.out());
+    }
+
     /** `run sequence noise=` (an unset shell variable) ran with noise 8, exit 0: an override needs a value. */
     @Test
     void anOverrideWithoutAValueIsRefusedNotDefaulted() {
