@@ -270,8 +270,14 @@ final class SweepCommand implements Callable<Integer> {
                 o.print(text);
                 o.flush();
             }
-            System.err.printf(Locale.ROOT, "sweep: %d runs in %.1f s = %.1f runs/s %s%n", runs, secs,
-                    runs / Math.max(secs, 1e-9), where);
+            if (runs == 0) {
+                // a journal that holds every cell: "0 runs in 0.0 s = 0.0 runs/s" would be a rate of nothing
+                System.err.printf(Locale.ROOT, "sweep: nothing left to run; all %d cells were in %s%n", cells.size(),
+                        journal);
+            } else {
+                System.err.printf(Locale.ROOT, "sweep: %d runs in %.1f s = %.1f runs/s %s%n", runs, secs,
+                        runs / Math.max(secs, 1e-9), where);
+            }
         } finally {
             if (stopHook != null) {
                 try {

@@ -239,10 +239,15 @@ class CliAcceptanceTest {
                     + "stop it, then run this again", out);
             assertFalse(Files.exists(dir.resolve("second.csv")));
         }
-        // released: the same command resumes (nothing left to run) and gives the same bytes
+        // released: the same command resumes (nothing left to run, said so rather than as a rate) and gives the same
+        // bytes
         Path again = dir.resolve("again.csv");
-        assertEquals(0, HopfieldCliTest.cli(small("--journal", journal.toString(), "--out", again.toString())).code());
+        Result r = HopfieldCliTest.cli(small("--journal", journal.toString(), "--out", again.toString()));
+        assertEquals(0, r.code(), r.err());
         assertEquals(Files.readString(first), Files.readString(again));
+        assertTrue(r.err().contains("sweep: nothing left to run; all " + def.cellCount() + " cells were in " + journal
+                + "\n"), r.err());
+        assertFalse(r.err().contains("runs/s"), r.err());
     }
 
     /** SIGTERM (or Ctrl-C) of a sweep says what its journal kept and how to resume (found: it stopped silently). */
