@@ -76,7 +76,7 @@ final class ExperimentCommand implements Callable<Integer> {
         for (int k = 0; k < def.cellCount(); k++) {
             cells.add(def.cellSpec(k));
         }
-        CostGuard.check("experiment " + name + " (" + def.totalRuns() + " trials on " + threads + " threads)",
+        CostGuard.check("experiment " + name + " (" + def.totalRuns() + " trials " + Text.onThreads(threads) + ")",
                 RunCost.seconds(cells, threads), yes, "");
         boolean showProgress = progress != null ? progress : System.console() != null;
         ProgressBar bar = new ProgressBar(System.err, showProgress);

@@ -160,10 +160,15 @@ final class SweepCommand implements Callable<Integer> {
         SweepDefinition def = resumed != null ? resumed.definition() : definition();
         SweepLimits limits = new SweepLimits(maxCells, maxRuns, maxWork, "--");
         SweepCost cost = limits.check(def);
-        String where = engine.equals("spark") ? "on Spark " + (master != null ? master : "(spark.master)")
-                : "on " + threads + " threads";
-        String summary = String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s %s",
-                cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), where);
+        boolean onSpark = engine.equals("spark");
+        String where = onSpark ? "on Spark " + (master != null ? master : "(spark.master)") : Text.onThreads(threads);
+        // on Spark the local thread count says nothing about the wall time: state the work, not a guess at the cluster
+        String summary = onSpark
+                ? String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s of work for one thread, %s "
+                        + "(spread over its executors' cores, plus Spark's start-up and a job per trial block)",
+                        cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(1), where)
+                : String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s %s",
+                        cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), where);
         if (out != null) {
             OutputFile.check("--out", out);
         }
@@ -265,8 +270,14 @@ final class SweepCommand implements Callable<Integer> {
                 o.print(text);
                 o.flush();
             }
-            System.err.printf(Locale.ROOT, "sweep: %d runs in %.1f s = %.1f runs/s %s%n", runs, secs,
-                    runs / Math.max(secs, 1e-9), where);
+            if (runs == 0) {
+                // a journal that holds every cell: "0 runs in 0.0 s = 0.0 runs/s" would be a rate of nothing
+                System.err.printf(Locale.ROOT, "sweep: nothing left to run; all %d cells were in %s%n", cells.size(),
+                        journal);
+            } else {
+                System.err.printf(Locale.ROOT, "sweep: %d runs in %.1f s = %.1f runs/s %s%n", runs, secs,
+                        runs / Math.max(secs, 1e-9), where);
+            }
         } finally {
             if (stopHook != null) {
                 try {

@@ -12,6 +12,11 @@ final class Text {
     private Text() {
     }
 
+    /** "on 1 thread", "on 2 threads". */
+    static String onThreads(int threads) {
+        return "on " + threads + (threads == 1 ? " thread" : " threads");
+    }
+
     static String describe(Object report) {
         StringBuilder sb = new StringBuilder();
         if (report instanceof ExperimentReport r && r.result().cells().size() == 1) {

@@ -110,6 +110,37 @@ class CliAcceptanceTest {
                 HopfieldCliTest.cli("sweep", "--x", "noise=1,1", "--estimate").err());
     }
 
+    /** `sweep --estimate --threads 1` said "on 1 threads": the estimate and the guard count threads in English. */
+    @Test
+    void oneThreadIsSingular() {
+        Result one = HopfieldCliTest.cli("sweep", "--preset", "noise", "--estimate", "--threads", "1");
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().strip().endsWith(" s on 1 thread"), one.out());
+        Result two = HopfieldCliTest.cli("sweep", "--preset", "noise", "--estimate", "--threads", "2");
+        assertTrue(two.out().strip().endsWith(" s on 2 threads"), two.out());
+        Result guard = HopfieldCliTest.cli("experiment", "sequence", "n=16384", "p=64", "t=20000", "trials=10000",
+                "--threads", "1");
+        assertEquals(2, guard.code(), guard.err());
+        assertTrue(guard.err().startsWith("error: experiment sequence (10000 trials on 1 thread) would take "),
+                guard.err());
+    }
+
+    /**
+     * `sweep --engine spark --estimate` printed the local engine's wall time on this machine's threads ("~6 s on Spark
+     * local[2]" for a sweep that took 23–26 s there): on Spark it states one thread's work instead.
+     */
+    @Test
+    void aSparkEstimateStatesTheWorkNotTheLocalThreadsTime() {
+        Result local = HopfieldCliTest.cli("sweep", "--preset", "noise", "--estimate", "--threads", "1");
+        String oneThread = local.out().replaceAll("(?s).*, (~\\d+ s) on 1 thread.*", "$1");
+        assertTrue(oneThread.matches("~\\d+ s"), local.out());
+        Result spark = HopfieldCliTest.cli("sweep", "--preset", "noise", "--estimate", "--engine", "spark", "--master",
+                "local[2]", "--threads", "2");
+        assertEquals(0, spark.code(), spark.err());
+        assertTrue(spark.out().contains(", " + oneThread + " of work for one thread, on Spark local[2] ("),
+                spark.out());
+    }
+
     /** `run sequence noise=` (an unset shell variable) ran with noise 8, exit 0: an override needs a value. */
     @Test
     void anOverrideWithoutAValueIsRefusedNotDefaulted() {
@@ -208,10 +239,15 @@ class CliAcceptanceTest {
                     + "stop it, then run this again", out);
             assertFalse(Files.exists(dir.resolve("second.csv")));
         }
-        // released: the same command resumes (nothing left to run) and gives the same bytes
+        // released: the same command resumes (nothing left to run, said so rather than as a rate) and gives the same
+        // bytes
         Path again = dir.resolve("again.csv");
-        assertEquals(0, HopfieldCliTest.cli(small("--journal", journal.toString(), "--out", again.toString())).code());
+        Result r = HopfieldCliTest.cli(small("--journal", journal.toString(), "--out", again.toString()));
+        assertEquals(0, r.code(), r.err());
         assertEquals(Files.readString(first), Files.readString(again));
+        assertTrue(r.err().contains("sweep: nothing left to run; all " + def.cellCount() + " cells were in " + journal
+                + "\n"), r.err());
+        assertFalse(r.err().contains("runs/s"), r.err());
     }
 
     /** SIGTERM (or Ctrl-C) of a sweep says what its journal kept and how to resume (found: it stopped silently). */
