@@ -88,7 +88,12 @@ public class SweepService {
     /** An engine column in words: "this server's 4 threads" or "Apache Spark (local[2])". */
     public String engineText(String engine) {
         return engine != null && engine.startsWith("spark ") ? "Apache Spark (" + engine.substring(6) + ")"
-                : "this server's " + threads() + " threads";
+                : "this server's " + threadsInWords(threads());
+    }
+
+    /** "1 thread", "4 threads" (a one-core server said "1 threads"). */
+    public static String threadsInWords(int threads) {
+        return threads + (threads == 1 ? " thread" : " threads");
     }
 
     /** When Spark is configured: which sweeps go to it, for the form; else empty. */

@@ -563,9 +563,9 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
             SweepCost c = sweeps.limits().check(in.spec(), in.axes(), in.trials());
             String engine = sweeps.engineFor(c.runs());
             estimate.setText(engine.equals("local")
-                    ? String.format(Locale.ROOT, "%d cells × %d trials = %d runs · about %s on %d threads",
+                    ? String.format(Locale.ROOT, "%d cells × %d trials = %d runs · about %s on %s",
                             c.cells(), in.trials(), c.runs(), duration(c.estimatedSeconds(sweeps.threads())),
-                            sweeps.threads())
+                            SweepService.threadsInWords(sweeps.threads()))
                     : String.format(Locale.ROOT, "%d cells × %d trials = %d runs · runs on %s", c.cells(),
                             in.trials(), c.runs(), sweeps.engineText(engine)));
             estimate.removeClassName("refused");
