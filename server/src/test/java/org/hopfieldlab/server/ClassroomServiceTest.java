@@ -45,6 +45,8 @@ class ClassroomServiceTest {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService userDetails;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     long teacher;
     long alice;
@@ -424,6 +426,70 @@ class ClassroomServiceTest {
         assertThrows(UsernameNotFoundException.class, () -> userDetails.loadUserByUsername(name.toLowerCase()));
         // and no sign-up can take a guest's name
         assertThrows(RuntimeException.class, () -> accounts.signUp(name, "long password"));
+    }
+
+    /**
+     * A join whose name (any case) another join has inserted but not yet committed: the insert waits for that
+     * transaction, and when it commits the join gets the taken-name message. On H2, which gives up waiting after its
+     * lock timeout (about 2 s) where PostgreSQL waits on, a join held longer gets the same message, not a database
+     * error.
+     */
+    @Test
+    void aJoinRacingAnUncommittedJoinOfTheNameIsToldItIsTaken() throws Exception {
+        ClassRoom r = classes.createClass(teacher, "Slow commit", true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            uncommittedMember(other, r.id(), "Ana");
+            var join = pool.submit(() -> classes.joinAsGuest(r.joinCode(), "ANA"));
+            Thread.sleep(300);
+            other.commit();
+            var e = assertThrows(java.util.concurrent.ExecutionException.class, join::get);
+            assertEquals(ClassroomService.guestNameTaken("ANA"), e.getCause().getMessage());
+            assertTrue(e.getCause() instanceof ClassroomException, e.getCause().toString());
+            assertEquals(List.of("Ana"), classes.members(teacher, r.id()).stream().map(m -> m.displayName()).toList());
+
+            String product = other.getMetaData().getDatabaseProductName();
+            if (product.equals("H2")) {
+                uncommittedMember(other, r.id(), "Bea");
+                ClassroomException taken = assertThrows(ClassroomException.class,
+                        () -> classes.joinAsGuest(r.joinCode(), "bea"));
+                assertEquals(ClassroomService.guestNameTaken("bea"), taken.getMessage());
+                other.rollback();
+                // that join never happened: the name is free
+                assertEquals("bea", classes.joinAsGuest(r.joinCode(), "bea").displayName());
+                assertEquals(List.of("Ana", "bea"), classes.members(teacher, r.id()).stream()
+                        .map(m -> m.displayName()).toList());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What a join of another request has written, on a connection whose transaction the test ends itself. */
+    private static void uncommittedMember(java.sql.Connection c, long classId, String name) throws Exception {
+        long user;
+        try (java.sql.PreparedStatement ps = c.prepareStatement("insert into app_user (username, username_key, "
+                + "password_hash, created_at) values (?, ?, '!', ?)", new String[] {"id"})) {
+            String username = ClassroomService.GUEST_PREFIX + unique("slow");
+            ps.setString(1, username);
+            ps.setString(2, username);
+            ps.setTimestamp(3, java.sql.Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+            try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                user = keys.getLong(1);
+            }
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement("insert into class_member (class_id, user_id, "
+                + "display_name, name_key, joined_at) values (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, classId);
+            ps.setLong(2, user);
+            ps.setString(3, name);
+            ps.setString(4, org.hopfieldlab.server.classroom.ClassroomRepository.nameKey(name));
+            ps.setTimestamp(5, java.sql.Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        }
     }
 
     @Test

@@ -27,6 +27,8 @@ import org.hopfieldlab.sim.exercise.Task;
 import org.hopfieldlab.sim.exercise.Verdict;
 import org.hopfieldlab.server.security.LoginThrottle;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -195,6 +197,12 @@ public class ClassroomService {
             repo.insertMember(room.id(), userId, name);
         } catch (DuplicateKeyException e) {
             throw new ClassroomException(taken);
+        } catch (QueryTimeoutException | PessimisticLockingFailureException e) {
+            // H2 only: the insert waited for another join's uncommitted row with this name longer than H2's lock
+            // timeout, about 2 s (error HYT00, which Spring calls a query timeout; PostgreSQL waits until the other
+            // commits, then reports the duplicate). That join is taking the name at this moment; it is answered as
+            // taken, not with a database error.
+            throw new ClassroomException(taken);
         }
     }
 
@@ -240,12 +248,14 @@ public class ClassroomService {
         }
         String token = newToken();
         String returnCode = ReturnCodes.generate();
+        // the slow BCrypt hash before any insert: the member row, once inserted, is held uncommitted for as short a
+        // time as possible, since a join racing this one to the same name waits for it at its own insert
+        String returnCodeHash = encoder.encode(returnCode);
         long userId = repo.insertGuestUser(GUEST_PREFIX + newCode() + newCode());
         // a join that raced this one to the same name (any case) and won makes this insert fail: the same message,
         // and the transaction's rollback takes the guest's app_user row with it
         addMember(room, userId, name, guestNameTaken(name));
-        repo.insertGuest(userId, room.id(), hash(token), encoder.encode(returnCode),
-                ReturnCodes.seal(returnCode, token, userId));
+        repo.insertGuest(userId, room.id(), hash(token), returnCodeHash, ReturnCodes.seal(returnCode, token, userId));
         return new GuestJoin(room, userId, name, token, ReturnCodes.display(returnCode));
     }
 
