@@ -45,6 +45,8 @@ class ClassroomServiceTest {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService userDetails;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     long teacher;
     long alice;
@@ -219,8 +221,11 @@ class ClassroomServiceTest {
 
     @Test
     void dueDatePassedClosesSubmissions() {
-        Assignment a = classes.assign(teacher, room.id(), basics.exerciseId(),
-                Instant.now().plus(200, ChronoUnit.MILLIS));
+        // a class of its own: in this one the exercise is already assigned, without a due date, and stays so
+        ClassRoom late = classes.createClass(teacher, "Due soon", false);
+        classes.join(alice, late.joinCode(), "");
+        Assignment a = classes.assign(teacher, late.id(), classes.importBuiltIn(teacher, late.id(),
+                "hopfield-basics").id(), Instant.now().plus(200, ChronoUnit.MILLIS));
         assertEquals("right", classes.submit(alice, a.id(), "completes", "a").status());
         try {
             Thread.sleep(300);
@@ -230,8 +235,103 @@ class ClassroomServiceTest {
         ClassroomException e = assertThrows(ClassroomException.class,
                 () -> classes.submit(alice, a.id(), "completes", "a"));
         assertTrue(e.getMessage().contains("submissions are closed"), e.getMessage());
-        assertThrows(ClassroomException.class, () -> classes.assign(teacher, room.id(), basics.exerciseId(),
+        ClassExercise other = classes.importBuiltIn(teacher, late.id(), "continuous-energy");
+        e = assertThrows(ClassroomException.class, () -> classes.assign(teacher, late.id(), other.id(),
                 Instant.now().minusSeconds(60)));
+        assertEquals("The due date is in the past.", e.getMessage());
+    }
+
+    /**
+     * One assignment per exercise and class. Again with the same due date (a double click, a second tab) is the
+     * same assignment; with another due date a message says how it is assigned and nothing changes; and two
+     * requests at the same moment, which both pass the service's look-up, still make one assignment (the
+     * database's unique index, V11), both answered with it.
+     */
+    @Test
+    void anExerciseIsAssignedOnce() throws Exception {
+        assertEquals(basics, classes.assign(teacher, room.id(), basics.exerciseId(), null));
+        ClassroomException e = assertThrows(ClassroomException.class, () -> classes.assign(teacher, room.id(),
+                basics.exerciseId(), Instant.now().plus(1, ChronoUnit.DAYS)));
+        assertTrue(e.getMessage().contains("is already assigned to this class, without a due date; an exercise is "
+                + "assigned once, so nothing was changed"), e.getMessage());
+        Instant due = Instant.now().plus(7, ChronoUnit.DAYS);
+        Assignment energy = classes.assign(teacher, room.id(), classes.importBuiltIn(teacher, room.id(),
+                "continuous-energy").id(), due);
+        assertEquals(energy, classes.assign(teacher, room.id(), energy.exerciseId(), due));
+        e = assertThrows(ClassroomException.class, () -> classes.assign(teacher, room.id(), energy.exerciseId(),
+                null));
+        assertTrue(e.getMessage().contains("already assigned to this class, due " + energy.dueAt()), e.getMessage());
+        assertEquals(List.of(basics, energy), classes.assignments(teacher, room.id()));
+        // the database refuses a second row by itself
+        assertThrows(org.springframework.dao.DuplicateKeyException.class, () -> jdbc.sql("insert into assignment "
+                + "(class_id, exercise_id, created_at) values (?, ?, ?)").params(room.id(), basics.exerciseId(),
+                java.sql.Timestamp.from(Instant.now())).update());
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                ClassRoom r = classes.createClass(teacher, "Assign race " + round, false);
+                long exercise = classes.importBuiltIn(teacher, r.id(), "hopfield-basics").id();
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Callable<Assignment> click = () -> {
+                    start.await();
+                    return classes.assign(teacher, r.id(), exercise, null);
+                };
+                var first = pool.submit(click);
+                var second = pool.submit(click);
+                assertEquals(first.get(), second.get(), "round " + round);
+                assertEquals(1, classes.assignments(teacher, r.id()).size(), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Two guests join one class at the same moment as 'Ana' and 'ANA', many times over: each time exactly one gets
+     * in and the other gets the message a taken name gets, although both pass the service's check before either
+     * has inserted (the database's unique (class_id, name_key) index decides, V11), and the loser leaves nothing
+     * behind (no member, no guest, no app_user row).
+     */
+    @Test
+    void twoGuestsJoiningAsAnaAndANAAtOnceGetOneName() throws Exception {
+        int rounds = 25;
+        String guestUsers = "select count(*) from app_user where username like '~guest~%'";
+        int usersBefore = jdbc.sql(guestUsers).query(Integer.class).single();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                ClassRoom r = classes.createClass(teacher, "Join race " + round, true);
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<Object>> joins = new java.util.ArrayList<>();
+                for (String name : List.of("Ana", "ANA")) {
+                    joins.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            return classes.joinAsGuest(r.joinCode(), name);
+                        } catch (ClassroomException x) {
+                            return x;
+                        }
+                    }));
+                }
+                List<Object> results = List.of(joins.get(0).get(), joins.get(1).get());
+                List<ClassroomService.GuestJoin> won = results.stream()
+                        .filter(ClassroomService.GuestJoin.class::isInstance)
+                        .map(ClassroomService.GuestJoin.class::cast)
+                        .toList();
+                assertEquals(1, won.size(), "round " + round + ": " + results);
+                String loser = won.get(0).displayName().equals("Ana") ? "ANA" : "Ana";
+                ClassroomException refused = (ClassroomException) results.get(loser.equals("Ana") ? 0 : 1);
+                assertEquals(ClassroomService.guestNameTaken(loser), refused.getMessage(), "round " + round);
+                assertEquals(List.of(won.get(0).displayName()), classes.members(teacher, r.id()).stream()
+                        .map(m -> m.displayName()).toList(), "round " + round);
+                assertEquals(1, (int) jdbc.sql("select count(*) from class_guest where class_id = ?").param(r.id())
+                        .query(Integer.class).single(), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(usersBefore + rounds, (int) jdbc.sql(guestUsers).query(Integer.class).single());
     }
 
     @Test
@@ -326,6 +426,70 @@ class ClassroomServiceTest {
         assertThrows(UsernameNotFoundException.class, () -> userDetails.loadUserByUsername(name.toLowerCase()));
         // and no sign-up can take a guest's name
         assertThrows(RuntimeException.class, () -> accounts.signUp(name, "long password"));
+    }
+
+    /**
+     * A join whose name (any case) another join has inserted but not yet committed: the insert waits for that
+     * transaction, and when it commits the join gets the taken-name message. On H2, which gives up waiting after its
+     * lock timeout (about 2 s) where PostgreSQL waits on, a join held longer gets the same message, not a database
+     * error.
+     */
+    @Test
+    void aJoinRacingAnUncommittedJoinOfTheNameIsToldItIsTaken() throws Exception {
+        ClassRoom r = classes.createClass(teacher, "Slow commit", true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            uncommittedMember(other, r.id(), "Ana");
+            var join = pool.submit(() -> classes.joinAsGuest(r.joinCode(), "ANA"));
+            Thread.sleep(300);
+            other.commit();
+            var e = assertThrows(java.util.concurrent.ExecutionException.class, join::get);
+            assertEquals(ClassroomService.guestNameTaken("ANA"), e.getCause().getMessage());
+            assertTrue(e.getCause() instanceof ClassroomException, e.getCause().toString());
+            assertEquals(List.of("Ana"), classes.members(teacher, r.id()).stream().map(m -> m.displayName()).toList());
+
+            String product = other.getMetaData().getDatabaseProductName();
+            if (product.equals("H2")) {
+                uncommittedMember(other, r.id(), "Bea");
+                ClassroomException taken = assertThrows(ClassroomException.class,
+                        () -> classes.joinAsGuest(r.joinCode(), "bea"));
+                assertEquals(ClassroomService.guestNameTaken("bea"), taken.getMessage());
+                other.rollback();
+                // that join never happened: the name is free
+                assertEquals("bea", classes.joinAsGuest(r.joinCode(), "bea").displayName());
+                assertEquals(List.of("Ana", "bea"), classes.members(teacher, r.id()).stream()
+                        .map(m -> m.displayName()).toList());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What a join of another request has written, on a connection whose transaction the test ends itself. */
+    private static void uncommittedMember(java.sql.Connection c, long classId, String name) throws Exception {
+        long user;
+        try (java.sql.PreparedStatement ps = c.prepareStatement("insert into app_user (username, username_key, "
+                + "password_hash, created_at) values (?, ?, '!', ?)", new String[] {"id"})) {
+            String username = ClassroomService.GUEST_PREFIX + unique("slow");
+            ps.setString(1, username);
+            ps.setString(2, username);
+            ps.setTimestamp(3, java.sql.Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+            try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                user = keys.getLong(1);
+            }
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement("insert into class_member (class_id, user_id, "
+                + "display_name, name_key, joined_at) values (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, classId);
+            ps.setLong(2, user);
+            ps.setString(3, name);
+            ps.setString(4, org.hopfieldlab.server.classroom.ClassroomRepository.nameKey(name));
+            ps.setTimestamp(5, java.sql.Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        }
     }
 
     @Test

@@ -49,6 +49,24 @@ class PostgresProfileTest extends RepositoryChecks {
         return "PostgreSQL";
     }
 
+    /** A second schema of this class's, beside the server's, dropped when the test closes it. */
+    @Override
+    FreshDatabase freshDatabase() throws SQLException {
+        String schema = PostgresSchema.name(PostgresProfileTest.class) + "_fresh";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER,
+                PostgresSchema.PASSWORD); java.sql.Statement st = c.createStatement()) {
+            st.execute("create schema " + schema);
+        }
+        return new FreshDatabase(PostgresSchema.URL + (PostgresSchema.URL.contains("?") ? "&" : "?")
+                + "currentSchema=" + schema, PostgresSchema.USER, PostgresSchema.PASSWORD, () -> {
+                    try (java.sql.Connection c = java.sql.DriverManager.getConnection(PostgresSchema.URL,
+                            PostgresSchema.USER, PostgresSchema.PASSWORD);
+                            java.sql.Statement st = c.createStatement()) {
+                        st.execute("drop schema " + schema + " cascade");
+                    }
+                });
+    }
+
     @Autowired
     AccountService accounts;
     @Autowired

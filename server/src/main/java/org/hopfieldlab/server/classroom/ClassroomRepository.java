@@ -65,9 +65,15 @@ public class ClassroomRepository {
         return jdbc.sql("select username from app_user where id = ?").param(userId).query(String.class).optional();
     }
 
+    /**
+     * Adds a member under this name; the row's name_key is {@link #nameKey} of it, and the unique index on
+     * (class_id, name_key) (V11) refuses a second name equal in any letter case with a
+     * {@link org.springframework.dao.DuplicateKeyException}, also when two joins race past {@link #nameTaken}.
+     */
     public void insertMember(long classId, long userId, String displayName) {
-        jdbc.sql("insert into class_member (class_id, user_id, display_name, joined_at) values (?, ?, ?, ?)")
-                .params(classId, userId, displayName, Timestamp.from(Instant.now())).update();
+        jdbc.sql("insert into class_member (class_id, user_id, display_name, name_key, joined_at) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(classId, userId, displayName, nameKey(displayName), Timestamp.from(Instant.now())).update();
     }
 
     /** An account-less user for a guest: its name cannot be made at sign-up and its password hash matches none. */
@@ -112,19 +118,22 @@ public class ClassroomRepository {
      * lower(), which differs by database and locale (PostgreSQL's lower('ΝΙΚΟΣ') is 'νικοσ', without the final
      * sigma, and its lower('İ') is 'i', where Java gives 'νικος' and "i̇"; in a C-locale database it lowers ASCII
      * only), so a name the join form let in would not be found again at the returning form.
+     *
+     * <p>Every class_member row stores this key in name_key (V11 filled it for older rows with this very method),
+     * and the database keeps it unique per class. Changing this method therefore needs a migration that re-keys
+     * the stored rows.
      */
     public static String nameKey(String displayName) {
         return displayName.toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
-     * The guest of this class who shows this name, in any letter case ({@link #nameKey}). The class's guests are
-     * read as a list (at most {@link ClassroomService#MAX_GUESTS}) and compared here, not in SQL.
+     * The guest of this class who shows this name, in any letter case: the member whose stored name_key equals
+     * {@link #nameKey} of it, computed here in Java (never SQL's lower()).
      */
     public Optional<GuestRow> findGuestByName(long classId, String displayName) {
-        String key = nameKey(displayName);
-        return jdbc.sql(GUEST_SELECT + "where g.class_id = ?").param(classId).query(ClassroomRepository::mapGuest)
-                .list().stream().filter(g -> nameKey(g.displayName()).equals(key)).findFirst();
+        return jdbc.sql(GUEST_SELECT + "where g.class_id = ? and m.name_key = ?").params(classId, nameKey(displayName))
+                .query(ClassroomRepository::mapGuest).optional();
     }
 
     public Optional<GuestRow> findGuestRow(long classId, long userId) {
@@ -158,9 +167,8 @@ public class ClassroomRepository {
 
     /** Whether a member of the class already shows this name, in any letter case ({@link #nameKey}). */
     public boolean nameTaken(long classId, String displayName) {
-        String key = nameKey(displayName);
-        return jdbc.sql("select display_name from class_member where class_id = ?").param(classId)
-                .query(String.class).list().stream().anyMatch(n -> nameKey(n).equals(key));
+        return jdbc.sql("select count(*) from class_member where class_id = ? and name_key = ?")
+                .params(classId, nameKey(displayName)).query(Integer.class).single() > 0;
     }
 
     public Optional<Member> findMember(long classId, long userId) {
@@ -229,6 +237,12 @@ public class ClassroomRepository {
                         Timestamp.from(Instant.now()))
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** The class's assignment of this exercise (V11 allows at most one). */
+    public Optional<Assignment> findAssignmentOf(long classId, long exerciseRowId) {
+        return jdbc.sql(ASSIGNMENT_SELECT + "where a.class_id = ? and a.exercise_id = ?").params(classId, exerciseRowId)
+                .query(ClassroomRepository::mapAssignment).optional();
     }
 
     public List<Assignment> assignments(long classId) {

@@ -27,6 +27,8 @@ import org.hopfieldlab.sim.exercise.Task;
 import org.hopfieldlab.sim.exercise.Verdict;
 import org.hopfieldlab.server.security.LoginThrottle;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -165,7 +167,7 @@ public class ClassroomService {
             name = repo.username(userId)
                     .orElseThrow(() -> new ClassroomException("Sign in first."));
         }
-        addMember(room, userId, name);
+        addMember(room, userId, name, "Someone in this class already uses the name '" + name + "'; choose another.");
         return room;
     }
 
@@ -181,16 +183,26 @@ public class ClassroomService {
         return p;
     }
 
-    private void addMember(ClassRoom room, long userId, String name) {
-        ClassroomException taken = new ClassroomException("Someone in this class already uses the name '" + name
-                + "'; choose another.");
+    /**
+     * Adds the member, or refuses with {@code taken} when the class has the name in any letter case. The check
+     * first gives the message without a failed insert; the database's unique (class_id, name_key) index (V11) is
+     * what decides when two joins with 'Ana' and 'ANA' race past the check together: the second insert fails and
+     * gets the same message. (Also a concurrent second join of the same user ends here; it is refused, not doubled.)
+     */
+    private void addMember(ClassRoom room, long userId, String name, String taken) {
         if (repo.nameTaken(room.id(), name)) {
-            throw taken;
+            throw new ClassroomException(taken);
         }
         try {
             repo.insertMember(room.id(), userId, name);
         } catch (DuplicateKeyException e) {
-            throw taken;
+            throw new ClassroomException(taken);
+        } catch (QueryTimeoutException | PessimisticLockingFailureException e) {
+            // H2 only: the insert waited for another join's uncommitted row with this name longer than H2's lock
+            // timeout, about 2 s (error HYT00, which Spring calls a query timeout; PostgreSQL waits until the other
+            // commits, then reports the duplicate). That join is taking the name at this moment; it is answered as
+            // taken, not with a database error.
+            throw new ClassroomException(taken);
         }
     }
 
@@ -236,10 +248,14 @@ public class ClassroomService {
         }
         String token = newToken();
         String returnCode = ReturnCodes.generate();
+        // the slow BCrypt hash before any insert: the member row, once inserted, is held uncommitted for as short a
+        // time as possible, since a join racing this one to the same name waits for it at its own insert
+        String returnCodeHash = encoder.encode(returnCode);
         long userId = repo.insertGuestUser(GUEST_PREFIX + newCode() + newCode());
-        addMember(room, userId, name);
-        repo.insertGuest(userId, room.id(), hash(token), encoder.encode(returnCode),
-                ReturnCodes.seal(returnCode, token, userId));
+        // a join that raced this one to the same name (any case) and won makes this insert fail: the same message,
+        // and the transaction's rollback takes the guest's app_user row with it
+        addMember(room, userId, name, guestNameTaken(name));
+        repo.insertGuest(userId, room.id(), hash(token), returnCodeHash, ReturnCodes.seal(returnCode, token, userId));
         return new GuestJoin(room, userId, name, token, ReturnCodes.display(returnCode));
     }
 
@@ -451,13 +467,47 @@ public class ClassroomService {
         return repo.exercises(classId);
     }
 
+    /**
+     * Assigns an exercise to its class. A class has one assignment per exercise (the database's unique index,
+     * V11): assigning an assigned exercise again with the same due date (a double click, a second tab) changes
+     * nothing and returns the existing assignment; with another due date it is refused with a message saying when
+     * the existing one is due, rather than silently keeping a date the teacher did not ask for.
+     */
     public Assignment assign(long teacherId, long classId, long exerciseRowId, Instant dueAt) {
         taughtClass(teacherId, classId);
-        repo.findExercise(classId, exerciseRowId).orElseThrow(() -> ClassroomException.notFound("exercise"));
+        ClassExercise exercise = repo.findExercise(classId, exerciseRowId)
+                .orElseThrow(() -> ClassroomException.notFound("exercise"));
+        Optional<Assignment> existing = repo.findAssignmentOf(classId, exerciseRowId);
+        if (existing.isPresent()) {
+            return alreadyAssigned(existing.get(), exercise, dueAt);
+        }
         if (dueAt != null && dueAt.isBefore(Instant.now())) {
             throw new ClassroomException("The due date is in the past.");
         }
-        return repo.findAssignment(repo.insertAssignment(classId, exerciseRowId, dueAt)).orElseThrow();
+        try {
+            return repo.findAssignment(repo.insertAssignment(classId, exerciseRowId, dueAt)).orElseThrow();
+        } catch (DuplicateKeyException e) {
+            // another request assigned it between the look-up and the insert: answer as if it had come first
+            return alreadyAssigned(repo.findAssignmentOf(classId, exerciseRowId).orElseThrow(() -> e), exercise,
+                    dueAt);
+        }
+    }
+
+    private static Assignment alreadyAssigned(Assignment existing, ClassExercise exercise, Instant dueAt) {
+        if (sameDue(existing.dueAt(), dueAt)) {
+            return existing;
+        }
+        throw new ClassroomException("“" + exercise.title() + "” is already assigned to this class, "
+                + (existing.dueAt() == null ? "without a due date" : "due " + existing.dueAt()) + "; an exercise is "
+                + "assigned once, so nothing was changed.");
+    }
+
+    /** Equal due dates, up to the database's microseconds (it may round a date it stored). */
+    private static boolean sameDue(Instant stored, Instant asked) {
+        if (stored == null || asked == null) {
+            return stored == asked;
+        }
+        return Duration.between(stored, asked).abs().compareTo(Duration.ofMillis(1)) < 0;
     }
 
     public List<Assignment> assignments(long userId, long classId) {
