@@ -416,6 +416,8 @@
   // exercise: <JSON text>}; after each check the lab posts {type: "hopfield-lab:answer", exercise, task, answer, spec, verdict}.
   function wireMessages() {
     window.addEventListener("message", function (ev) {
+      // only the page the lab is embedded in (see link.js): another window must not swap a student's exercise
+      if (window.parent === window || ev.source !== window.parent) return;
       var d = ev.data;
       if (!d || d.type !== "hopfield-lab:exercise" || typeof d.exercise !== "string") return;
       openText(d.exercise, "sent by the page around the lab");

@@ -135,8 +135,11 @@
   function wire() {
     $("copy-link").addEventListener("click", copyLink);
     $("checksum").addEventListener("click", copyChecksum);
-    // Embedding contract: a parent page may load a spec with {type: "hopfield-lab:load", spec}.
+    // Embedding contract: a parent page may load a spec with {type: "hopfield-lab:load", spec}. Only the page the lab
+    // is embedded in: not another window that opened this one or the page around it (window.open gives any site a
+    // handle on a page and its frames), which could otherwise swap the spec a signed-in user is about to save.
     window.addEventListener("message", function (ev) {
+      if (window.parent === window || ev.source !== window.parent) return;
       var d = ev.data;
       if (!d || d.type !== "hopfield-lab:load" || typeof d.spec !== "string") return;
       var r = readLink(d.spec);

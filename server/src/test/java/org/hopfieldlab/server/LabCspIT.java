@@ -54,4 +54,34 @@ class LabCspIT {
                 || m.contains("Refused to")).toList();
         assertTrue(violations.isEmpty(), "CSP violations: " + violations);
     }
+
+    /**
+     * The lab renders exercise text from anyone's links and shares the signed-in app's origin, so its policy allows
+     * no inline script: markup that got past the sanitizer (here put into the page directly) runs nothing, while the
+     * lab itself (its two inline scripts allowed by hash) runs, as the test above checks.
+     */
+    @Test
+    void scriptInjectedIntoTheLabDoesNotRun() throws Exception {
+        String base = "http://localhost:" + port;
+        try (Browser b = new Browser()) {
+            b.driver.get(base + "/lab/?v=1&model=classic&n=64&p=3");
+            b.waitFor(d -> d.findElement(By.tagName("body")).getAttribute("data-engine") != null);
+            ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("""
+                    const d = document.createElement('div');
+                    d.innerHTML = '<img src="data:," onerror="document.body.setAttribute(\\'data-pwned\\', \\'img\\')">'
+                        + '<a id="x" href="javascript:document.body.setAttribute(\\'data-pwned\\', \\'href\\')">x</a>';
+                    document.body.appendChild(d);
+                    const s = document.createElement('script');
+                    s.textContent = "document.body.setAttribute('data-pwned', 'script')";
+                    document.body.appendChild(s);
+                    document.getElementById('x').click();
+                    """);
+            Thread.sleep(1000);
+            assertEquals(null, b.driver.findElement(By.tagName("body")).getAttribute("data-pwned"),
+                    "an injected script ran in the lab");
+            String csp = (String) ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
+                    "const done = arguments[0]; fetch(location.href).then(r => done(r.headers.get('content-security-policy')));");
+            assertTrue(csp.indexOf("'unsafe-inline'") > csp.indexOf("style-src"), "inline styles only: " + csp);
+        }
+    }
 }

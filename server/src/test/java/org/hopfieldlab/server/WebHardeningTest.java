@@ -35,11 +35,24 @@ class WebHardeningTest {
         for (String path : PAGES) {
             HttpResponse<String> r = http.get(path);
             var h = r.headers();
-            assertEquals(SecurityConfig.CSP, h.firstValue("content-security-policy").orElse(null), path);
+            // the lab's pages get their own, stricter policy (LabCsp): no inline or eval'd script
+            String csp = path.startsWith("/lab/") ? org.hopfieldlab.server.web.LabCsp.POLICY : SecurityConfig.CSP;
+            assertEquals(csp, h.firstValue("content-security-policy").orElse(null), path);
             assertEquals("same-origin", h.firstValue("referrer-policy").orElse(null), path);
             assertEquals("nosniff", h.firstValue("x-content-type-options").orElse(null), path);
             assertEquals("SAMEORIGIN", h.firstValue("x-frame-options").orElse(null), path);
         }
+    }
+
+    /** The lab's script policy: its own files and its two inline scripts by hash, WebAssembly, no other inline script. */
+    @Test
+    void theLabsPolicyAllowsNoInlineScript() throws Exception {
+        String csp = new LoginHttp(port).get("/lab/").headers().firstValue("content-security-policy").orElseThrow();
+        String script = java.util.Arrays.stream(csp.split(";")).map(String::trim)
+                .filter(d -> d.startsWith("script-src ")).findFirst().orElseThrow();
+        assertEquals(false, script.contains("'unsafe-inline'"), script);
+        assertEquals(2, script.split("'sha256-", -1).length - 1, script);
+        assertEquals(true, script.contains("'wasm-unsafe-eval'"), script);
     }
 
     /** The largest spec a session can hold still opens as a lab link (Tomcat's default 8 KB header limit refused it). */

@@ -157,7 +157,7 @@ public class ExerciseEditor extends VerticalLayout {
         }
         if (refreshPreview) {
             preview.getElement().executeJs("const w = this.contentWindow; if (w) w.postMessage({type: "
-                    + "'hopfield-lab:exercise', exercise: $0}, '*');", json.getValue());
+                    + "'hopfield-lab:exercise', exercise: $0}, window.location.origin);", json.getValue());
         }
     }
 

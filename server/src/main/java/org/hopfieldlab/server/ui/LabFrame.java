@@ -75,16 +75,17 @@ public class LabFrame extends Div {
             return;
         }
         frame.getElement().executeJs("const w = $0.contentWindow; if (w) { w.postMessage({type: "
-                + "'hopfield-lab:load', spec: $1}, '*'); }", frame.getElement(), spec);
+                + "'hopfield-lab:load', spec: $1}, window.location.origin); }", frame.getElement(), spec);
     }
 
     private void listen() {
-        // only messages from our own iframe count; the handler is dropped when the iframe leaves the page
+        // only messages from our own iframe, showing our own lab, count; the handler is dropped when the iframe
+        // leaves the page
         getElement().executeJs("""
                 const host = this, frame = $0;
                 const handler = (e) => {
                   if (!frame.isConnected) { window.removeEventListener('message', handler); return; }
-                  if (e.source !== frame.contentWindow) return;
+                  if (e.source !== frame.contentWindow || e.origin !== window.location.origin) return;
                   const d = e.data;
                   if (d && d.type === 'hopfield-lab:state' && typeof d.spec === 'string') host.$server.labState(d.spec);
                 };

@@ -149,7 +149,7 @@ class StudentWork extends VerticalLayout {
                 const host = this, frame = $0;
                 const handler = (ev) => {
                   if (!frame.isConnected) { window.removeEventListener('message', handler); return; }
-                  if (ev.source !== frame.contentWindow) return;
+                  if (ev.source !== frame.contentWindow || ev.origin !== window.location.origin) return;
                   const d = ev.data;
                   if (d && d.type === 'hopfield-lab:answer' && typeof d.task === 'string'
                       && typeof d.answer === 'string') host.$server.labAnswer(d.task, d.answer);

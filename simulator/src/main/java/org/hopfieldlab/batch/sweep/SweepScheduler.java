@@ -174,11 +174,26 @@ public final class SweepScheduler implements AutoCloseable {
     }
 
     /**
-     * Stops the workers at once (as a crash or shutdown would): running units are abandoned (finished cells stay recorded), queued jobs
-     * end as failed. Finished cells were already handed to their listeners.
+     * How long {@link #close} waits for the workers to stop on their own before it interrupts them. A running trial
+     * sees the abort at its next stop check (milliseconds), so only a worker stuck in a listener (a database write
+     * that hangs) is still running by then.
+     */
+    static final long STOP_GRACE_MILLIS = 5_000;
+
+    /**
+     * Stops the workers (as a shutdown would): every job is aborted, which sets its cancel flag, so running trials
+     * stop at their next stop check (milliseconds) and a worker inside a listener (writing a finished cell) finishes
+     * that write first; finished cells stay recorded, queued jobs end as failed. Workers are not interrupted: an
+     * interrupt inside a JDBC write closes H2's file channel (H2's maintainers recommend stop flags). Only a worker
+     * still running after {@link #STOP_GRACE_MILLIS} is interrupted, as a last resort. Returns as soon as every
+     * worker has stopped.
      */
     @Override
     public void close() {
+        close(STOP_GRACE_MILLIS);
+    }
+
+    void close(long graceMillis) {
         List<SweepJob> all = new ArrayList<>();
         synchronized (this) {
             closed = true;
@@ -189,19 +204,27 @@ public final class SweepScheduler implements AutoCloseable {
             turn.clear();
             notifyAll();
         }
-        for (Thread t : workers) {
-            t.interrupt();
-        }
         for (SweepJob j : all) {
             j.abort("the server stopped; the sweep resumes from its unfinished cells on restart");
         }
-        for (Thread t : workers) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            long deadline = System.nanoTime() + graceMillis * 1_000_000L;
+            for (Thread t : workers) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    t.join(Math.max(1, left / 1_000_000L));
+                }
             }
+            for (Thread t : workers) {
+                if (t.isAlive()) {
+                    t.interrupt(); // the last resort: stuck past the grace period
+                }
+            }
+            for (Thread t : workers) {
+                t.join(10_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
