@@ -68,6 +68,9 @@ final class ExperimentCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new SpecException("threads", "--threads must be at least 1, got " + threads);
         }
+        onlyFor("--noise-values", "noise-sweep");
+        onlyFor("--models", "noise-sweep");
+        onlyFor("--gammas", "modern");
         if (name.equals("thresholds")) {
             return print(thresholds(), json, out, commandSpec.commandLine().getErr());
         }
@@ -98,6 +101,14 @@ final class ExperimentCommand implements Callable<Integer> {
             }
         }
         return print(report, json, out, commandSpec.commandLine().getErr());
+    }
+
+    /** Refuses an option of another experiment: it would be ignored, and the run would not be the one asked for. */
+    private void onlyFor(String option, String experiment) {
+        if (!name.equals(experiment) && commandSpec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new SpecException(option, option + " applies to experiment " + experiment + " only, not to "
+                    + name + " (it would be ignored)");
+        }
     }
 
     /** Prints a report (text or JSON); returns the exit code: 3 with a message when it is not trustworthy. */

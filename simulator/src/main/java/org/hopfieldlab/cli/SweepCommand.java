@@ -171,6 +171,8 @@ final class SweepCommand implements Callable<Integer> {
                         cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), where);
         if (out != null) {
             OutputFile.check("--out", out);
+            OutputFile.checkNotInput("--out", out, java.util.Collections.singletonList(journal),
+                    "the sweep's --journal");
         }
         if (estimate) {
             o.println(summary);
@@ -270,7 +272,12 @@ final class SweepCommand implements Callable<Integer> {
                 o.print(text);
                 o.flush();
             }
-            if (runs == 0) {
+            if (part.cells(def).isEmpty()) {
+                // more shards than cells (a job array sized for a larger sweep): an empty part, not an error
+                System.err.printf(Locale.ROOT, "sweep: shard %s has none of the sweep's %d cells (cells k with k mod "
+                        + "%d = %d); its part holds no cells and merges with the others%n", part.format(),
+                        def.cellCount(), part.count(), part.index());
+            } else if (runs == 0) {
                 // a journal that holds every cell: "0 runs in 0.0 s = 0.0 runs/s" would be a rate of nothing
                 System.err.printf(Locale.ROOT, "sweep: nothing left to run; all %d cells were in %s%n", cells.size(),
                         journal);
@@ -308,6 +315,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new SpecException("--journal", "journal " + journal + " does not exist, so there is nothing to "
                     + "resume; to start a sweep with this journal give its definition (--preset NAME or --x KEY=VALUES)");
         }
+        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--from")) {
+            throw new SpecException("--from", "--from " + from + " would be ignored: --journal " + journal + " alone "
+                    + "resumes the sweep it holds, with its own base spec; give --x to start a new sweep from " + from);
+        }
         if (y != null || trials != null || seeds != null || !overrides.isEmpty()) {
             throw new SpecException("--x", "give --x (or --preset) with --y, --trials, --seeds or KEY=VALUE; without "
                     + "them, --journal FILE alone resumes the sweep the journal holds");
@@ -322,6 +333,11 @@ final class SweepCommand implements Callable<Integer> {
 
     private SweepDefinition definition() {
         if (preset != null) {
+            if (commandSpec.commandLine().getParseResult().hasMatchedOption("--from")) {
+                throw new SpecException("--from", "--from " + from + " would be ignored: --preset " + preset
+                        + " brings its own base spec; change it with KEY=VALUE overrides, or give --from with --x "
+                        + "and no --preset");
+            }
             SweepDefinition p = SweepPresets.get(preset).definition();
             if (x == null && y == null && trials == null && seeds == null && overrides.isEmpty()) {
                 return p;

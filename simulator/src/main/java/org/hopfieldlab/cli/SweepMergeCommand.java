@@ -36,6 +36,7 @@ final class SweepMergeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (out != null) {
             OutputFile.check("--out", out);
+            OutputFile.checkNotInput("--out", out, files, "one of the part files being merged");
         }
         SweepResult r = SweepPart.merge(files);
         String text = json ? SweepExport.json(r) : SweepExport.csv(r);

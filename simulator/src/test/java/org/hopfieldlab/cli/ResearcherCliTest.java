@@ -1,0 +1,132 @@
+package org.hopfieldlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a researcher ran into trying the CLI: an option that would be silently ignored, an output file that would
+ * replace the very file being read, and a shard with no cells reported as "all 0 cells were in null". Each is one
+ * line on stderr naming the option, exit code 2, and nothing changed on disk.
+ */
+class ResearcherCliTest {
+    private static final String[] SMALL = {"--from", "sequence", "--trials", "2", "t=1", "n=32", "p=2", "in=0:d1",
+        "--x", "noise=0,2,4", "--threads", "1", "--no-progress"};
+
+    private static String[] sweep(String... more) {
+        List<String> args = new ArrayList<>(List.of("sweep"));
+        args.addAll(List.of(SMALL));
+        args.addAll(List.of(more));
+        return args.toArray(new String[0]);
+    }
+
+    private static void refused(HopfieldCliTest.Result r, String... fragments) {
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        String err = r.err().strip();
+        assertTrue(err.startsWith("error: "), err);
+        assertFalse(err.contains("\n") || err.contains("Exception"), "one line, no stack trace: " + err);
+        for (String f : fragments) {
+            assertTrue(err.contains(f), "missing '" + f + "' in: " + err);
+        }
+    }
+
+    @Test
+    void mergeRefusesToWriteOverOneOfItsParts(@TempDir Path dir) throws Exception {
+        List<Path> parts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path p = dir.resolve("p" + i + ".part");
+            assertEquals(0, HopfieldCliTest.cli(sweep("--shard", i + "/2", "--out", p.toString())).code());
+            parts.add(p);
+        }
+        String before = Files.readString(parts.get(0), StandardCharsets.UTF_8);
+        // the same file, named directly and through another path
+        for (String out : new String[] {parts.get(0).toString(), dir.resolve("sub/../p0.part").toString()}) {
+            Files.createDirectories(dir.resolve("sub"));
+            HopfieldCliTest.Result r = HopfieldCliTest.cli("sweep", "merge", parts.get(0).toString(),
+                    parts.get(1).toString(), "--out", out);
+            refused(r, "--out", "one of the part files being merged", "give another file name");
+            assertEquals(before, Files.readString(parts.get(0), StandardCharsets.UTF_8), "the part is untouched");
+        }
+        // another name still works, and gives the unsharded sweep's bytes
+        Path csv = dir.resolve("all.csv");
+        assertEquals(0, HopfieldCliTest.cli("sweep", "merge", parts.get(0).toString(), parts.get(1).toString(),
+                "--out", csv.toString()).code());
+        assertEquals(HopfieldCliTest.cli(sweep()).out(), Files.readString(csv, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSweepRefusesToWriteItsResultOverItsJournal(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("s.journal");
+        HopfieldCliTest.Result r = HopfieldCliTest.cli(sweep("--journal", journal.toString(), "--out",
+                journal.toString()));
+        refused(r, "--out", "the sweep's --journal");
+        assertFalse(Files.exists(journal), "nothing ran, no journal was started");
+        // with a journal that holds the sweep: refused, and the journal still resumes
+        assertEquals(0, HopfieldCliTest.cli(sweep("--journal", journal.toString())).code());
+        String kept = Files.readString(journal, StandardCharsets.UTF_8);
+        refused(HopfieldCliTest.cli(sweep("--journal", journal.toString(), "--out", journal.toString())),
+                "the sweep's --journal");
+        assertEquals(kept, Files.readString(journal, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aShardWithNoCellsSaysSoAndItsEmptyPartMerges(@TempDir Path dir) throws Exception {
+        // 3 cells in 4 shards (a job array sized for a bigger sweep): shard 3/4 has none
+        List<String> files = new ArrayList<>(List.of("sweep", "merge"));
+        for (int i = 0; i < 4; i++) {
+            Path p = dir.resolve("p" + i + ".part");
+            HopfieldCliTest.Result r = HopfieldCliTest.cli(sweep("--shard", i + "/4", "--out", p.toString()));
+            assertEquals(0, r.code(), r.err());
+            if (i == 3) {
+                assertFalse(r.err().contains("null"), r.err());
+                assertTrue(r.err().contains("shard 3/4 has none of the sweep's 3 cells"), r.err());
+            }
+            files.add(p.toString());
+        }
+        HopfieldCliTest.Result merged = HopfieldCliTest.cli(files.toArray(new String[0]));
+        assertEquals(0, merged.code(), merged.err());
+        assertEquals(HopfieldCliTest.cli(sweep()).out(), merged.out());
+    }
+
+    @Test
+    void fromWithAPresetOrAJournalToResumeIsRefusedNotIgnored(@TempDir Path dir) {
+        HopfieldCliTest.Result r = HopfieldCliTest.cli("sweep", "--preset", "noise", "--from", "discrete",
+                "--estimate");
+        refused(r, "--from discrete would be ignored", "--preset noise");
+        // the same with a journal to resume: its base spec is the journal's
+        Path journal = dir.resolve("s.journal");
+        assertEquals(0, HopfieldCliTest.cli(sweep("--journal", journal.toString())).code());
+        refused(HopfieldCliTest.cli("sweep", "--journal", journal.toString(), "--from", "discrete"),
+                "--from discrete would be ignored", "resumes the sweep it holds");
+        assertEquals(0, HopfieldCliTest.cli("sweep", "--journal", journal.toString()).code());
+        // without --from the preset still runs its estimate
+        assertEquals(0, HopfieldCliTest.cli("sweep", "--preset", "noise", "--estimate").code());
+    }
+
+    @Test
+    void anotherExperimentsOptionIsRefusedNotIgnored() {
+        refused(HopfieldCliTest.cli("experiment", "sequence", "--noise-values", "0,1", "trials=1", "t=1",
+                "n=32", "p=2", "in=0:d1"),
+                "--noise-values applies to experiment noise-sweep only, not to sequence");
+        refused(HopfieldCliTest.cli("experiment", "glitch", "--models", "idp", "trials=1", "n=32"),
+                "--models applies to experiment noise-sweep only");
+        refused(HopfieldCliTest.cli("experiment", "noise-sweep", "--gammas", "0,1", "trials=1", "t=1", "n=32",
+                "p=2", "in=0:d1", "--noise-values", "0"),
+                "--gammas applies to experiment modern only, not to noise-sweep");
+        refused(HopfieldCliTest.cli("experiment", "thresholds", "--gammas", "0,1"), "--gammas");
+        // where they belong they still work
+        HopfieldCliTest.Result ok = HopfieldCliTest.cli("experiment", "modern", "--gammas", "0,1", "trials=1",
+                "t=1", "n=32", "p=2", "in=0:d1", "--json");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("\"gamma\""), ok.out());
+    }
+}
