@@ -74,6 +74,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (csv && json) {
+            // the JSON would follow the CSV's last row on stdout: a CSV file with a line of JSON at its end
+            throw new SpecException("--json", "--csv and --json are two outputs of one run (the series, or the "
+                    + "outcome): give one");
+        }
+        if (every != null && !csv) {
+            throw new SpecException("--every", "--every sets the CSV's sampling; give it with --csv (the outcome is "
+                    + "the same at any --every)");
+        }
         ExperimentSpec spec = SpecArgs.apply(resolve(specText), overrides);
         if (trial < 0 || trial >= spec.trials()) {
             throw new SpecException("--trial", "--trial " + trial + " is out of range; allowed: 0 to "

@@ -23,6 +23,10 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (json && markdown) {
+            throw new org.hopfieldlab.sim.spec.SpecException("--json", "--json and --markdown are two forms of the "
+                    + "same table: give one");
+        }
         PrintWriter out = commandSpec.commandLine().getOut();
         out.print(json ? SchemaDocs.toJson() + "\n" : markdown ? SchemaDocs.markdownTable() : SchemaDocs.textTable());
         out.flush();

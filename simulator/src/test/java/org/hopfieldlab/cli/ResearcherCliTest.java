@@ -129,4 +129,24 @@ class ResearcherCliTest {
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("\"gamma\""), ok.out());
     }
+
+    @Test
+    void runGivesOneOutputAndEveryOnlyWithTheCsv() {
+        String q = "model=idp&n=32&p=2&t=1&in=0:d1";
+        // both: the JSON used to follow the CSV's last row, leaving a CSV with a line of JSON at its end
+        refused(HopfieldCliTest.cli("run", q, "--csv", "--json"), "--csv and --json", "give one");
+        // --every samples the CSV; without it nothing changes, so asking for it is a mistake to name
+        refused(HopfieldCliTest.cli("run", q, "--every", "5"), "--every", "with --csv");
+        refused(HopfieldCliTest.cli("run", q, "--json", "--every", "5"), "--every", "with --csv");
+        HopfieldCliTest.Result csv = HopfieldCliTest.cli("run", q, "--csv", "--every", "5");
+        assertEquals(0, csv.code(), csv.err());
+        assertEquals(22, csv.out().lines().count(), "header + 21 rows (every 5th of 100 steps), nothing else");
+        assertTrue(csv.out().lines().skip(1).allMatch(l -> l.matches("[0-9.eE,+-]+")), csv.out());
+    }
+
+    @Test
+    void schemaGivesOneForm() {
+        refused(HopfieldCliTest.cli("schema", "--json", "--markdown"), "--json and --markdown", "give one");
+        assertEquals(0, HopfieldCliTest.cli("schema", "--markdown").code());
+    }
 }
