@@ -13,6 +13,7 @@ import org.hopfieldlab.sim.run.TrialResult;
 import org.hopfieldlab.sim.run.TrialRunner;
 import org.hopfieldlab.sim.run.WindowOutcome;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
+import org.hopfieldlab.sim.spec.LabLink;
 import org.hopfieldlab.sim.spec.Presets;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.hopfieldlab.sim.spec.SpecException;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = {
     "Run one trial of a spec and print its outcome, or its overlap and energy time series as CSV (streamed).",
-    "SPEC is a preset name or a spec query string (as in a share link); KEY=VALUE pairs override it.",
+    "SPEC is a preset name, a spec query string or a whole lab link (its view keys are ignored); KEY=VALUE pairs "
+        + "override it.",
     "Memory and window numbers are 1-based everywhere (text, JSON, CSV); --trial is the 0-based trial index.",
     "Exit codes: 0 done, 1 the output could not be written (a full disk, a closed pipe), 2 bad input or a run "
         + "estimated over 10 min without --yes, 3 the run diverged.",
@@ -33,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "preset name or spec query string")
+    @Parameters(index = "0", paramLabel = "SPEC", description = "preset name, spec query string or lab link")
     String specText;
 
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "overrides")
@@ -150,7 +152,16 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static ExperimentSpec resolve(String text) {
-        if (text.indexOf('=') >= 0) {
+        int q = text.indexOf('?');
+        int eq = text.indexOf('=');
+        if (q >= 0 && (eq < 0 || q < eq)) {
+            // a whole lab link, as "Copy link" gives it (https://…/index.html?v=1&…&speed=3): read its query as the
+            // lab does (preset=NAME applies the keys as edits); its view keys change what the lab shows, not the run
+            String query = text.substring(q + 1);
+            int hash = query.indexOf('#');
+            return LabLink.parse(hash >= 0 ? query.substring(0, hash) : query).spec();
+        }
+        if (eq >= 0) {
             return SpecCodec.parse(text);
         }
         return Presets.get(text).spec();

@@ -149,4 +149,22 @@ class ResearcherCliTest {
         refused(HopfieldCliTest.cli("schema", "--json", "--markdown"), "--json and --markdown", "give one");
         assertEquals(0, HopfieldCliTest.cli("schema", "--markdown").code());
     }
+
+    @Test
+    void aWholeLabLinkIsASpec() {
+        // what the lab's "Copy link" gives: a URL whose query holds the spec and view keys
+        String canonical = HopfieldCliTest.cli("spec", "model=idp&n=64&p=3&in=0:d1").out();
+        HopfieldCliTest.Result link = HopfieldCliTest.cli("spec",
+                "https://lab.example.org/lab/index.html?v=1&model=idp&n=64&p=3&in=0:d1&speed=5&view=theory#top");
+        assertEquals(0, link.code(), link.err());
+        assertEquals(canonical, link.out());
+        // preset=NAME applies the link's keys as edits, as the lab reads it
+        assertEquals(HopfieldCliTest.cli("spec", "glitch", "n=64").out(),
+                HopfieldCliTest.cli("spec", "index.html?preset=glitch&n=64").out());
+        HopfieldCliTest.Result run = HopfieldCliTest.cli("run", "http://localhost:8080/lab/?n=64&p=3&t=1&in=0:d1");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(HopfieldCliTest.cli("run", "n=64&p=3&t=1&in=0:d1").out(), run.out());
+        // a bad key in a link is still named
+        refused(HopfieldCliTest.cli("spec", "https://x/lab/?n=0"), "n = 0 is out of range");
+    }
 }
