@@ -167,4 +167,13 @@ class ResearcherCliTest {
         // a bad key in a link is still named
         refused(HopfieldCliTest.cli("spec", "https://x/lab/?n=0"), "n = 0 is out of range");
     }
+
+    @Test
+    void sweepingTheVersionSaysWhatVIs() {
+        // it used to say "set trials per cell and the seed policy instead", the hint for trials and seed
+        HopfieldCliTest.Result r = HopfieldCliTest.cli(sweep("--y", "v=1"));
+        refused(r, "'v' cannot be swept", "version of the link format");
+        assertFalse(r.err().contains("seed policy"), r.err());
+        refused(HopfieldCliTest.cli(sweep("--y", "seed=1,2")), "'seed' cannot be swept", "seed policy");
+    }
 }
