@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "experiment", description = {
-    "Reproduce one of the paper's experiments over many trials (in parallel on all cores), on the sweep engine: "
-        + "the same cells as `sweep`, and --json writes the sweep's JSON fields. NAME: sequence | glitch | "
-        + "noise-sweep | thresholds | modern. Any spec key overrides the preset, e.g.:",
+    "Reproduce one of the paper's experiments over many trials, in parallel on all cores.",
+    "It runs on the sweep engine: the same cells as `sweep`, and --json writes the sweep's JSON fields. NAME: "
+        + "sequence | glitch | noise-sweep | thresholds | modern. Any spec key overrides the preset, e.g.:",
     "  experiment sequence model=classic noise=0 trials=40 seed=3 --json",
     "Exit codes: 0 done, 1 the output could not be written (a full disk, a closed pipe), 2 bad input or work "
         + "estimated over 10 min without --yes, 3 some trials diverged (the report is printed with the diverged "

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "schema", description = {
-    "Print the key table of links and specs: every key with its type, default, range or choices, unit, label,",
-    "help, group and when it applies; view keys (lab links only) are marked as such."})
+    "Print the key table of links and specs.",
+    "Every key with its type, default, range or choices, unit, label, help, group and when it applies; view keys "
+        + "(lab links only) are marked as such."})
 final class SchemaCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;

@@ -176,4 +176,27 @@ class ResearcherCliTest {
         assertFalse(r.err().contains("seed policy"), r.err());
         refused(HopfieldCliTest.cli(sweep("--y", "seed=1,2")), "'seed' cannot be swept", "seed policy");
     }
+
+    @Test
+    void everyCommandsSummaryIsACompleteSentence() {
+        // `hopfield-cli --help` lists each command with the first line of its description: it used to stop at
+        // "… overrides the preset, e.g.:", "… unit, label," or "… one run of the sweep gives,"
+        List<String> bad = new ArrayList<>();
+        summaries(new picocli.CommandLine(new HopfieldCli()), "", bad);
+        assertTrue(bad.isEmpty(), "summaries that are not a sentence: " + bad);
+        String help = HopfieldCliTest.cli("--help").out();
+        assertTrue(help.contains("experiment  Reproduce one of the paper's experiments over many trials, in"),
+                help);
+    }
+
+    private static void summaries(picocli.CommandLine c, String path, List<String> bad) {
+        for (var e : c.getSubcommands().entrySet()) {
+            picocli.CommandLine.Model.UsageMessageSpec u = e.getValue().getCommandSpec().usageMessage();
+            String first = u.header().length > 0 ? u.header()[0] : u.description().length > 0 ? u.description()[0] : "";
+            if (!first.strip().endsWith(".")) {
+                bad.add(path + e.getKey() + ": " + first);
+            }
+            summaries(e.getValue(), path + e.getKey() + " ", bad);
+        }
+    }
 }
