@@ -164,6 +164,15 @@ final class ExperimentCommand implements Callable<Integer> {
 
     private ThresholdCheck.ThresholdReport thresholds() {
         ExperimentSpec spec = SpecArgs.apply(Presets.get("thresholds").spec(), overrides);
+        // its runs are fixed by the theory it checks (orthogonal memories, gains set per row): only n and beta are
+        // read, and any other key (model=classic, noise=3, trials=5) would be silently ignored
+        for (String o : overrides) {
+            String key = o.indexOf('=') >= 0 ? o.substring(0, o.indexOf('=')) : o;
+            if (!key.equals("n") && !key.equals("beta")) {
+                throw new SpecException(key, "experiment thresholds reads only n and beta (its runs are set by the "
+                        + "theory it checks); " + key + " would be ignored");
+            }
+        }
         double beta = spec.beta();
         double[] existence = {0.5 / beta, 0.8 / beta, 0.95 / beta, 1.05 / beta, 1.2 / beta, 1.5 / beta, 3 / beta,
             10 / beta};

@@ -199,4 +199,15 @@ class ResearcherCliTest {
             summaries(e.getValue(), path + e.getKey() + " ", bad);
         }
     }
+
+    @Test
+    void thresholdsRefusesKeysItWouldIgnore() {
+        // it reads n and beta only: model=classic used to print the IDP rows as if they were the classic model's
+        refused(HopfieldCliTest.cli("experiment", "thresholds", "n=64", "model=classic"),
+                "experiment thresholds reads only n and beta", "model would be ignored");
+        refused(HopfieldCliTest.cli("experiment", "thresholds", "trials=5", "n=64"), "trials would be ignored");
+        HopfieldCliTest.Result ok = HopfieldCliTest.cli("experiment", "thresholds", "n=64", "beta=5");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().startsWith("thresholds: N = 64 orthogonal memories, β = 5;"), ok.out());
+    }
 }
