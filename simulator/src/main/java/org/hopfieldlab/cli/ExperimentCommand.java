@@ -152,10 +152,18 @@ final class ExperimentCommand implements Callable<Integer> {
             case "sequence":
             case "glitch":
                 return ExperimentSweeps.single(withTrials(Presets.get(name).spec()));
-            case "noise-sweep":
-                return ExperimentSweeps.noise(withTrials(Presets.get("sequence").spec()), noiseValues, models);
-            case "modern":
-                return ExperimentSweeps.modern(withTrials(Presets.get("modern").spec()), gammas);
+            case "noise-sweep": {
+                SweepDefinition def = ExperimentSweeps.noise(withTrials(Presets.get("sequence").spec()), noiseValues,
+                        models);
+                SpecArgs.refuseSwept(overrides, def.axes(), "give --noise-values and --models instead");
+                return def;
+            }
+            case "modern": {
+                SweepDefinition def = ExperimentSweeps.modern(withTrials(Presets.get("modern").spec()), gammas);
+                SpecArgs.refuseSwept(overrides, def.axes(), "give --gammas for γ (the maps are always linear, softmax "
+                        + "and poly; `sweep --from modern --x …` sweeps other grids)");
+                return def;
+            }
             default:
                 throw new SpecException("NAME", "unknown experiment '" + name
                         + "'; known: sequence, glitch, noise-sweep, thresholds, modern");

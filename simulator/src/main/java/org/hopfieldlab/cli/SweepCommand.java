@@ -350,6 +350,7 @@ final class SweepCommand implements Callable<Integer> {
             } else if (p.y() != null) {
                 axes.add(p.y());
             }
+            SpecArgs.refuseSwept(overrides, axes, "change the axis (--x/--y) instead");
             return new SweepDefinition(base, axes, trials != null ? trials : p.trialsPerCell(),
                     seeds != null ? SeedPolicy.parse(seeds) : p.seeds());
         }
@@ -362,6 +363,7 @@ final class SweepCommand implements Callable<Integer> {
         if (y != null) {
             axes.add(SweepAxis.parse(y));
         }
+        SpecArgs.refuseSwept(overrides, axes, "change the axis (--x/--y) instead");
         return new SweepDefinition(base, axes, trials != null ? trials : 10,
                 seeds != null ? SeedPolicy.parse(seeds) : SeedPolicy.SAME);
     }

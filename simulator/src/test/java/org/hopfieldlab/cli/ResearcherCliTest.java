@@ -210,4 +210,21 @@ class ResearcherCliTest {
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().startsWith("thresholds: N = 64 orthogonal memories, β = 5;"), ok.out());
     }
+
+    @Test
+    void anOverrideOfASweptKeyIsRefusedNotIgnored() {
+        // every cell sets the swept key from its axis: noise=3 next to --x noise=0,2 used to vanish without a word
+        refused(HopfieldCliTest.cli(sweep("noise=3")), "noise=… would be ignored", "noise is swept (noise=0,2,4)",
+                "--x");
+        refused(HopfieldCliTest.cli("sweep", "--preset", "noise", "model=classic", "--estimate"),
+                "model=… would be ignored", "model is swept (model=idp,classic)");
+        refused(HopfieldCliTest.cli("experiment", "noise-sweep", "noise=3", "n=32", "p=2", "t=1", "in=0:d1",
+                "trials=1", "--noise-values", "0"), "noise=… would be ignored", "--noise-values");
+        refused(HopfieldCliTest.cli("experiment", "modern", "map=poly", "n=32", "p=2", "t=1", "in=0:d1", "trials=1",
+                "--gammas", "0"), "map=… would be ignored", "map is swept (map=linear,softmax,poly)");
+        refused(HopfieldCliTest.cli("experiment", "modern", "gamma=0.3", "n=32", "p=2", "t=1", "in=0:d1",
+                "trials=1", "--gammas", "0"), "gamma=… would be ignored", "--gammas");
+        // keys that are not swept still change every cell
+        assertEquals(0, HopfieldCliTest.cli(sweep("beta=5")).code());
+    }
 }
