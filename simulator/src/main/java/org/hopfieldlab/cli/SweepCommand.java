@@ -131,6 +131,18 @@ final class SweepCommand implements Callable<Integer> {
         SparkChild.exitWithParent();
         PrintWriter o = commandSpec.commandLine().getOut();
         if (list) {
+            for (picocli.CommandLine.Model.OptionSpec opt : commandSpec.commandLine().getParseResult()
+                    .matchedOptions()) {
+                // --engine: the Spark job jar adds --engine spark to every sweep, --list included
+                if (!List.of("--list", "--progress", "--engine").contains(opt.longestName())) {
+                    throw new SpecException("--list", "--list prints the built-in sweeps and takes no other option "
+                            + "(got " + opt.longestName() + "); run one with --preset NAME");
+                }
+            }
+            if (!overrides.isEmpty()) {
+                throw new SpecException("--list", "--list prints the built-in sweeps and takes no KEY=VALUE (got "
+                        + overrides.get(0) + "); run one with --preset NAME");
+            }
             int width = SweepPresets.all().stream().mapToInt(p -> p.name().length()).max().orElse(0);
             String indent = "\n" + " ".repeat(width + 1);
             for (SweepPresets.SweepPreset p : SweepPresets.all()) {

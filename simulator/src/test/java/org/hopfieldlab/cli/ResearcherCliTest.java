@@ -227,4 +227,17 @@ class ResearcherCliTest {
         // keys that are not swept still change every cell
         assertEquals(0, HopfieldCliTest.cli(sweep("beta=5")).code());
     }
+
+    @Test
+    void listTakesNoOtherOption() {
+        // --list printed the same text whatever came with it: --json, a --preset to run, overrides
+        refused(HopfieldCliTest.cli("sweep", "--list", "--json"), "--list prints the built-in sweeps", "--json");
+        refused(HopfieldCliTest.cli("sweep", "--list", "--preset", "noise"), "--preset");
+        refused(HopfieldCliTest.cli("sweep", "--list", "n=64"), "n=64");
+        // the Spark job jar runs `sweep --engine spark --list`
+        assertEquals(0, HopfieldCliTest.cli("sweep", "--engine", "spark", "--list").code());
+        HopfieldCliTest.Result ok = HopfieldCliTest.cli("sweep", "--list");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().startsWith("noise "), ok.out());
+    }
 }
