@@ -88,6 +88,16 @@ final class OutputFile {
         }
     }
 
+    /** Moves a finished temporary file into place (atomically where the file system can). */
+    static void move(Path tmp, Path target) throws IOException {
+        Path to = Files.exists(target) && Files.isRegularFile(target) ? target.toRealPath() : target;
+        try {
+            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     static String reason(IOException e) {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();

@@ -240,4 +240,82 @@ class ResearcherCliTest {
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().startsWith("noise "), ok.out());
     }
+
+    @Test
+    void runOutWritesTheSameBytesAsStdout(@TempDir Path dir) throws Exception {
+        String q = "model=idp&n=64&p=3&t=2&seed=4&in=0:d1,1:d2";
+        for (String[] mode : new String[][] {{"--csv", "--every", "3"}, {"--json"}, {}}) {
+            List<String> args = new ArrayList<>(List.of("run", q));
+            args.addAll(List.of(mode));
+            HopfieldCliTest.Result std = HopfieldCliTest.cli(args.toArray(new String[0]));
+            Path f = dir.resolve("run" + mode.length + ".out");
+            args.addAll(List.of("--out", f.toString()));
+            HopfieldCliTest.Result toFile = HopfieldCliTest.cli(args.toArray(new String[0]));
+            assertEquals(0, toFile.code(), toFile.err());
+            assertEquals("", toFile.out());
+            assertEquals(std.out(), Files.readString(f, StandardCharsets.UTF_8), String.join(" ", mode));
+        }
+        refused(HopfieldCliTest.cli("run", q, "--out", dir.resolve("no/such/dir/x.csv").toString()), "--out",
+                "does not exist");
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    /** SIGTERM mid-run: --out leaves no file at all; stdout keeps its rows, and stderr says the CSV is cut. */
+    @Test
+    void aStoppedRunLeavesNoFileThatLooksWhole(@TempDir Path dir) throws Exception {
+        String q = "model=idp&n=4096&p=10&t=3000&in=0:d1";
+        Path csv = dir.resolve("long.csv");
+        Process p = java(dir.resolve("a.log"), null, "run", q, "--csv", "--every", "1", "--yes", "--out",
+                csv.toString());
+        awaitTmp(dir, p, dir.resolve("a.log"));
+        p.destroy(); // SIGTERM, as Ctrl-C or a batch system's time limit
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertFalse(Files.exists(csv), "a stopped run wrote no " + csv);
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    /** SIGTERM mid-run on stdout: the rows stay (they were streamed), and stderr says where they stop. */
+    @Test
+    void aStoppedRunSaysItsStreamedCsvIsCut(@TempDir Path dir) throws Exception {
+        String q = "model=idp&n=4096&p=10&t=3000&in=0:d1";
+        Path std = dir.resolve("std.csv");
+        Path log = dir.resolve("b.log");
+        Process p = java(log, std, "run", q, "--csv", "--every", "1", "--yes");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive() && (!Files.exists(std) || Files.size(std) < 100_000)) {
+            Thread.sleep(50);
+        }
+        assertTrue(p.isAlive(), Files.readString(log));
+        p.destroy();
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        String err = Files.readString(log);
+        assertTrue(err.matches("(?s).*run: stopped at t = [0-9.]+ of 3000; the CSV on stdout is cut after [1-9][0-9]* "
+                + "rows.*"), err);
+    }
+
+    private static Process java(Path log, Path stdout, String... args) throws java.io.IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HopfieldCli.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
+        pb.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
+        return pb.start();
+    }
+
+    private static void awaitTmp(Path dir, Process p, Path log) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try (var files = Files.list(dir)) {
+                if (files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp") && f.toFile().length() > 100_000)) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the run did not start writing: " + Files.readString(log));
+    }
 }
