@@ -318,4 +318,13 @@ class ResearcherCliTest {
         }
         throw new AssertionError("the run did not start writing: " + Files.readString(log));
     }
+
+    @Test
+    void aRangeOfAWholeNumberKeyNamesTheRangeNotACellNeverTyped() {
+        refused(HopfieldCliTest.cli("sweep", "--x", "p=1:2000:5", "--estimate"), "axis p: the range 1:2000:5 gives "
+                + "500.75, but p takes whole numbers");
+        // whole steps are fine, and a list of whole numbers too
+        assertEquals(0, HopfieldCliTest.cli("sweep", "--x", "p=3:11:5", "--estimate").code());
+        assertEquals(0, HopfieldCliTest.cli("sweep", "--x", "noise=0:1:3", "--estimate").code());
+    }
 }
