@@ -170,6 +170,17 @@ final class SweepCommand implements Callable<Integer> {
             part = resumed.shard();
         }
         SweepDefinition def = resumed != null ? resumed.definition() : definition();
+        // a limit below 1 (or NaN) refuses every sweep with a message about the sweep, not about the typo
+        if (maxCells < 1 || maxRuns < 1 || !(maxWork > 0)) {
+            String opt = maxCells < 1 ? "--max-cells" : maxRuns < 1 ? "--max-runs" : "--max-work";
+            String got = maxCells < 1 ? String.valueOf(maxCells) : maxRuns < 1 ? String.valueOf(maxRuns)
+                    : String.valueOf(maxWork);
+            throw new SpecException(opt, opt + " = " + got + "; allowed: " + (opt.equals("--max-work")
+                    ? "a number above 0" : "at least 1") + " (the default is " + (opt.equals("--max-cells")
+                    ? String.valueOf(SweepLimits.DEFAULT.maxCells()) : opt.equals("--max-runs")
+                    ? String.valueOf(SweepLimits.DEFAULT.maxRuns()) : String.valueOf(SweepLimits.DEFAULT.maxWork()))
+                    + ")");
+        }
         SweepLimits limits = new SweepLimits(maxCells, maxRuns, maxWork, "--");
         SweepCost cost = limits.check(def);
         boolean onSpark = engine.equals("spark");

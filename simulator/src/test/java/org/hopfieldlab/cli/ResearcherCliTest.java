@@ -327,4 +327,16 @@ class ResearcherCliTest {
         assertEquals(0, HopfieldCliTest.cli("sweep", "--x", "p=3:11:5", "--estimate").code());
         assertEquals(0, HopfieldCliTest.cli("sweep", "--x", "noise=0:1:3", "--estimate").code());
     }
+
+    @Test
+    void aLimitBelowOneIsNamedAsTheTypoItIs() {
+        // it used to say "the sweep has 16 cells; the limit is -1 cells per sweep", as if the sweep were too big
+        refused(HopfieldCliTest.cli("sweep", "--preset", "noise", "--max-cells", "-1", "--estimate"),
+                "--max-cells = -1; allowed: at least 1 (the default is 2000)");
+        refused(HopfieldCliTest.cli("sweep", "--preset", "noise", "--max-runs", "0", "--estimate"),
+                "--max-runs = 0; allowed: at least 1");
+        refused(HopfieldCliTest.cli("sweep", "--preset", "noise", "--max-work", "NaN", "--estimate"),
+                "--max-work = NaN; allowed: a number above 0");
+        assertEquals(0, HopfieldCliTest.cli("sweep", "--preset", "noise", "--max-cells", "16", "--estimate").code());
+    }
 }
