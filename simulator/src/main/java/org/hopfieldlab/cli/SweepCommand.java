@@ -191,7 +191,11 @@ final class SweepCommand implements Callable<Integer> {
                         + "(spread over its executors' cores, plus Spark's start-up and a job per trial block)",
                         cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(1), where)
                 : String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s %s",
-                        cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), where);
+                        cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(Math.min(threads,
+                                Runtime.getRuntime().availableProcessors())), where
+                                + (threads > Runtime.getRuntime().availableProcessors() ? " (this machine has "
+                                        + Runtime.getRuntime().availableProcessors() + " cores: more threads than "
+                                        + "cores do not run faster)" : ""));
         if (out != null) {
             OutputFile.check("--out", out);
             OutputFile.checkNotInput("--out", out, java.util.Collections.singletonList(journal),

@@ -339,4 +339,18 @@ class ResearcherCliTest {
                 "--max-work = NaN; allowed: a number above 0");
         assertEquals(0, HopfieldCliTest.cli("sweep", "--preset", "noise", "--max-cells", "16", "--estimate").code());
     }
+
+    @Test
+    void theEstimateCountsCoresNotThreads() {
+        // --threads 1000 on a 2-core machine said "~1 s on 1000 threads" for ~6 s of work on its 2 cores
+        int cores = Runtime.getRuntime().availableProcessors();
+        String onCores = HopfieldCliTest.cli("sweep", "--preset", "noise", "--threads", String.valueOf(cores),
+                "--estimate").out();
+        HopfieldCliTest.Result many = HopfieldCliTest.cli("sweep", "--preset", "noise", "--threads", "1000",
+                "--estimate");
+        assertEquals(0, many.code(), many.err());
+        String seconds = onCores.substring(onCores.indexOf('~'), onCores.indexOf(" s ") + 2);
+        assertTrue(many.out().contains(seconds + " on 1000 threads (this machine has " + cores + " cores"),
+                onCores + " / " + many.out());
+    }
 }
