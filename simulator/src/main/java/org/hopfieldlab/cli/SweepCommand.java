@@ -194,8 +194,7 @@ final class SweepCommand implements Callable<Integer> {
                         cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(Math.min(threads,
                                 Runtime.getRuntime().availableProcessors())), where
                                 + (threads > Runtime.getRuntime().availableProcessors() ? " (this machine has "
-                                        + Runtime.getRuntime().availableProcessors() + " cores: more threads than "
-                                        + "cores do not run faster)" : ""));
+                                        + cores() + ": more threads than cores do not run faster)" : ""));
         if (out != null) {
             OutputFile.check("--out", out);
             OutputFile.checkNotInput("--out", out, java.util.Collections.singletonList(journal),
@@ -325,6 +324,12 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** "1 core", "2 cores". */
+    private static String cores() {
+        int n = Runtime.getRuntime().availableProcessors();
+        return n == 1 ? "1 core" : n + " cores";
     }
 
     /**

@@ -350,7 +350,8 @@ class ResearcherCliTest {
                 "--estimate");
         assertEquals(0, many.code(), many.err());
         String seconds = onCores.substring(onCores.indexOf('~'), onCores.indexOf(" s ") + 2);
-        assertTrue(many.out().contains(seconds + " on 1000 threads (this machine has " + cores + " cores"),
+        assertTrue(many.out().contains(seconds + " on 1000 threads (this machine has " + cores
+                + (cores == 1 ? " core:" : " cores:")),
                 onCores + " / " + many.out());
     }
 }
