@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "experiment", description = {
-    "Reproduce one of the paper's experiments over many trials (in parallel on all cores), on the sweep engine: "
-        + "the same cells as `sweep`, and --json writes the sweep's JSON fields. NAME: sequence | glitch | "
-        + "noise-sweep | thresholds | modern. Any spec key overrides the preset, e.g.:",
+    "Reproduce one of the paper's experiments over many trials, in parallel on all cores.",
+    "It runs on the sweep engine: the same cells as `sweep`, and --json writes the sweep's JSON fields. NAME: "
+        + "sequence | glitch | noise-sweep | thresholds | modern. Any spec key overrides the preset, e.g.:",
     "  experiment sequence model=classic noise=0 trials=40 seed=3 --json",
     "Exit codes: 0 done, 1 the output could not be written (a full disk, a closed pipe), 2 bad input or work "
         + "estimated over 10 min without --yes, 3 some trials diverged (the report is printed with the diverged "
@@ -68,6 +68,9 @@ final class ExperimentCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new SpecException("threads", "--threads must be at least 1, got " + threads);
         }
+        onlyFor("--noise-values", "noise-sweep");
+        onlyFor("--models", "noise-sweep");
+        onlyFor("--gammas", "modern");
         if (name.equals("thresholds")) {
             return print(thresholds(), json, out, commandSpec.commandLine().getErr());
         }
@@ -98,6 +101,14 @@ final class ExperimentCommand implements Callable<Integer> {
             }
         }
         return print(report, json, out, commandSpec.commandLine().getErr());
+    }
+
+    /** Refuses an option of another experiment: it would be ignored, and the run would not be the one asked for. */
+    private void onlyFor(String option, String experiment) {
+        if (!name.equals(experiment) && commandSpec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new SpecException(option, option + " applies to experiment " + experiment + " only, not to "
+                    + name + " (it would be ignored)");
+        }
     }
 
     /** Prints a report (text or JSON); returns the exit code: 3 with a message when it is not trustworthy. */
@@ -141,10 +152,18 @@ final class ExperimentCommand implements Callable<Integer> {
             case "sequence":
             case "glitch":
                 return ExperimentSweeps.single(withTrials(Presets.get(name).spec()));
-            case "noise-sweep":
-                return ExperimentSweeps.noise(withTrials(Presets.get("sequence").spec()), noiseValues, models);
-            case "modern":
-                return ExperimentSweeps.modern(withTrials(Presets.get("modern").spec()), gammas);
+            case "noise-sweep": {
+                SweepDefinition def = ExperimentSweeps.noise(withTrials(Presets.get("sequence").spec()), noiseValues,
+                        models);
+                SpecArgs.refuseSwept(overrides, def.axes(), "give --noise-values and --models instead");
+                return def;
+            }
+            case "modern": {
+                SweepDefinition def = ExperimentSweeps.modern(withTrials(Presets.get("modern").spec()), gammas);
+                SpecArgs.refuseSwept(overrides, def.axes(), "give --gammas for γ (the maps are always linear, softmax "
+                        + "and poly; `sweep --from modern --x …` sweeps other grids)");
+                return def;
+            }
             default:
                 throw new SpecException("NAME", "unknown experiment '" + name
                         + "'; known: sequence, glitch, noise-sweep, thresholds, modern");
@@ -153,6 +172,15 @@ final class ExperimentCommand implements Callable<Integer> {
 
     private ThresholdCheck.ThresholdReport thresholds() {
         ExperimentSpec spec = SpecArgs.apply(Presets.get("thresholds").spec(), overrides);
+        // its runs are fixed by the theory it checks (orthogonal memories, gains set per row): only n and beta are
+        // read, and any other key (model=classic, noise=3, trials=5) would be silently ignored
+        for (String o : overrides) {
+            String key = o.indexOf('=') >= 0 ? o.substring(0, o.indexOf('=')) : o;
+            if (!key.equals("n") && !key.equals("beta")) {
+                throw new SpecException(key, "experiment thresholds reads only n and beta (its runs are set by the "
+                        + "theory it checks); " + key + " would be ignored");
+            }
+        }
         double beta = spec.beta();
         double[] existence = {0.5 / beta, 0.8 / beta, 0.95 / beta, 1.05 / beta, 1.2 / beta, 1.5 / beta, 3 / beta,
             10 / beta};

@@ -35,6 +35,32 @@ final class OutputFile {
         }
     }
 
+    /**
+     * Bad input (exit 2) when {@code file} is one of the files the command reads ({@code inputs}: a merge's parts, a
+     * sweep's journal): the result would replace them, and a part or a journal once gone cannot be merged or resumed.
+     *
+     * @param what how the message names an input, e.g. "one of the part files being merged"
+     */
+    static void checkNotInput(String option, Path file, Iterable<Path> inputs, String what) {
+        for (Path in : inputs) {
+            if (in != null && same(file, in)) {
+                throw new SpecException(option, option + " " + file + " is " + what + " (" + in + "); the result "
+                        + "would replace it: give another file name");
+            }
+        }
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // fall back to the names
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
     /** Writes the whole text or fails with an I/O error naming the file and the reason (exit 1). */
     static void write(String option, Path file, String text) throws IOException {
         Path abs = file.toAbsolutePath();
@@ -59,6 +85,16 @@ final class OutputFile {
             }
         } catch (IOException e) {
             throw new IOException("cannot write " + option + " " + file + ": " + reason(e), e);
+        }
+    }
+
+    /** Moves a finished temporary file into place (atomically where the file system can). */
+    static void move(Path tmp, Path target) throws IOException {
+        Path to = Files.exists(target) && Files.isRegularFile(target) ? target.toRealPath() : target;
+        try {
+            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

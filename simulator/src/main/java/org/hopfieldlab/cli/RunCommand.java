@@ -13,6 +13,7 @@ import org.hopfieldlab.sim.run.TrialResult;
 import org.hopfieldlab.sim.run.TrialRunner;
 import org.hopfieldlab.sim.run.WindowOutcome;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
+import org.hopfieldlab.sim.spec.LabLink;
 import org.hopfieldlab.sim.spec.Presets;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.hopfieldlab.sim.spec.SpecException;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = {
     "Run one trial of a spec and print its outcome, or its overlap and energy time series as CSV (streamed).",
-    "SPEC is a preset name or a spec query string (as in a share link); KEY=VALUE pairs override it.",
+    "SPEC is a preset name, a spec query string or a whole lab link (its view keys are ignored); KEY=VALUE pairs "
+        + "override it.",
     "Memory and window numbers are 1-based everywhere (text, JSON, CSV); --trial is the 0-based trial index.",
     "Exit codes: 0 done, 1 the output could not be written (a full disk, a closed pipe), 2 bad input or a run "
         + "estimated over 10 min without --yes, 3 the run diverged.",
@@ -33,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "preset name or spec query string")
+    @Parameters(index = "0", paramLabel = "SPEC", description = "preset name, spec query string or lab link")
     String specText;
 
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "overrides")
@@ -55,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "run even when the estimate is over 10 minutes")
     boolean yes;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "write the output to FILE, whole or not at all: a "
+            + "stopped or failed run leaves no file (stdout keeps the rows written so far)")
+    java.nio.file.Path outFile;
+
     /** One window's outcome with 1-based memory numbers (0 = the window asks for no memory). */
     record WindowReport(int window, int target, int dominant, double targetOverlap, double maxOverlap,
             boolean retrieved, double timeToRetrieval) {
@@ -73,7 +79,16 @@ final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (csv && json) {
+            // the JSON would follow the CSV's last row on stdout: a CSV file with a line of JSON at its end
+            throw new SpecException("--json", "--csv and --json are two outputs of one run (the series, or the "
+                    + "outcome): give one");
+        }
+        if (every != null && !csv) {
+            throw new SpecException("--every", "--every sets the CSV's sampling; give it with --csv (the outcome is "
+                    + "the same at any --every)");
+        }
         ExperimentSpec spec = SpecArgs.apply(resolve(specText), overrides);
         if (trial < 0 || trial >= spec.trials()) {
             throw new SpecException("--trial", "--trial " + trial + " is out of range; allowed: 0 to "
@@ -83,6 +98,9 @@ final class RunCommand implements Callable<Integer> {
         if (interval < 1) {
             throw new SpecException("--every", "--every must be at least 1, got " + interval);
         }
+        if (outFile != null) {
+            OutputFile.check("--out", outFile);
+        }
         String size = "";
         if (csv) {
             long rows = spec.steps() / interval + 2;
@@ -91,18 +109,87 @@ final class RunCommand implements Callable<Integer> {
         }
         CostGuard.check("this run (" + spec.steps() + " steps of n = " + spec.n() + ", p = " + spec.p() + ")",
                 RunCost.secondsPerTrial(spec), yes, size);
-        return run(spec, trial, interval);
+        return outFile == null ? run(spec, trial, interval) : runToFile(spec, trial, interval);
     }
 
-    /** Runs a (valid) spec and prints it; the exit code (3 when the run diverged). */
+    /**
+     * {@code --out FILE}: the output goes to a temporary file beside FILE, moved into place when the run has ended,
+     * so a run stopped (Ctrl-C, SIGTERM) or failed half-way leaves no file that looks like a whole one.
+     */
+    private int runToFile(ExperimentSpec spec, int trialIndex, int interval) throws java.io.IOException {
+        java.nio.file.Path abs = outFile.toAbsolutePath();
+        java.nio.file.Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid()
+                + ".tmp");
+        Thread hook = new Thread(() -> {
+            try {
+                java.nio.file.Files.deleteIfExists(tmp);
+            } catch (java.io.IOException e) {
+                // exiting anyway
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            int code;
+            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
+                PrintWriter pw = new PrintWriter(w);
+                try {
+                    code = run(spec, trialIndex, interval, pw, false);
+                } catch (HopfieldCli.StdoutFailed e) {
+                    code = -1;
+                }
+                pw.flush();
+                if (code < 0 || pw.checkError()) {
+                    throw new java.io.IOException("cannot write --out " + outFile + ": the write failed (a full disk?)");
+                }
+            } catch (java.io.IOException e) {
+                throw e.getMessage() != null && e.getMessage().startsWith("cannot write --out") ? e
+                        : new java.io.IOException("cannot write --out " + outFile + ": " + OutputFile.reason(e), e);
+            }
+            OutputFile.move(tmp, abs);
+            return code;
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
+            }
+        }
+    }
+
+    /** Runs a (valid) spec and prints it on the command's stdout; the exit code (3 when the run diverged). */
     int run(ExperimentSpec spec, int trialIndex, int interval) {
-        PrintWriter out = commandSpec.commandLine().getOut();
+        return run(spec, trialIndex, interval, commandSpec.commandLine().getOut(), true);
+    }
+
+    /**
+     * Runs a (valid) spec and prints it to {@code out}; the exit code (3 when the run diverged). {@code stdout}: a
+     * stopped run says on stderr that the CSV it streamed is cut.
+     */
+    int run(ExperimentSpec spec, int trialIndex, int interval, PrintWriter out, boolean stdout) {
         TrialResult r;
         if (csv) {
             Simulation sim = new Simulation(spec, trialIndex);
             Recorder recorder = new Recorder(sim, 0);
             CsvRows rows = new CsvRows(out, spec, interval);
-            new RunLoop(sim, interval, null, recorder, rows).runToEnd();
+            // Ctrl-C or SIGTERM mid-run: the rows already streamed look like a whole CSV; say that they are not
+            Thread hook = !stdout ? null : new Thread(() -> System.err.printf(java.util.Locale.ROOT, "%nrun: stopped "
+                    + "at t = %s of %s; the CSV on stdout is cut after %d rows (--out FILE writes whole files only)%n",
+                    SpecCodec.formatNumber(rows.lastTime), SpecCodec.formatNumber(spec.duration()), rows.rows));
+            if (hook != null) {
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
+            try {
+                new RunLoop(sim, interval, null, recorder, rows).runToEnd();
+            } finally {
+                if (hook != null) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook is running: it says where the CSV was cut
+                    }
+                }
+            }
             r = recorder.result();
         } else {
             r = TrialRunner.run(spec, trialIndex, false, interval);
@@ -141,7 +228,16 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static ExperimentSpec resolve(String text) {
-        if (text.indexOf('=') >= 0) {
+        int q = text.indexOf('?');
+        int eq = text.indexOf('=');
+        if (q >= 0 && (eq < 0 || q < eq)) {
+            // a whole lab link, as "Copy link" gives it (https://…/index.html?v=1&…&speed=3): read its query as the
+            // lab does (preset=NAME applies the keys as edits); its view keys change what the lab shows, not the run
+            String query = text.substring(q + 1);
+            int hash = query.indexOf('#');
+            return LabLink.parse(hash >= 0 ? query.substring(0, hash) : query).spec();
+        }
+        if (eq >= 0) {
             return SpecCodec.parse(text);
         }
         return Presets.get(text).spec();
@@ -165,6 +261,9 @@ final class RunCommand implements Callable<Integer> {
         private final double[] m;
         private final StringBuilder line = new StringBuilder();
         private long lastFlush = System.nanoTime();
+        /** Data rows written and the time of the last one (read by the stop message). */
+        volatile long rows;
+        volatile double lastTime;
 
         CsvRows(PrintWriter target, ExperimentSpec spec, int every) {
             this.target = target;
@@ -194,6 +293,8 @@ final class RunCommand implements Callable<Integer> {
             }
             line.append(',').append(sim.energy()).append(System.lineSeparator());
             out.append(line);
+            rows++;
+            lastTime = sim.time();
             long now = System.nanoTime();
             if (now - lastFlush > FLUSH_NANOS) {
                 flush();

@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "schema", description = {
-    "Print the key table of links and specs: every key with its type, default, range or choices, unit, label,",
-    "help, group and when it applies; view keys (lab links only) are marked as such."})
+    "Print the key table of links and specs.",
+    "Every key with its type, default, range or choices, unit, label, help, group and when it applies; view keys "
+        + "(lab links only) are marked as such."})
 final class SchemaCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
@@ -23,6 +24,10 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (json && markdown) {
+            throw new org.hopfieldlab.sim.spec.SpecException("--json", "--json and --markdown are two forms of the "
+                    + "same table: give one");
+        }
         PrintWriter out = commandSpec.commandLine().getOut();
         out.print(json ? SchemaDocs.toJson() + "\n" : markdown ? SchemaDocs.markdownTable() : SchemaDocs.textTable());
         out.flush();

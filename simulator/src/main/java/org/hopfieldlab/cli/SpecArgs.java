@@ -34,6 +34,21 @@ final class SpecArgs {
         return SpecEdit.change(base, q.toString());
     }
 
+    /**
+     * Refuses an override of a swept key: every cell sets it from its axis, so the override would be ignored.
+     *
+     * @param how what to give instead, e.g. "change the axis (--x)"
+     */
+    static void refuseSwept(List<String> overrides, List<org.hopfieldlab.batch.sweep.SweepAxis> axes, String how) {
+        for (org.hopfieldlab.batch.sweep.SweepAxis a : axes) {
+            if (hasKey(overrides, a.key())) {
+                throw new org.hopfieldlab.sim.spec.SpecException(a.key(), a.key() + "=… would be ignored: "
+                        + a.key() + " is swept (" + a.key() + "=" + String.join(",", a.values()) + "), which sets it "
+                        + "in every cell; " + how);
+            }
+        }
+    }
+
     static boolean hasKey(List<String> overrides, String key) {
         for (String o : overrides) {
             if (o.startsWith(key + "=")) {

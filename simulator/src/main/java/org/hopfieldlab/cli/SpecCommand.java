@@ -16,7 +16,7 @@ final class SpecCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "preset name or spec query string")
+    @Parameters(index = "0", paramLabel = "SPEC", description = "preset name, spec query string or lab link")
     String specText;
 
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "overrides")

@@ -131,6 +131,18 @@ final class SweepCommand implements Callable<Integer> {
         SparkChild.exitWithParent();
         PrintWriter o = commandSpec.commandLine().getOut();
         if (list) {
+            for (picocli.CommandLine.Model.OptionSpec opt : commandSpec.commandLine().getParseResult()
+                    .matchedOptions()) {
+                // --engine: the Spark job jar adds --engine spark to every sweep, --list included
+                if (!List.of("--list", "--progress", "--engine").contains(opt.longestName())) {
+                    throw new SpecException("--list", "--list prints the built-in sweeps and takes no other option "
+                            + "(got " + opt.longestName() + "); run one with --preset NAME");
+                }
+            }
+            if (!overrides.isEmpty()) {
+                throw new SpecException("--list", "--list prints the built-in sweeps and takes no KEY=VALUE (got "
+                        + overrides.get(0) + "); run one with --preset NAME");
+            }
             int width = SweepPresets.all().stream().mapToInt(p -> p.name().length()).max().orElse(0);
             String indent = "\n" + " ".repeat(width + 1);
             for (SweepPresets.SweepPreset p : SweepPresets.all()) {
@@ -158,6 +170,17 @@ final class SweepCommand implements Callable<Integer> {
             part = resumed.shard();
         }
         SweepDefinition def = resumed != null ? resumed.definition() : definition();
+        // a limit below 1 (or NaN) refuses every sweep with a message about the sweep, not about the typo
+        if (maxCells < 1 || maxRuns < 1 || !(maxWork > 0)) {
+            String opt = maxCells < 1 ? "--max-cells" : maxRuns < 1 ? "--max-runs" : "--max-work";
+            String got = maxCells < 1 ? String.valueOf(maxCells) : maxRuns < 1 ? String.valueOf(maxRuns)
+                    : String.valueOf(maxWork);
+            throw new SpecException(opt, opt + " = " + got + "; allowed: " + (opt.equals("--max-work")
+                    ? "a number above 0" : "at least 1") + " (the default is " + (opt.equals("--max-cells")
+                    ? String.valueOf(SweepLimits.DEFAULT.maxCells()) : opt.equals("--max-runs")
+                    ? String.valueOf(SweepLimits.DEFAULT.maxRuns()) : String.valueOf(SweepLimits.DEFAULT.maxWork()))
+                    + ")");
+        }
         SweepLimits limits = new SweepLimits(maxCells, maxRuns, maxWork, "--");
         SweepCost cost = limits.check(def);
         boolean onSpark = engine.equals("spark");
@@ -168,9 +191,14 @@ final class SweepCommand implements Callable<Integer> {
                         + "(spread over its executors' cores, plus Spark's start-up and a job per trial block)",
                         cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(1), where)
                 : String.format(Locale.ROOT, "%d cells × %d trials = %d runs, ~%.0f s %s",
-                        cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(threads), where);
+                        cost.cells(), def.trialsPerCell(), cost.runs(), cost.estimatedSeconds(Math.min(threads,
+                                Runtime.getRuntime().availableProcessors())), where
+                                + (threads > Runtime.getRuntime().availableProcessors() ? " (this machine has "
+                                        + cores() + ": more threads than cores do not run faster)" : ""));
         if (out != null) {
             OutputFile.check("--out", out);
+            OutputFile.checkNotInput("--out", out, java.util.Collections.singletonList(journal),
+                    "the sweep's --journal");
         }
         if (estimate) {
             o.println(summary);
@@ -270,7 +298,12 @@ final class SweepCommand implements Callable<Integer> {
                 o.print(text);
                 o.flush();
             }
-            if (runs == 0) {
+            if (part.cells(def).isEmpty()) {
+                // more shards than cells (a job array sized for a larger sweep): an empty part, not an error
+                System.err.printf(Locale.ROOT, "sweep: shard %s has none of the sweep's %d cells (cells k with k mod "
+                        + "%d = %d); its part holds no cells and merges with the others%n", part.format(),
+                        def.cellCount(), part.count(), part.index());
+            } else if (runs == 0) {
                 // a journal that holds every cell: "0 runs in 0.0 s = 0.0 runs/s" would be a rate of nothing
                 System.err.printf(Locale.ROOT, "sweep: nothing left to run; all %d cells were in %s%n", cells.size(),
                         journal);
@@ -293,6 +326,12 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** "1 core", "2 cores". */
+    private static String cores() {
+        int n = Runtime.getRuntime().availableProcessors();
+        return n == 1 ? "1 core" : n + " cores";
+    }
+
     /**
      * {@code sweep --journal FILE} with no definition: the journal's own definition and shard (how the server resumes
      * a Spark sweep's child). Null when a definition is given.
@@ -308,6 +347,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new SpecException("--journal", "journal " + journal + " does not exist, so there is nothing to "
                     + "resume; to start a sweep with this journal give its definition (--preset NAME or --x KEY=VALUES)");
         }
+        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--from")) {
+            throw new SpecException("--from", "--from " + from + " would be ignored: --journal " + journal + " alone "
+                    + "resumes the sweep it holds, with its own base spec; give --x to start a new sweep from " + from);
+        }
         if (y != null || trials != null || seeds != null || !overrides.isEmpty()) {
             throw new SpecException("--x", "give --x (or --preset) with --y, --trials, --seeds or KEY=VALUE; without "
                     + "them, --journal FILE alone resumes the sweep the journal holds");
@@ -322,6 +365,11 @@ final class SweepCommand implements Callable<Integer> {
 
     private SweepDefinition definition() {
         if (preset != null) {
+            if (commandSpec.commandLine().getParseResult().hasMatchedOption("--from")) {
+                throw new SpecException("--from", "--from " + from + " would be ignored: --preset " + preset
+                        + " brings its own base spec; change it with KEY=VALUE overrides, or give --from with --x "
+                        + "and no --preset");
+            }
             SweepDefinition p = SweepPresets.get(preset).definition();
             if (x == null && y == null && trials == null && seeds == null && overrides.isEmpty()) {
                 return p;
@@ -334,6 +382,7 @@ final class SweepCommand implements Callable<Integer> {
             } else if (p.y() != null) {
                 axes.add(p.y());
             }
+            SpecArgs.refuseSwept(overrides, axes, "change the axis (--x/--y) instead");
             return new SweepDefinition(base, axes, trials != null ? trials : p.trialsPerCell(),
                     seeds != null ? SeedPolicy.parse(seeds) : p.seeds());
         }
@@ -346,6 +395,7 @@ final class SweepCommand implements Callable<Integer> {
         if (y != null) {
             axes.add(SweepAxis.parse(y));
         }
+        SpecArgs.refuseSwept(overrides, axes, "change the axis (--x/--y) instead");
         return new SweepDefinition(base, axes, trials != null ? trials : 10,
                 seeds != null ? SeedPolicy.parse(seeds) : SeedPolicy.SAME);
     }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "merge", description = {
-    "Join the part files of `sweep --shard i/K` (or journals) into the CSV/JSON one run of the sweep gives,",
-    "byte for byte. Every part must come from the same sweep. A missing or unfinished cell is an error naming",
+    "Join the part files of `sweep --shard i/K` (or journals) into the CSV or JSON of one run.",
+    "The result is the one an unsharded run gives, byte for byte. Every part must come from the same sweep. A missing or unfinished cell is an error naming",
     "it, its trials done, its shard's file and the command that resumes that shard; nothing is written then."})
 final class SweepMergeCommand implements Callable<Integer> {
     @Spec
@@ -36,6 +36,7 @@ final class SweepMergeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (out != null) {
             OutputFile.check("--out", out);
+            OutputFile.checkNotInput("--out", out, files, "one of the part files being merged");
         }
         SweepResult r = SweepPart.merge(files);
         String text = json ? SweepExport.json(r) : SweepExport.csv(r);

@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "theory", description = {
-    "The theory's predictions for orthogonal memories: existence (β α'_μ > 1), amplitude c_μ, stability",
-    "eigenvalues and well depth E_μ, per memory. Example: theory n=1024 beta=10 alpha=2.5,1,1 --json"})
+    "Print the theory's predictions for orthogonal memories, per memory.",
+    "Existence (β α'_μ > 1), amplitude c_μ, stability eigenvalues and well depth E_μ. Example: theory n=1024 "
+        + "beta=10 alpha=2.5,1,1 --json"})
 final class TheoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;

@@ -39,8 +39,30 @@ public record SweepAxis(String key, List<String> values) {
      */
     public static SweepAxis parse(String text) {
         SweepAxis a = read(text);
+        a.requireWholeSteps(text == null ? "" : text.trim());
         a.requireDistinct(text == null ? "" : text.trim());
         return a;
+    }
+
+    /**
+     * A range of a whole-number key (n, p, cue, deg) must step by whole numbers: p=1:2000:5 gives 500.75, which used
+     * to be refused as "cell p=500.75: p = '500.75' is not a whole number", naming a value the user never typed.
+     */
+    private void requireWholeSteps(String text) {
+        String rest = text.substring(text.indexOf('=') + 1).trim();
+        org.hopfieldlab.sim.spec.SpecKey k = org.hopfieldlab.sim.spec.SpecSchema.find(key);
+        if (k == null || k.type() != org.hopfieldlab.sim.spec.SpecKey.Type.INT || rest.indexOf(':') < 0
+                || rest.indexOf(',') >= 0) {
+            return;
+        }
+        for (String v : values) {
+            double d = Numbers.parse(key, v);
+            if (d != Math.rint(d)) {
+                throw new SpecException(key, "axis " + key + ": the range " + rest + " gives " + v + ", but " + key
+                        + " takes whole numbers; choose from:to:count so that (to − from) / (count − 1) is whole, or "
+                        + "list the values");
+            }
+        }
     }
 
     /**

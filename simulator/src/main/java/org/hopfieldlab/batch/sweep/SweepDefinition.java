@@ -32,7 +32,11 @@ public final class SweepDefinition {
             throw new SpecException(axes.get(1).key(), "both axes sweep '" + axes.get(0).key() + "'; pick two keys");
         }
         for (SweepAxis a : axes) {
-            if (a.key().equals("trials") || a.key().equals("seed") || a.key().equals("v")) {
+            if (a.key().equals("v")) {
+                throw new SpecException("v", "'v' cannot be swept: it is the version of the link format (this lab "
+                        + "reads v=1), not a setting of the network");
+            }
+            if (a.key().equals("trials") || a.key().equals("seed")) {
                 throw new SpecException(a.key(), "'" + a.key() + "' cannot be swept; set trials per cell and "
                         + "the seed policy instead");
             }

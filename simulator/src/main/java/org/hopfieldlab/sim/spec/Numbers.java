@@ -131,7 +131,7 @@ public final class Numbers {
                 + "such as 8, 0.25 or 1e-3");
     }
 
-    private static String shorten(String text) {
+    static String shorten(String text) {
         if (text == null) {
             return "";
         }

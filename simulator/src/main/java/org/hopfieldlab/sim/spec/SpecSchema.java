@@ -61,8 +61,29 @@ public final class SpecSchema {
     private static SpecKey intKey(String name, IntGet get, IntSet set) {
         SpecKey k = new SpecKey(name, SpecKey.Type.INT, false);
         SPEC.add(k);
-        return k.bind(b -> Integer.toString(get.of(b)), (b, t) -> set.set(b, Numbers.parseInt(name, t)), get::of)
+        return k.bind(b -> Integer.toString(get.of(b)), (b, t) -> set.set(b, wholeNumber(k, t)), get::of)
                 .step(1);
+    }
+
+    /**
+     * A whole-number key's value: {@link Numbers#parseInt}, except that a whole number beyond the int range is out of
+     * the key's range ("seed = 99999999999 is out of range; allowed: 0 to 2147483647"), not "not a whole number".
+     */
+    private static int wholeNumber(SpecKey k, String t) {
+        try {
+            return Numbers.parseInt(k.name(), t);
+        } catch (SpecException e) {
+            boolean whole = t != null && !t.isEmpty() && !t.equals("-");
+            for (int i = 0; whole && i < t.length(); i++) {
+                char c = t.charAt(i);
+                whole = (c >= '0' && c <= '9') || (i == 0 && c == '-');
+            }
+            if (!whole) {
+                throw e;
+            }
+            throw new SpecException(k.name(), k.name() + " = " + Numbers.shorten(t) + " is out of range; allowed: "
+                    + k.rangeDoc());
+        }
     }
 
     private static SpecKey numberKey(String name, NumGet get, NumSet set) {
@@ -144,7 +165,7 @@ public final class SpecSchema {
         SpecKey v = new SpecKey("v", SpecKey.Type.INT, false);
         SPEC.add(v);
         v.bind(b -> Integer.toString(ExperimentSpec.VERSION), (b, t) -> {
-            int version = Numbers.parseInt("v", t);
+            int version = wholeNumber(v, t);
             if (version != ExperimentSpec.VERSION) {
                 throw new SpecException("v", "this link was made by spec version " + version
                         + "; this lab reads version " + ExperimentSpec.VERSION);

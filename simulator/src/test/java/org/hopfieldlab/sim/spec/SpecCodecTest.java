@@ -185,8 +185,12 @@ class SpecCodecTest {
             rejects(key + "=NaN", key, "is not a number");
         }
         for (String key : new String[] {"n", "p", "seed", "trials", "deg", "cue", "v"}) {
-            for (String v : new String[] {"abc", "1.5", "1e3", "0x10", "99999999999", "", "-", "+5", "1L"}) {
+            for (String v : new String[] {"abc", "1.5", "1e3", "0x10", "", "-", "+5", "1L"}) {
                 rejects(key + "=" + v, key, key + " = '" + v + "' is not a whole number");
+            }
+            // a whole number beyond the int range is out of the key's range, not "not a whole number"
+            for (String v : new String[] {"99999999999", "-99999999999", "2147483648"}) {
+                rejects(key + "=" + v, key, key + " = " + v + " is out of range; allowed: ");
             }
         }
         rejects("in=0:dx", "in", "in = 'x' is not a whole number");
