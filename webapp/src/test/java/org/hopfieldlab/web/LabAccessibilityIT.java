@@ -154,7 +154,8 @@ class LabAccessibilityIT {
                 "return Array.prototype.map.call(document.querySelectorAll('#gallery .mem'), function (b) {"
                 + " return b.querySelector('i').textContent + ' ' + b.querySelector('b').textContent; })");
         assertFalse(gallery.isEmpty());
-        for (String m : gallery) {
+        // the text names the first 12 memories (then "and N more"): a longer list is no use read aloud
+        for (String m : gallery.subList(0, Math.min(12, gallery.size()))) {
             assertTrue(overlaps.contains(m), "'" + m + "' of the gallery is missing in the chart's text: " + overlaps);
         }
         String state = (String) js(lab.browser, "return document.getElementById('state-0').getAttribute('aria-label')");
@@ -170,10 +171,13 @@ class LabAccessibilityIT {
         js(lab.browser, "document.getElementById('play').click()");
         new WebDriverWait(lab.browser, Duration.ofSeconds(10)).until(x -> "Running".equals(x.findElement(live).getAttribute("textContent")));
         js(lab.browser, "document.getElementById('play').click()");
-        new WebDriverWait(lab.browser, Duration.ofSeconds(10)).until(x -> x.findElement(live).getAttribute("textContent").startsWith("Paused at t = "));
+        new WebDriverWait(lab.browser, Duration.ofSeconds(10)).until(x -> x.findElement(live).getAttribute("textContent").startsWith("Paused at t = ")
+                && Boolean.FALSE.equals(js(x, "return document.body.classList.contains('playing')")));
+        async(lab.browser, "hopfieldLab.settled()");
+        // what is said is the time the clock shows once the run has stopped (also after a frame that comes late)
+        new WebDriverWait(lab.browser, Duration.ofSeconds(5)).until(x -> x.findElement(live).getAttribute("textContent")
+                .contains("t = " + x.findElement(By.id("time")).getText() + " "));
         String said = lab.browser.findElement(live).getAttribute("textContent");
-        String time = lab.browser.findElement(By.id("time")).getText();
-        assertTrue(said.contains("t = " + time), said + " / clock " + time);
         assertTrue(said.contains(lab.browser.findElement(By.id("thinks-0")).getText().trim()), said);
     }
 
@@ -222,10 +226,16 @@ class LabAccessibilityIT {
         // play and pause from the keyboard
         js(d, "document.activeElement.blur(); window.scrollTo(0, 0)");
         tabTo(d, "#play", 20);
+        // a new preset starts playing: Enter on the focused button toggles, Space toggles back
+        boolean was = Boolean.TRUE.equals(js(d, "return document.body.classList.contains('playing')"));
         press(d, Keys.ENTER);
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> Boolean.TRUE.equals(js(x, "return document.body.classList.contains('playing')")));
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> !was == Boolean.TRUE.equals(js(x, "return document.body.classList.contains('playing')")));
         press(d, Keys.SPACE);
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> Boolean.FALSE.equals(js(x, "return document.body.classList.contains('playing')")));
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> was == Boolean.TRUE.equals(js(x, "return document.body.classList.contains('playing')")));
+        if (was) {
+            press(d, Keys.SPACE);   // paused, for the rest
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> Boolean.FALSE.equals(js(x, "return document.body.classList.contains('playing')")));
+        }
         shot(d, "a11y-keyboard-play");
         // a parameter: the β slider, one step up with the arrow key
         String b0 = spec(d);
@@ -236,7 +246,7 @@ class LabAccessibilityIT {
         assertNotEquals(b0.replaceAll(".*[?&]beta=([^&]*).*", "$1"), spec(d).replaceAll(".*[?&]beta=([^&]*).*", "$1"), "β changed");
         // copy the link (back up the page with Shift+Tab)
         for (int i = 0; i < 300 && !Boolean.TRUE.equals(js(d, "return document.activeElement.id === 'copy-link'")); i++) {
-            press(d, Keys.chord(Keys.SHIFT, Keys.TAB));
+            new Actions(d).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
             assertEquals("ok", js(d, RING), "the focus ring going back");
         }
         assertEquals("copy-link", js(d, "return document.activeElement.id"));
