@@ -96,6 +96,24 @@ class LabAccessibilityIT {
     }
 
     @Test
+    void theDarkLabIsAccessible() throws IOException {
+        // compare mode shows the second model's orange tags, the exercise its status colours
+        LabBrowserIT.dark(lab.browser, true);
+        try {
+            openPaused(lab.browser, lab.url("index.html?preset=energy&view=compare" + SLOW));
+            shot(lab.browser, "a11y-dark-compare");
+            assertAccessible(lab.browser, "the lab in dark mode, compare view");
+            lab.browser.get("about:blank");
+            open(lab.browser, lab.url("index.html#exercise=idp-existence"));
+            new WebDriverWait(lab.browser, Duration.ofSeconds(30))
+                    .until(x -> js(x, "return document.body.getAttribute('data-exercise-task')") != null);
+            assertAccessible(lab.browser, "an exercise in dark mode");
+        } finally {
+            LabBrowserIT.dark(lab.browser, false);
+        }
+    }
+
+    @Test
     void anExerciseIsAccessible() throws IOException {
         lab.browser.get("about:blank");
         open(lab.browser, lab.url("index.html#exercise=idp-existence"));
