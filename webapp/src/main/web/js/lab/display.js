@@ -152,6 +152,45 @@
     });
     L.memories.updateGallery(s0);
     updateBody(s0);
+    describe(s0, s1);
+  }
+
+  // Text alternatives of the drawn views for screen readers: the numbers are the core's (the frame's overlaps, energy
+  // and gains, the Recall sentence), only put into words here. While playing they follow at most once a second.
+  var describedAt = 0;
+
+  function plain(html) { var d = describe.div || (describe.div = document.createElement("div")); d.innerHTML = html; return d.textContent; }
+
+  function listOf(vals, p, digits) {
+    var out = [], shown = Math.min(p, 12);
+    for (var mu = 0; mu < shown; mu++) out.push("ξ" + (mu + 1) + " " + Number(vals[mu]).toFixed(digits));
+    if (p > shown) out.push("and " + (p - shown) + " more");
+    return out.join(", ");
+  }
+
+  function describe(s0, s1) {
+    var now = performance.now();
+    if (S.playing && now - describedAt < 1000) return;
+    describedAt = now;
+    [s0, s1].forEach(function (s, k) {
+      if (!s || !s.frame) return;
+      var f = s.frame, at = "at t = " + f.time.toFixed(2), name = L.modelName(s.model);
+      L.setAttr($("state-" + k), "aria-label", "Network state of the " + name + " run " + at + ", " + s.info.n + " neurons: " + plain(recallText(f.recall)));
+      L.setAttr($(k ? "overlap-plot-1" : "overlap-plot"), "aria-label", "Overlaps of the " + name + " run " + at + ": " + listOf(f.overlaps, s.info.p, 2));
+    });
+    var e = s0.e && s0.e.length ? s0.e[s0.e.length - 1] : NaN;
+    L.setAttr($("energy-plot"), "aria-label", "Energy " + (isNaN(e) ? "not yet computed" : "at t = " + s0.frame.time.toFixed(2) + ": " + Number(e).toPrecision(4))
+      + (s1 && s1.e && s1.e.length ? " (" + L.modelName(s0.model) + "); " + L.modelName(s1.model) + ": " + Number(s1.e[s1.e.length - 1]).toPrecision(4) : ""));
+    L.setAttr($("bars"), "aria-label", $("bars-title").textContent + " at t = " + s0.frame.time.toFixed(2) + ": " + listOf(currentBars(s0), s0.info.p, 3));
+  }
+
+  // The run's state in words for a screen reader's live region: said when it changes (playing, paused, finished).
+  var announced = null;
+
+  function announce(s, state) {
+    var f = s.frame, said = state === "running" ? "Running" : (state === "finished" ? "Finished" : "Paused")
+      + " at t = " + f.time.toFixed(2) + " of " + s.T + ": " + plain(recallText(f.recall));
+    L.setText($("run-status"), said);
   }
 
   function cueColour(fr) { return fr.recall.kind !== "NONE" ? V.memColor(fr.recall.memory) : V.cssVar("--accent"); }
@@ -189,7 +228,11 @@
 
   function updateBody(s) {
     var f = s.frame, b = document.body, best = L.best(f.overlaps, s.info.p);
-    L.setAttr(b, "data-state", f.finished ? "finished" : (S.playing ? "running" : "paused"));
+    var state = f.finished ? "finished" : (S.playing ? "running" : "paused");
+    // said when the state changes, and again when a stopped run shows another time (a step, the frame after a pause)
+    var said = state === "running" ? state : state + f.step;
+    if (announced !== said) { announced = said; announce(s, state); }
+    L.setAttr(b, "data-state", state);
     L.setAttr(b, "data-step", String(f.step));
     L.setAttr(b, "data-checksum", f.checksum);
     L.setText($("checksum-value"), f.checksum);

@@ -26,7 +26,8 @@
       + '<button type="button" class="ex-collapse icon-btn" data-ex="collapse" aria-expanded="true" title="Show or hide the exercise">'
       + '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="m6 15 6-6 6 6"/></svg></button></div>'
       + '<h2 class="ex-title">' + esc(m.view.title) + '</h2>'
-      + '<div class="ex-meter" aria-label="' + solved + ' of ' + total + ' tasks solved">'
+      + '<div class="ex-meter" role="progressbar" aria-label="Tasks solved" aria-valuemin="0" aria-valuemax="' + total + '" aria-valuenow="' + solved
+      + '" aria-valuetext="' + solved + ' of ' + total + ' tasks solved">'
       + '<div class="ex-meter-bar"><span data-pct="' + Math.round(100 * solved / total) + '"></span></div>'
       + '<span class="ex-meter-text">' + solved + ' of ' + total + ' solved</span></div>'
       + '<div class="ex-tools">'

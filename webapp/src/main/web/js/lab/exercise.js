@@ -141,11 +141,35 @@
     return "";
   }
 
+  // The panel is drawn anew on every change: the keyboard's place in it is kept (the same button, box or choice of
+  // the same task), and a button that is off while the trials run (Check) gets the focus back with the verdict.
+  var pendingFocus = null;
+
+  function focusKey() {
+    var a = document.activeElement;
+    if (!a || a === document.body || !aside.contains(a)) return null;
+    var li = a.closest("li[data-task]");
+    return { task: li ? li.getAttribute("data-task") : null, ex: a.getAttribute("data-ex"),
+      radio: a.type === "radio" ? a.value : null, cls: (a.className || "").split(/\s+/)[0] || null };
+  }
+
+  function restoreFocus(k) {
+    if (!k) return;
+    var scope = k.task ? aside.querySelector('li[data-task="' + CSS.escape(k.task) + '"]') : aside;
+    var sel = k.ex ? '[data-ex="' + CSS.escape(k.ex) + '"]' : k.radio != null ? 'input[type=radio][value="' + CSS.escape(k.radio) + '"]'
+      : k.cls ? "." + CSS.escape(k.cls) : null;
+    var el = scope && sel ? scope.querySelector(sel) : null;
+    if (el && !el.disabled) { el.focus({ preventScroll: true }); pendingFocus = null; } else pendingFocus = k;
+  }
+
   function render() {
     if (!X || !aside) return;
     var top = aside.scrollTop;
+    var keep = focusKey();
+    if (!keep && pendingFocus && (!document.activeElement || document.activeElement === document.body)) keep = pendingFocus;
     L.exview.render(aside, model());
     aside.scrollTop = top;
+    restoreFocus(keep);
     var rec = X.progress.tasks[X.current];
     document.body.setAttribute("data-exercise-task", X.current);
     document.body.setAttribute("data-exercise-verdict", rec && rec.verdict ? rec.verdict.verdict : "");

@@ -22,6 +22,7 @@
       b.dataset.mu = mu;
       var c = document.createElement("canvas");
       c.width = 56; c.height = 56;
+      c.setAttribute("aria-hidden", "true");   // the button's text names the memory and its overlap
       if (info.memories) V.drawPicture(c, V.memoryLevels(info.memories, info.n, mu, levels), info.n, info.width);
       b.appendChild(c);
       var lab = document.createElement("span");
@@ -145,7 +146,7 @@
       b.dataset.start = it.label;
       b.title = "Start the cue from " + (it.label === "blank" ? "a blank picture" : "memory " + it.label);
       b.style.setProperty("--c", it.c);
-      var c = document.createElement("canvas"); c.width = 48; c.height = 48;
+      var c = document.createElement("canvas"); c.width = 48; c.height = 48; c.setAttribute("aria-hidden", "true");
       V.drawPicture(c, levelsOf(it.m), n, D.side);
       b.appendChild(c);
       var l = document.createElement("span"); l.className = "mem-label"; l.innerHTML = "<i>" + it.label + "</i>"; b.appendChild(l);
@@ -166,7 +167,7 @@
       b.type = "button";
       b.className = "mem" + (i === D.cur ? " sel" : "");
       b.style.setProperty("--c", V.memColor(i));
-      var c = document.createElement("canvas"); c.width = 48; c.height = 48;
+      var c = document.createElement("canvas"); c.width = 48; c.height = 48; c.setAttribute("aria-hidden", "true");
       V.drawPicture(c, levelsOf(m), m.length, D.side);
       b.appendChild(c);
       var l = document.createElement("span"); l.className = "mem-label"; l.innerHTML = "<i>ξ" + (i + 1) + "</i>"; b.appendChild(l);

@@ -19,7 +19,7 @@
         : kind.takes === "weights"
           ? '<input class="w-weights" type="text" value="' + V.esc(w.weights.join(" ")) + '" aria-label="weights, one per memory" spellcheck="false">'
           : kind.takes === "picture"
-            ? '<button type="button" class="w-cue" title="Edit the drawn cue" aria-label="edit the drawn cue"><canvas width="30" height="30"></canvas></button>'
+            ? '<button type="button" class="w-cue" title="Edit the drawn cue" aria-label="edit the drawn cue"><canvas width="30" height="30" aria-hidden="true"></canvas></button>'
             : '<span class="w-gap"></span>';
       html.push('<div class="win' + (kind.takes === "weights" ? " has-weights" : "") + '" data-i="' + i + '">'
         + '<label class="field inline"><span>from t</span><input type="number" step="any" class="w-start" value="' + w.start + '"' + (i === 0 ? " disabled" : "") + "></label>"

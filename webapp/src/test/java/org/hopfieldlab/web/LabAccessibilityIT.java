@@ -1,0 +1,300 @@
+package org.hopfieldlab.web;
+
+import static org.hopfieldlab.web.LabChromium.SLOW;
+import static org.hopfieldlab.web.LabChromium.async;
+import static org.hopfieldlab.web.LabChromium.js;
+import static org.hopfieldlab.web.LabChromium.open;
+import static org.hopfieldlab.web.LabChromium.shot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The lab checked by axe-core (the npm package's axe.min.js, injected by Selenium into the page; it is not part of the
+ * bundle) in real headless Chromium: the default lab and the lab with every tab shown, an
+ * exercise, a phone's screen (390 px) and a teacher's link with hidden and locked keys. A "serious" or "critical"
+ * violation of any rule axe runs by default (WCAG 2.x A/AA and best practices) fails the test, with its rule, help
+ * and the elements it found. Then what axe cannot see: text alternatives of the pictures and charts with the run's
+ * numbers, the run's state in a live region, and a student's tasks done with the keyboard alone, with a focus ring at
+ * every stop.
+ */
+class LabAccessibilityIT {
+    @RegisterExtension
+    static final LabChromium lab = new LabChromium(1280, 800);
+
+    /** axe.min.js, the npm package's build, as Deque ships it in its Java integration (at the root of the jar). */
+    static final String AXE = axeSource();
+
+    static String axeSource() {
+        try (InputStream js = LabAccessibilityIT.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            assertNotNull(js, "no axe.min.js on the test class path (com.deque.html.axe-core:selenium)");
+            return new String(js.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs axe on the page as it is now and returns its serious and critical violations, one line per rule with the
+     * elements it names (empty when there are none).
+     */
+    static String seriousViolations(WebDriver d) {
+        if (!Boolean.TRUE.equals(js(d, "return !!window.axe"))) {
+            js(d, AXE);
+        }
+        // a rule that fails to run checks nothing (axe 4.6 could not read color-mix() colours and left every contrast
+        // check "incomplete" with an error): that is a failure too
+        String report = async(d, "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + "  return r.incomplete.filter(function (v) { return v.error; }).map(function (v) { return 'error ' + v.id + ': the rule did not run: '"
+                + "      + JSON.stringify(v.error).substring(0, 300); })"
+                + "    .concat(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "    .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + '\\n' + v.nodes.map(function (n) {"
+                + "      return '    ' + n.target.join(' ') + ' — ' + String(n.failureSummary).replace(/\\s+/g, ' '); }).join('\\n'); })"
+                + "    ).join('\\n'); })");
+        return report.substring(1, report.length() - 1).replace("\\n", "\n").replace("\\\"", "\"");
+    }
+
+    static void assertAccessible(WebDriver d, String what) {
+        String v = seriousViolations(d);
+        assertEquals("", v, what + ": serious or critical accessibility violations:\n" + v + "\n");
+    }
+
+    /** Opens a link and stops the run at step 10 (paused). */
+    static void openPaused(WebDriver d, String url) {
+        open(d, url);
+        async(d, "hopfieldLab.runTo(10)");
+    }
+
+    @Test
+    void theDefaultLabIsAccessible() throws IOException {
+        openPaused(lab.browser, lab.url("index.html?preset=sequence" + SLOW));
+        shot(lab.browser, "a11y-desktop");
+        assertAccessible(lab.browser, "the default lab");
+    }
+
+    @Test
+    void everyTabIsAccessible() {
+        for (String view : new String[] {"landscape", "synapses", "compare"}) {
+            openPaused(lab.browser, lab.url("index.html?preset=energy&view=" + view + SLOW));
+            assertAccessible(lab.browser, "the lab with view=" + view);
+        }
+    }
+
+    @Test
+    void theDarkLabIsAccessible() throws IOException {
+        // compare mode shows the second model's orange tags, the exercise its status colours
+        LabBrowserIT.dark(lab.browser, true);
+        try {
+            openPaused(lab.browser, lab.url("index.html?preset=energy&view=compare" + SLOW));
+            shot(lab.browser, "a11y-dark-compare");
+            assertAccessible(lab.browser, "the lab in dark mode, compare view");
+            lab.browser.get("about:blank");
+            open(lab.browser, lab.url("index.html#exercise=idp-existence"));
+            new WebDriverWait(lab.browser, Duration.ofSeconds(30))
+                    .until(x -> js(x, "return document.body.getAttribute('data-exercise-task')") != null);
+            assertAccessible(lab.browser, "an exercise in dark mode");
+        } finally {
+            LabBrowserIT.dark(lab.browser, false);
+        }
+    }
+
+    @Test
+    void anExerciseIsAccessible() throws IOException {
+        lab.browser.get("about:blank");
+        open(lab.browser, lab.url("index.html#exercise=idp-existence"));
+        new WebDriverWait(lab.browser, Duration.ofSeconds(30))
+                .until(x -> js(x, "return document.body.getAttribute('data-exercise-task')") != null);
+        shot(lab.browser, "a11y-exercise");
+        assertAccessible(lab.browser, "an exercise");
+    }
+
+    @Test
+    void aTeachersLinkIsAccessible() throws IOException {
+        openPaused(lab.browser, lab.url("index.html?preset=glitch&hide=noise,beta&lock=model,in" + SLOW));
+        shot(lab.browser, "a11y-teacher");
+        assertAccessible(lab.browser, "a teacher's link (hide=noise,beta&lock=model,in)");
+    }
+
+    @Test
+    void thePhoneLabIsAccessible() throws IOException {
+        ChromeDriver phone = LabChromium.newBrowser(390, 844);
+        try {
+            openPaused(phone, lab.url("index.html?preset=sequence" + SLOW));
+            shot(phone, "a11y-phone");
+            assertAccessible(phone, "the lab on a 390 px phone");
+            phone.get("about:blank");
+            open(phone, lab.url("index.html#exercise=hopfield-basics"));
+            new WebDriverWait(phone, Duration.ofSeconds(30))
+                    .until(x -> js(x, "return document.body.getAttribute('data-exercise-task')") != null);
+            shot(phone, "a11y-phone-exercise");
+            assertAccessible(phone, "an exercise on a 390 px phone");
+        } finally {
+            phone.quit();
+        }
+    }
+
+    // ---- beyond axe: what it does not see ----
+
+    @Test
+    void everyPictureAndChartHasATextAlternativeWithTheRunsNumbers() {
+        openPaused(lab.browser, lab.url("index.html?preset=sequence&view=compare" + SLOW));
+        // every canvas shown is a named image or hidden from screen readers as decoration (a chart's input band, a
+        // thumbnail inside a named button); uPlot's chart boxes are named images too
+        @SuppressWarnings("unchecked")
+        java.util.List<String> bare = (java.util.List<String>) js(lab.browser,
+                "var out = [];"
+                + "document.querySelectorAll('canvas, .plot').forEach(function (c) {"
+                + "  if (!c.getClientRects().length || c.closest('[aria-hidden=true]') || c.closest('.plot') && c.closest('.plot') !== c) return;"
+                + "  var name = (c.getAttribute('aria-label') || '').trim();"
+                + "  if (c.getAttribute('role') !== 'img' || !name) out.push((c.id || c.className || c.tagName) + ' [' + c.getAttribute('role') + '] ' + name); });"
+                + "return out;");
+        assertTrue(bare.isEmpty(), "pictures and charts without a text alternative: " + bare);
+        // the names carry the frame's numbers: the overlap chart's ends with every memory's overlap now, as the
+        // gallery shows it (both are the core's frame), and the network picture's says what the core's Recall says
+        String overlaps = (String) js(lab.browser, "return document.getElementById('overlap-plot').getAttribute('aria-label')");
+        @SuppressWarnings("unchecked")
+        java.util.List<String> gallery = (java.util.List<String>) js(lab.browser,
+                "return Array.prototype.map.call(document.querySelectorAll('#gallery .mem'), function (b) {"
+                + " return b.querySelector('i').textContent + ' ' + b.querySelector('b').textContent; })");
+        assertFalse(gallery.isEmpty());
+        // the text names the first 12 memories (then "and N more"): a longer list is no use read aloud
+        for (String m : gallery.subList(0, Math.min(12, gallery.size()))) {
+            assertTrue(overlaps.contains(m), "'" + m + "' of the gallery is missing in the chart's text: " + overlaps);
+        }
+        String state = (String) js(lab.browser, "return document.getElementById('state-0').getAttribute('aria-label')");
+        String recall = (String) js(lab.browser, "return document.getElementById('thinks-0').textContent");
+        assertTrue(state.contains(recall.trim()), "the picture's text says what the sentence under it says: " + state + " / " + recall);
+    }
+
+    @Test
+    void theRunsStateIsAnnouncedWhenItChanges() {
+        openPaused(lab.browser, lab.url("index.html?preset=sequence" + SLOW));
+        By live = By.cssSelector("[aria-live=polite][role=status]#run-status");
+        assertFalse(lab.browser.findElements(live).isEmpty(), "a polite live region for the run's state");
+        js(lab.browser, "document.getElementById('play').click()");
+        new WebDriverWait(lab.browser, Duration.ofSeconds(10)).until(x -> "Running".equals(x.findElement(live).getAttribute("textContent")));
+        js(lab.browser, "document.getElementById('play').click()");
+        new WebDriverWait(lab.browser, Duration.ofSeconds(10)).until(x -> x.findElement(live).getAttribute("textContent").startsWith("Paused at t = ")
+                && Boolean.FALSE.equals(js(x, "return document.body.classList.contains('playing')")));
+        async(lab.browser, "hopfieldLab.settled()");
+        // what is said is the time the clock shows once the run has stopped (also after a frame that comes late)
+        new WebDriverWait(lab.browser, Duration.ofSeconds(5)).until(x -> x.findElement(live).getAttribute("textContent")
+                .contains("t = " + x.findElement(By.id("time")).getText() + " "));
+        String said = lab.browser.findElement(live).getAttribute("textContent");
+        assertTrue(said.contains(lab.browser.findElement(By.id("thinks-0")).getText().trim()), said);
+    }
+
+    // ---- the keyboard alone ----
+
+    /** Whether the focused element shows a focus ring of at least 2 px (a hidden checkbox shows it on its track). */
+    static final String RING = "var e = document.activeElement; if (!e || e === document.body) return 'nothing';"
+            + "function ring(x) { var c = getComputedStyle(x); return c.outlineStyle !== 'none' && c.outlineStyle !== 'auto' && parseFloat(c.outlineWidth) >= 2"
+            + "  && c.outlineColor !== 'rgba(0, 0, 0, 0)'; }"
+            + "var r = e.getBoundingClientRect();"
+            + "return ring(e) || e.nextElementSibling && ring(e.nextElementSibling) ? 'ok'"
+            + "  : (e.id || e.className || e.tagName) + ' ' + getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth;";
+
+    static void press(WebDriver d, CharSequence... keys) {
+        new Actions(d).sendKeys(keys).perform();
+    }
+
+    /** Presses Tab until the focus is on an element matching css (at most max times); every stop shows a focus ring. */
+    static void tabTo(WebDriver d, String css, int max) {
+        for (int i = 0; i < max; i++) {
+            press(d, Keys.TAB);
+            assertEquals("ok", js(d, RING), "the focus ring at tab stop " + (i + 1));
+            if (Boolean.TRUE.equals(js(d, "return document.activeElement.matches(arguments[0])", css))) {
+                return;
+            }
+        }
+        throw new AssertionError("no " + css + " within " + max + " tab stops; ended on "
+                + js(d, "var e = document.activeElement; return e.outerHTML.substring(0, 200)"));
+    }
+
+    static String spec(WebDriver d) {
+        return (String) js(d, "return hopfieldLab.spec()");
+    }
+
+    @Test
+    void aStudentRunsAPresetChangesAParameterPlaysAndCopiesTheLinkWithTheKeyboard() throws IOException {
+        WebDriver d = lab.browser;
+        openPaused(d, lab.url("index.html?preset=sequence" + SLOW));
+        js(d, "window.scrollTo(0, 0); document.activeElement.blur()");
+        // a preset from the menu
+        tabTo(d, "#preset", 10);
+        String before = spec(d);
+        press(d, Keys.ARROW_DOWN);
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> !before.equals(spec(x)));
+        async(d, "hopfieldLab.settled()");
+        // play and pause from the keyboard
+        js(d, "document.activeElement.blur(); window.scrollTo(0, 0)");
+        tabTo(d, "#play", 20);
+        // a new preset starts playing: Enter on the focused button toggles, Space toggles back
+        boolean was = Boolean.TRUE.equals(js(d, "return document.body.classList.contains('playing')"));
+        press(d, Keys.ENTER);
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> !was == Boolean.TRUE.equals(js(x, "return document.body.classList.contains('playing')")));
+        press(d, Keys.SPACE);
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> was == Boolean.TRUE.equals(js(x, "return document.body.classList.contains('playing')")));
+        if (was) {
+            press(d, Keys.SPACE);   // paused, for the rest
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> Boolean.FALSE.equals(js(x, "return document.body.classList.contains('playing')")));
+        }
+        shot(d, "a11y-keyboard-play");
+        // a parameter: the β slider, one step up with the arrow key
+        String b0 = spec(d);
+        tabTo(d, "[data-key=beta] input[type=range]", 200);
+        shot(d, "a11y-keyboard-beta");
+        press(d, Keys.ARROW_RIGHT);
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> !b0.equals(spec(x)));
+        assertNotEquals(b0.replaceAll(".*[?&]beta=([^&]*).*", "$1"), spec(d).replaceAll(".*[?&]beta=([^&]*).*", "$1"), "β changed");
+        // copy the link (back up the page with Shift+Tab)
+        for (int i = 0; i < 300 && !Boolean.TRUE.equals(js(d, "return document.activeElement.id === 'copy-link'")); i++) {
+            new Actions(d).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+            assertEquals("ok", js(d, RING), "the focus ring going back");
+        }
+        assertEquals("copy-link", js(d, "return document.activeElement.id"));
+        press(d, Keys.ENTER);
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> String.valueOf(js(x, "return document.body.getAttribute('data-link')")).contains("beta="));
+    }
+
+    @Test
+    void aStudentDoesAnExerciseTaskWithTheKeyboard() throws IOException {
+        WebDriver d = lab.browser;
+        d.get("about:blank");
+        open(d, lab.url("index.html#exercise=hopfield-basics"));
+        new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> js(x, "return document.body.getAttribute('data-exercise-task')") != null);
+        js(d, "window.scrollTo(0, 0); document.activeElement.blur()");
+        // the first choice of the open task: Tab to the radio group, Space picks it
+        tabTo(d, "#exercise .ex-task.open input[type=radio]", 80);
+        press(d, Keys.SPACE);
+        assertEquals(Boolean.TRUE, js(d, "return document.activeElement.checked"));
+        tabTo(d, "#exercise .ex-task.open [data-ex=check]", 10);
+        Object graded = js(d, "return document.body.getAttribute('data-exercise-graded')");
+        press(d, Keys.ENTER);
+        new WebDriverWait(d, Duration.ofSeconds(120)).until(x -> {
+            Object g = js(x, "return document.body.getAttribute('data-exercise-graded')");
+            return g != null && !g.equals(graded) && Boolean.FALSE.equals(js(x, "return hopfieldExercise.state().grading"));
+        });
+        assertFalse(d.findElements(By.cssSelector("#exercise .ex-task.open .ex-fb")).isEmpty(), "a verdict is shown");
+        // the keyboard is still where the student was: on Check, with its ring, not thrown back to the page's top
+        new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> Boolean.TRUE.equals(
+                js(x, "return document.activeElement.matches('#exercise .ex-task.open [data-ex=check]')")));
+        assertEquals("ok", js(d, RING));
+        shot(d, "a11y-keyboard-exercise");
+    }
+}
