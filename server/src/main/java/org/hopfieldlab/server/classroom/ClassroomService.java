@@ -167,7 +167,8 @@ public class ClassroomService {
             name = repo.username(userId)
                     .orElseThrow(() -> new ClassroomException("Sign in first."));
         }
-        addMember(room, userId, name, "Someone in this class already uses the name '" + name + "'; choose another.");
+        addMember(room, userId, name, "Someone in this class already uses the name '" + name + "'; choose another.",
+                true);
         return room;
     }
 
@@ -183,26 +184,50 @@ public class ClassroomService {
         return p;
     }
 
+    /** How often a join tries its insert while another join holds a row it must wait for (H2 only). */
+    static final int JOIN_LOCK_TRIES = 3;
+    /** A join that waited for other joins of the same moment longer than that: not a taken name, just try again. */
+    public static final String JOIN_BUSY = "Many students are joining this class right now; wait a moment and "
+            + "try again.";
+
     /**
      * Adds the member, or refuses with {@code taken} when the class has the name in any letter case. The check
      * first gives the message without a failed insert; the database's unique (class_id, name_key) index (V11) is
      * what decides when two joins with 'Ana' and 'ANA' race past the check together: the second insert fails and
-     * gets the same message. (Also a concurrent second join of the same user ends here; it is refused, not doubled.)
+     * gets the same message.
+     *
+     * <p>An account's second join at the same moment (two tabs) also fails its insert, on the (class_id, user_id)
+     * key: with {@code mayAlreadyBeMember} that join looks again and, finding the account in the class, simply lands
+     * in it. (Only for a join outside a transaction: on PostgreSQL a failed statement ends the transaction.)
+     *
+     * <p>On H2 an insert gives up waiting for another join's uncommitted row after H2's lock timeout, about 2 s
+     * (HYT00, which Spring calls a query timeout; PostgreSQL waits until the other commits or rolls back). That other
+     * join may use another name (the same account in another tab) or roll back, so the wait says nothing about the
+     * name: the join looks again and retries, and only after {@link #JOIN_LOCK_TRIES} waits answers
+     * {@link #JOIN_BUSY}. (An H2 lock timeout fails the statement, not the transaction.)
      */
-    private void addMember(ClassRoom room, long userId, String name, String taken) {
-        if (repo.nameTaken(room.id(), name)) {
-            throw new ClassroomException(taken);
-        }
-        try {
-            repo.insertMember(room.id(), userId, name);
-        } catch (DuplicateKeyException e) {
-            throw new ClassroomException(taken);
-        } catch (QueryTimeoutException | PessimisticLockingFailureException e) {
-            // H2 only: the insert waited for another join's uncommitted row with this name longer than H2's lock
-            // timeout, about 2 s (error HYT00, which Spring calls a query timeout; PostgreSQL waits until the other
-            // commits, then reports the duplicate). That join is taking the name at this moment; it is answered as
-            // taken, not with a database error.
-            throw new ClassroomException(taken);
+    private void addMember(ClassRoom room, long userId, String name, String taken, boolean mayAlreadyBeMember) {
+        for (int attempt = 1; ; attempt++) {
+            if (repo.nameTaken(room.id(), name)) {
+                // taken, possibly by this very account's other join a moment ago
+                if (mayAlreadyBeMember && repo.findMember(room.id(), userId).isPresent()) {
+                    return;
+                }
+                throw new ClassroomException(taken);
+            }
+            try {
+                repo.insertMember(room.id(), userId, name);
+                return;
+            } catch (DuplicateKeyException e) {
+                if (mayAlreadyBeMember && repo.findMember(room.id(), userId).isPresent()) {
+                    return;
+                }
+                throw new ClassroomException(taken);
+            } catch (QueryTimeoutException | PessimisticLockingFailureException e) {
+                if (attempt >= JOIN_LOCK_TRIES) {
+                    throw new ClassroomException(JOIN_BUSY);
+                }
+            }
         }
     }
 
@@ -254,7 +279,7 @@ public class ClassroomService {
         long userId = repo.insertGuestUser(GUEST_PREFIX + newCode() + newCode());
         // a join that raced this one to the same name (any case) and won makes this insert fail: the same message,
         // and the transaction's rollback takes the guest's app_user row with it
-        addMember(room, userId, name, guestNameTaken(name));
+        addMember(room, userId, name, guestNameTaken(name), false);
         repo.insertGuest(userId, room.id(), hash(token), returnCodeHash, ReturnCodes.seal(returnCode, token, userId));
         return new GuestJoin(room, userId, name, token, ReturnCodes.display(returnCode));
     }
