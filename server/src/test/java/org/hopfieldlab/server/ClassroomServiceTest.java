@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hopfieldlab.exercise.CourseSolutions;
 import org.hopfieldlab.server.account.AccountService;
@@ -18,6 +19,7 @@ import org.hopfieldlab.server.classroom.ClassRoom;
 import org.hopfieldlab.server.classroom.ClassroomException;
 import org.hopfieldlab.server.classroom.ClassroomService;
 import org.hopfieldlab.server.classroom.Dashboard;
+import org.hopfieldlab.server.classroom.ReturnCodes;
 import org.hopfieldlab.server.classroom.Submission;
 import org.hopfieldlab.sim.exercise.Course;
 import org.hopfieldlab.sim.exercise.Task;
@@ -332,6 +334,50 @@ class ClassroomServiceTest {
             pool.shutdownNow();
         }
         assertEquals(usersBefore + rounds, (int) jdbc.sql(guestUsers).query(Integer.class).single());
+    }
+
+    /**
+     * A member whom V11 renamed to "name#userId" (their name clashed in some letter case with an earlier member's;
+     * V12 keeps the chosen name in renamed_from): they are told their new name once, on their next visit; the
+     * teacher's dashboard shows the name they had chosen; and a guest who types that old name with their return
+     * code still gets back in (as the renamed member; the one who kept the name gets in with their own code).
+     */
+    @Test
+    void aMemberRenamedByV11IsToldOnceAndTheTeacherSeesWho() {
+        ClassRoom r = classes.createClass(teacher, "Renamed", true);
+        ClassroomService.GuestJoin kept = classes.joinAsGuest(r.joinCode(), "NIKOS");
+        ClassroomService.GuestJoin other = classes.joinAsGuest(r.joinCode(), "Nikos-2");
+        classes.join(alice, r.joinCode(), "Alex");
+        // what V11 and V12 leave of a later 'nikos' (and of an account 'alex' that clashed with another 'Alex')
+        String renamed = "nikos#" + other.userId();
+        jdbc.sql("update class_member set display_name = ?, name_key = ?, renamed_from = ? where class_id = ? "
+                + "and user_id = ?").params(renamed, renamed, "nikos", r.id(), other.userId()).update();
+        jdbc.sql("update class_member set display_name = ?, name_key = ?, renamed_from = ? where class_id = ? "
+                + "and user_id = ?").params("Alex#" + alice, "alex#" + alice, "Alex", r.id(), alice).update();
+
+        assertEquals(Optional.of(ClassroomService.renameNotice("nikos", renamed, true)),
+                classes.takeRenameNotice(r.id(), other.userId()));
+        assertTrue(ClassroomService.renameNotice("nikos", renamed, true).contains("\u201c" + renamed + "\u201d"));
+        assertEquals(Optional.empty(), classes.takeRenameNotice(r.id(), other.userId()), "told once");
+        assertEquals(Optional.of(ClassroomService.renameNotice("Alex", "Alex#" + alice, false)),
+                classes.takeRenameNotice(r.id(), alice));
+        assertEquals(Optional.empty(), classes.takeRenameNotice(r.id(), kept.userId()), "not renamed: nothing");
+
+        Map<String, String> renamedFrom = new java.util.HashMap<>();
+        classes.dashboard(teacher, r.id()).rows().forEach(row -> renamedFrom.put(row.student(),
+                String.valueOf(row.renamedFrom())));
+        assertEquals(Map.of("NIKOS", "null", renamed, "nikos", "Alex#" + alice, "Alex"), renamedFrom);
+
+        // the old name and the renamed guest's code: back in as the renamed guest; with the keeper's code, the keeper
+        ClassroomService.GuestJoin back = classes.returnAsGuest(r.joinCode(), "Nikos", other.returnCode(), "10.9.8.7");
+        assertEquals(other.userId(), back.userId());
+        assertEquals(renamed, back.displayName());
+        assertEquals(kept.userId(), classes.returnAsGuest(r.joinCode(), "nikos", kept.returnCode(), "10.9.8.7")
+                .userId());
+        ClassroomException wrong = assertThrows(ClassroomException.class,
+                () -> classes.returnAsGuest(r.joinCode(), "nikos", ReturnCodes.display(ReturnCodes.generate()),
+                        "10.9.8.7"));
+        assertEquals(ClassroomService.WRONG_RETURN, wrong.getMessage());
     }
 
     @Test

@@ -337,6 +337,22 @@ public class ClassroomService {
         String stored = guest.map(ClassroomRepository.GuestRow::returnCodeHash).orElse(null);
         boolean matches = encoder.matches(code, stored != null ? stored : decoyHash) && stored != null;
         if (!matches) {
+            // a guest whom V11 renamed ("νικος" to "νικος#105") may type the name they chose: the code decides
+            String key = ClassroomRepository.nameKey(name);
+            for (Member m : repo.renamedGuests(room.id())) {
+                if (ClassroomRepository.nameKey(m.renamedFrom()).equals(key)) {
+                    Optional<ClassroomRepository.GuestRow> renamed = repo.findGuestRow(room.id(), m.userId());
+                    String hash = renamed.map(ClassroomRepository.GuestRow::returnCodeHash).orElse(null);
+                    if (hash != null && encoder.matches(code, hash)) {
+                        guest = renamed;
+                        stored = hash;
+                        matches = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if (!matches) {
             throttle.failed(who, from);
             throw new ClassroomException(WRONG_RETURN);
         }
@@ -418,6 +434,28 @@ public class ClassroomService {
     }
 
     /** The name the class shows for one of its members. */
+    /**
+     * For a member whom V11 renamed (their name clashed in some letter case with an earlier member's): the notice
+     * that tells them their new name, given once (the first call marks it told; later calls, and every other
+     * member, get empty).
+     */
+    public Optional<String> takeRenameNotice(long classId, long userId) {
+        Optional<Member> m = repo.findMember(classId, userId);
+        if (m.isEmpty() || m.get().renamedFrom() == null || !repo.markRenameTold(classId, userId)) {
+            return Optional.empty();
+        }
+        boolean guest = repo.findGuestRow(classId, userId).isPresent();
+        return Optional.of(renameNotice(m.get().renamedFrom(), m.get().displayName(), guest));
+    }
+
+    /** What a renamed member is told once (see {@link #takeRenameNotice}). */
+    public static String renameNotice(String oldName, String newName, boolean guest) {
+        return "This class now knows you as \u201c" + newName + "\u201d instead of \u201c" + oldName + "\u201d: "
+                + "another student had joined with the same name in other capital or small letters, and names in a "
+                + "class must differ. Your work is unchanged and your teacher sees the new name."
+                + (guest ? " When you come back with your return code, use \u201c" + newName + "\u201d." : "");
+    }
+
     public String displayName(long classId, long userId) {
         return repo.findMember(classId, userId).map(Member::displayName)
                 .orElseThrow(() -> ClassroomException.notFound("class"));
@@ -666,7 +704,7 @@ public class ClassroomService {
                     }
                 }
             }
-            rows.add(new Dashboard.Row(m.userId(), m.displayName(), cells));
+            rows.add(new Dashboard.Row(m.userId(), m.displayName(), m.renamedFrom(), cells));
         }
         List<Dashboard.WrongAnswer> common = new ArrayList<>();
         for (Map.Entry<Dashboard.Column, Map<String, Integer>> e : wrong.entrySet()) {
