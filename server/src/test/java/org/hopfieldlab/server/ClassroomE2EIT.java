@@ -198,7 +198,7 @@ class ClassroomE2EIT extends ServerInBrowser {
     }
 
     @Test
-    void aForgedCorrectClaimIsGradedFromTheAnswerAndTheDashboardShowsTheServersVerdict() throws IOException {
+    void aForgedCorrectClaimIsGradedFromTheAnswerAndTheDashboardShowsTheServersVerdict() throws Exception {
         String suffix = Long.toString(System.nanoTime(), 36);
         String teacher = "teacher-" + suffix;
         String mallory = "mallory-" + suffix;
@@ -210,6 +210,15 @@ class ClassroomE2EIT extends ServerInBrowser {
 
         signInAs(mallory);
         driver.get(url("/classes?join=" + c[0]));
+        // a pseudonym in a class that allows none: the message is under the name field, the code is not marked
+        b.type("#join-pseudonym", "Mal");
+        b.el("#join-class").click();
+        String nameError = b.waitFor(d -> "true".equals(d.findElement(By.id("join-pseudonym")).getDomProperty("invalid"))
+                ? d.findElement(By.id("join-pseudonym")).getDomProperty("errorMessage") : null);
+        assertTrue(nameError.contains("does not allow pseudonyms"), nameError);
+        assertEquals("false", driver.findElement(By.id("join-code")).getDomProperty("invalid"));
+        b.shot("classroom-join-name-refused-1280");
+        b.shotAtWidth("classroom-join-name-refused-390", 390, "#join-pseudonym"); // and reads the page afresh
         b.el("#join-class").click();
         b.el("[id^='open-']").click();
 

@@ -193,12 +193,16 @@ class ClassroomServiceTest {
         ClassroomException e = assertThrows(ClassroomException.class,
                 () -> classes.join(dave, strict.joinCode(), "Anon"));
         assertTrue(e.getMessage().contains("does not allow pseudonyms"), e.getMessage());
+        assertTrue(e.isAboutName(), "the join form marks the name field");
         e = assertThrows(ClassroomException.class, () -> classes.join(dave, "ZZZZZZZZ", ""));
         assertTrue(e.getMessage().startsWith("No class has the code ZZZZZZZZ"), e.getMessage());
+        assertFalse(e.isAboutName(), "the join form marks the code field");
         e = assertThrows(ClassroomException.class, () -> classes.join(dave, room.joinCode(), "Student B"));
         assertTrue(e.getMessage().contains("already uses the name"), e.getMessage());
+        assertTrue(e.isAboutName());
         e = assertThrows(ClassroomException.class, () -> classes.join(dave, room.joinCode(), "<script>"));
         assertTrue(e.getMessage().startsWith("A pseudonym has"), e.getMessage());
+        assertTrue(e.isAboutName());
         assertEquals(room, classes.join(dave, room.joinCode(), "D"));
         assertEquals(room, classes.join(dave, room.joinCode(), "D")); // joining twice is harmless
         assertEquals(List.of("D", "Student B"), classes.members(teacher, room.id()).stream()

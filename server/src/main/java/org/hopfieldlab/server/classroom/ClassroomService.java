@@ -159,7 +159,7 @@ public class ClassroomService {
         String p = pseudonym == null ? "" : pseudonym.trim();
         if (!p.isEmpty()) {
             if (!room.allowPseudonyms()) {
-                throw new ClassroomException("This class does not allow pseudonyms; leave the name empty to join "
+                throw ClassroomException.aboutName("This class does not allow pseudonyms; leave the name empty to join "
                         + "under your account name.");
             }
             name = checkPseudonym(p);
@@ -175,10 +175,10 @@ public class ClassroomService {
     private static String checkPseudonym(String name) {
         String p = name == null ? "" : name.trim();
         if (p.isEmpty()) {
-            throw new ClassroomException("Choose the name the class will know you by.");
+            throw ClassroomException.aboutName("Choose the name the class will know you by.");
         }
         if (p.length() > MAX_NAME || !p.matches("[\\p{L}\\p{N} ._-]+")) {
-            throw new ClassroomException("A pseudonym has at most " + MAX_NAME + " letters, digits, spaces, "
+            throw ClassroomException.aboutName("A pseudonym has at most " + MAX_NAME + " letters, digits, spaces, "
                     + "dots, dashes or underscores.");
         }
         return p;
@@ -213,7 +213,7 @@ public class ClassroomService {
                 if (mayAlreadyBeMember && repo.findMember(room.id(), userId).isPresent()) {
                     return;
                 }
-                throw new ClassroomException(taken);
+                throw ClassroomException.aboutName(taken);
             }
             try {
                 repo.insertMember(room.id(), userId, name);
@@ -222,7 +222,7 @@ public class ClassroomService {
                 if (mayAlreadyBeMember && repo.findMember(room.id(), userId).isPresent()) {
                     return;
                 }
-                throw new ClassroomException(taken);
+                throw ClassroomException.aboutName(taken);
             } catch (QueryTimeoutException | PessimisticLockingFailureException e) {
                 if (attempt >= JOIN_LOCK_TRIES) {
                     throw new ClassroomException(JOIN_BUSY);
@@ -269,7 +269,7 @@ public class ClassroomService {
         }
         if (repo.nameTaken(room.id(), name)) {
             // a student whose browser forgot them types their name here first: point them to the way back
-            throw new ClassroomException(guestNameTaken(name));
+            throw ClassroomException.aboutName(guestNameTaken(name));
         }
         String token = newToken();
         String returnCode = ReturnCodes.generate();
