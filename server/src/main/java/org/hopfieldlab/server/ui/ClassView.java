@@ -95,6 +95,8 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
             return true;
         } catch (ClassroomException e) {
             message.setText(e.getMessage());
+            // the message is at the top of the page; an Assign far down the list would otherwise seem to do nothing
+            message.scrollIntoView();
             return false;
         }
     }
