@@ -197,8 +197,32 @@ class ClassroomE2EIT extends ServerInBrowser {
         return cells.subList(i, Math.min(cells.size(), i + columns + 2));
     }
 
+    /**
+     * Assign with a due date in the past, pressed far down the exercise list: the refusal is scrolled into view,
+     * not left at the top of the page where the teacher does not see it.
+     */
     @Test
-    void aForgedCorrectClaimIsGradedFromTheAnswerAndTheDashboardShowsTheServersVerdict() throws IOException {
+    void aRefusedAssignShowsItsMessageWhereTheTeacherLooks() throws Exception {
+        String teacher = "teacher-due-" + Long.toString(System.nanoTime(), 36);
+        accounts.signUp(teacher, PASSWORD);
+        signInAs(teacher);
+        teacherCreatesClass("Due class", false);
+        b.js("const p = arguments[0]; p.value = '2020-01-06T09:00'; "
+                + "p.dispatchEvent(new CustomEvent('change', {bubbles: true}));", b.el("#assign-due"));
+        b.clickCentered("#assign-modern-family");
+        String message = b.waitFor(d -> {
+            String t = d.findElement(By.id("class-message")).getText();
+            return t.isEmpty() ? null : t;
+        });
+        assertEquals("The due date is in the past.", message);
+        b.waitFor(d -> (Boolean) b.js("const r = arguments[0].getBoundingClientRect(); "
+                + "return r.top >= 0 && r.bottom <= window.innerHeight;", d.findElement(By.id("class-message")))
+                ? true : null);
+        b.shot("classroom-assign-refused-1280");
+    }
+
+    @Test
+    void aForgedCorrectClaimIsGradedFromTheAnswerAndTheDashboardShowsTheServersVerdict() throws Exception {
         String suffix = Long.toString(System.nanoTime(), 36);
         String teacher = "teacher-" + suffix;
         String mallory = "mallory-" + suffix;
@@ -210,6 +234,15 @@ class ClassroomE2EIT extends ServerInBrowser {
 
         signInAs(mallory);
         driver.get(url("/classes?join=" + c[0]));
+        // a pseudonym in a class that allows none: the message is under the name field, the code is not marked
+        b.type("#join-pseudonym", "Mal");
+        b.el("#join-class").click();
+        String nameError = b.waitFor(d -> "true".equals(d.findElement(By.id("join-pseudonym")).getDomProperty("invalid"))
+                ? d.findElement(By.id("join-pseudonym")).getDomProperty("errorMessage") : null);
+        assertTrue(nameError.contains("does not allow pseudonyms"), nameError);
+        assertEquals("false", driver.findElement(By.id("join-code")).getDomProperty("invalid"));
+        b.shot("classroom-join-name-refused-1280");
+        b.shotAtWidth("classroom-join-name-refused-390", 390, "#join-pseudonym"); // and reads the page afresh
         b.el("#join-class").click();
         b.el("[id^='open-']").click();
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hopfieldlab.exercise.CourseSolutions;
 import org.hopfieldlab.server.account.AccountService;
@@ -18,6 +19,7 @@ import org.hopfieldlab.server.classroom.ClassRoom;
 import org.hopfieldlab.server.classroom.ClassroomException;
 import org.hopfieldlab.server.classroom.ClassroomService;
 import org.hopfieldlab.server.classroom.Dashboard;
+import org.hopfieldlab.server.classroom.ReturnCodes;
 import org.hopfieldlab.server.classroom.Submission;
 import org.hopfieldlab.sim.exercise.Course;
 import org.hopfieldlab.sim.exercise.Task;
@@ -191,12 +193,16 @@ class ClassroomServiceTest {
         ClassroomException e = assertThrows(ClassroomException.class,
                 () -> classes.join(dave, strict.joinCode(), "Anon"));
         assertTrue(e.getMessage().contains("does not allow pseudonyms"), e.getMessage());
+        assertTrue(e.isAboutName(), "the join form marks the name field");
         e = assertThrows(ClassroomException.class, () -> classes.join(dave, "ZZZZZZZZ", ""));
         assertTrue(e.getMessage().startsWith("No class has the code ZZZZZZZZ"), e.getMessage());
+        assertFalse(e.isAboutName(), "the join form marks the code field");
         e = assertThrows(ClassroomException.class, () -> classes.join(dave, room.joinCode(), "Student B"));
         assertTrue(e.getMessage().contains("already uses the name"), e.getMessage());
+        assertTrue(e.isAboutName());
         e = assertThrows(ClassroomException.class, () -> classes.join(dave, room.joinCode(), "<script>"));
         assertTrue(e.getMessage().startsWith("A pseudonym has"), e.getMessage());
+        assertTrue(e.isAboutName());
         assertEquals(room, classes.join(dave, room.joinCode(), "D"));
         assertEquals(room, classes.join(dave, room.joinCode(), "D")); // joining twice is harmless
         assertEquals(List.of("D", "Student B"), classes.members(teacher, room.id()).stream()
@@ -334,6 +340,50 @@ class ClassroomServiceTest {
         assertEquals(usersBefore + rounds, (int) jdbc.sql(guestUsers).query(Integer.class).single());
     }
 
+    /**
+     * A member whom V11 renamed to "name#userId" (their name clashed in some letter case with an earlier member's;
+     * V12 keeps the chosen name in renamed_from): they are told their new name once, on their next visit; the
+     * teacher's dashboard shows the name they had chosen; and a guest who types that old name with their return
+     * code still gets back in (as the renamed member; the one who kept the name gets in with their own code).
+     */
+    @Test
+    void aMemberRenamedByV11IsToldOnceAndTheTeacherSeesWho() {
+        ClassRoom r = classes.createClass(teacher, "Renamed", true);
+        ClassroomService.GuestJoin kept = classes.joinAsGuest(r.joinCode(), "NIKOS");
+        ClassroomService.GuestJoin other = classes.joinAsGuest(r.joinCode(), "Nikos-2");
+        classes.join(alice, r.joinCode(), "Alex");
+        // what V11 and V12 leave of a later 'nikos' (and of an account 'alex' that clashed with another 'Alex')
+        String renamed = "nikos#" + other.userId();
+        jdbc.sql("update class_member set display_name = ?, name_key = ?, renamed_from = ? where class_id = ? "
+                + "and user_id = ?").params(renamed, renamed, "nikos", r.id(), other.userId()).update();
+        jdbc.sql("update class_member set display_name = ?, name_key = ?, renamed_from = ? where class_id = ? "
+                + "and user_id = ?").params("Alex#" + alice, "alex#" + alice, "Alex", r.id(), alice).update();
+
+        assertEquals(Optional.of(ClassroomService.renameNotice("nikos", renamed, true)),
+                classes.takeRenameNotice(r.id(), other.userId()));
+        assertTrue(ClassroomService.renameNotice("nikos", renamed, true).contains("\u201c" + renamed + "\u201d"));
+        assertEquals(Optional.empty(), classes.takeRenameNotice(r.id(), other.userId()), "told once");
+        assertEquals(Optional.of(ClassroomService.renameNotice("Alex", "Alex#" + alice, false)),
+                classes.takeRenameNotice(r.id(), alice));
+        assertEquals(Optional.empty(), classes.takeRenameNotice(r.id(), kept.userId()), "not renamed: nothing");
+
+        Map<String, String> renamedFrom = new java.util.HashMap<>();
+        classes.dashboard(teacher, r.id()).rows().forEach(row -> renamedFrom.put(row.student(),
+                String.valueOf(row.renamedFrom())));
+        assertEquals(Map.of("NIKOS", "null", renamed, "nikos", "Alex#" + alice, "Alex"), renamedFrom);
+
+        // the old name and the renamed guest's code: back in as the renamed guest; with the keeper's code, the keeper
+        ClassroomService.GuestJoin back = classes.returnAsGuest(r.joinCode(), "Nikos", other.returnCode(), "10.9.8.7");
+        assertEquals(other.userId(), back.userId());
+        assertEquals(renamed, back.displayName());
+        assertEquals(kept.userId(), classes.returnAsGuest(r.joinCode(), "nikos", kept.returnCode(), "10.9.8.7")
+                .userId());
+        ClassroomException wrong = assertThrows(ClassroomException.class,
+                () -> classes.returnAsGuest(r.joinCode(), "nikos", ReturnCodes.display(ReturnCodes.generate()),
+                        "10.9.8.7"));
+        assertEquals(ClassroomService.WRONG_RETURN, wrong.getMessage());
+    }
+
     @Test
     void importingTheWholeCourse() {
         List<ClassExercise> all = classes.importCourse(teacher, room.id());
@@ -449,25 +499,104 @@ class ClassroomServiceTest {
             assertTrue(e.getCause() instanceof ClassroomException, e.getCause().toString());
             assertEquals(List.of("Ana"), classes.members(teacher, r.id()).stream().map(m -> m.displayName()).toList());
 
-            String product = other.getMetaData().getDatabaseProductName();
-            if (product.equals("H2")) {
-                uncommittedMember(other, r.id(), "Bea");
-                ClassroomException taken = assertThrows(ClassroomException.class,
-                        () -> classes.joinAsGuest(r.joinCode(), "bea"));
-                assertEquals(ClassroomService.guestNameTaken("bea"), taken.getMessage());
-                other.rollback();
-                // that join never happened: the name is free
-                assertEquals("bea", classes.joinAsGuest(r.joinCode(), "bea").displayName());
-                assertEquals(List.of("Ana", "bea"), classes.members(teacher, r.id()).stream()
-                        .map(m -> m.displayName()).toList());
-            }
         } finally {
             pool.shutdownNow();
         }
     }
 
+    /**
+     * H2 gives up waiting for another join's uncommitted row after its lock timeout (about 2 s) where PostgreSQL
+     * waits on. That says nothing about the name: the other join may roll back, or be the same account's join under
+     * another name in another tab. The join tries again, and gets the name once it is free; held up for longer than
+     * its tries, it is told to try again, never that the name is taken.
+     */
+    @Test
+    void aJoinHeldUpLongerThanH2sLockTimeoutIsNotToldTheNameIsTaken() throws Exception {
+        ClassRoom r = classes.createClass(teacher, "Slow rollback", true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(other.getMetaData().getDatabaseProductName().equals("H2"));
+            other.setAutoCommit(false);
+            // a join of 'Bea' that rolls back after 3 s, past one lock timeout: 'bea' gets in
+            uncommittedMember(other, r.id(), "Bea");
+            var join = pool.submit(() -> classes.joinAsGuest(r.joinCode(), "bea"));
+            Thread.sleep(3_000);
+            other.rollback();
+            assertEquals("bea", join.get().displayName());
+            assertTrue(classes.guest(r.id(), join.get().token()).isPresent());
+
+            // the same account joining in two tabs under two names, the first tab slow and then rolled back
+            long dave = accounts.signUp(unique("dave"), "long password");
+            uncommittedMember(other, r.id(), dave, "Dave in tab 1");
+            var tab2 = pool.submit(() -> classes.join(dave, r.joinCode(), "Dave in tab 2"));
+            Thread.sleep(3_000);
+            other.rollback();
+            assertEquals(r, tab2.get());
+            assertEquals(List.of("Dave in tab 2", "bea"), classes.members(teacher, r.id()).stream()
+                    .map(m -> m.displayName()).sorted().toList());
+
+            // held up for good: try again, not "taken"; once the other join is gone the name is free
+            uncommittedMember(other, r.id(), "Cid");
+            ClassroomException busy = assertThrows(ClassroomException.class,
+                    () -> classes.joinAsGuest(r.joinCode(), "cid"));
+            assertEquals(ClassroomService.JOIN_BUSY, busy.getMessage());
+            other.rollback();
+            assertEquals("cid", classes.joinAsGuest(r.joinCode(), "cid").displayName());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * An account joining the class twice at the same moment (two tabs, a double click): the second insert waits for
+     * the first's row and then fails on it. The second join lands in the class like the first, under the first's
+     * name, without an error; and a join of the same account under another name after it is a no-op as before.
+     */
+    @Test
+    void anAccountJoiningTwiceAtOnceJustLandsInTheClass() throws Exception {
+        ClassRoom r = classes.createClass(teacher, "Two tabs", true);
+        long dave = accounts.signUp(unique("dave"), "long password");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            uncommittedMember(other, r.id(), dave, "Dave");
+            var tab2 = pool.submit(() -> classes.join(dave, r.joinCode(), "Dave"));
+            Thread.sleep(300);
+            other.commit();
+            assertEquals(r, tab2.get());
+            assertEquals(List.of("Dave"), classes.members(teacher, r.id()).stream().map(m -> m.displayName()).toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        // and two real joins of one account at one moment, many times: both land in the class, once
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                ClassRoom c = classes.createClass(teacher, "Two tabs " + round, false);
+                long eve = accounts.signUp(unique("eve"), "long password");
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<ClassRoom>> tabs = new java.util.ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    tabs.add(two.submit(() -> {
+                        start.await();
+                        return classes.join(eve, c.joinCode(), "");
+                    }));
+                }
+                assertEquals(c, tabs.get(0).get(), "round " + round);
+                assertEquals(c, tabs.get(1).get(), "round " + round);
+                assertEquals(1, classes.members(teacher, c.id()).size(), "round " + round);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
     /** What a join of another request has written, on a connection whose transaction the test ends itself. */
     private static void uncommittedMember(java.sql.Connection c, long classId, String name) throws Exception {
+        uncommittedMember(c, classId, newGuestUser(c), name);
+    }
+
+    private static long newGuestUser(java.sql.Connection c) throws Exception {
         long user;
         try (java.sql.PreparedStatement ps = c.prepareStatement("insert into app_user (username, username_key, "
                 + "password_hash, created_at) values (?, ?, '!', ?)", new String[] {"id"})) {
@@ -481,6 +610,11 @@ class ClassroomServiceTest {
                 user = keys.getLong(1);
             }
         }
+        return user;
+    }
+
+    private static void uncommittedMember(java.sql.Connection c, long classId, long user, String name)
+            throws Exception {
         try (java.sql.PreparedStatement ps = c.prepareStatement("insert into class_member (class_id, user_id, "
                 + "display_name, name_key, joined_at) values (?, ?, ?, ?, ?)")) {
             ps.setLong(1, classId);

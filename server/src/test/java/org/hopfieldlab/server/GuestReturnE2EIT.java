@@ -162,6 +162,40 @@ class GuestReturnE2EIT {
         return fresh;
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /**
+     * A guest whom V11 renamed to "name#userId" (their name clashed in some letter case; V12 keeps the chosen name):
+     * on their next visit the page tells them the new name, once; the teacher's dashboard shows the name they chose.
+     */
+    @Test
+    void aGuestRenamedByTheUpgradeIsToldOnceAndTheTeacherSeesWho() throws IOException {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        Made c = teacherMakesAClass(suffix);
+        studentJoinsAndWorks(c, "Nikos");
+        long id = jdbc.sql("select user_id from class_member where class_id = ? and display_name = 'Nikos'")
+                .param(Long.parseLong(c.id())).query(Long.class).single();
+        String renamed = "Nikos#" + id;
+        // what V11 and V12 leave of a member whose name clashed with an earlier 'NIKOS'
+        jdbc.sql("update class_member set display_name = ?, name_key = ?, renamed_from = 'Nikos' where user_id = ?")
+                .params(renamed, renamed.toLowerCase(), id).update();
+
+        student.driver.get(url("/guest/" + c.id()));
+        String notice = student.el("#rename-notice").getText();
+        assertTrue(notice.contains("\u201c" + renamed + "\u201d") && notice.contains("\u201cNikos\u201d"), notice);
+        assertEquals(renamed, student.el("#guest-self").getText());
+        shots(student, "guest-renamed-notice", "#rename-notice");
+        student.driver.navigate().refresh();
+        student.el("#guest-self");
+        assertTrue(student.driver.findElements(By.id("rename-notice")).isEmpty(), "told once");
+
+        teacher.driver.get(c.url());
+        WebElement was = teacher.el("#dashboard-grid .renamed-from");
+        assertEquals("renamed: joined as \u201cNikos\u201d", was.getText());
+        shots(teacher, "dashboard-renamed", "#dashboard-grid");
+    }
+
     @Test
     void aLockedOutStudentGetsInWithTheTeachersNewCodeAndSignsOutOfASharedComputer() throws IOException {
         String suffix = Long.toString(System.nanoTime(), 36);

@@ -215,6 +215,16 @@ abstract class RepositoryChecks {
             expected.put(107L, "i\u0307pek#107");
             expected.put(109L, longName.toLowerCase() + "#109");
             assertEquals(expected, after);
+            // V12: each renamed member keeps the name they had chosen, to be told once and shown to the teacher
+            Map<Long, String> renamedFrom = new java.util.TreeMap<>();
+            db.sql("select user_id, renamed_from, rename_told from class_member where class_id = 200").query(rs -> {
+                if (rs.getString(2) != null) {
+                    renamedFrom.put(rs.getLong(1), rs.getString(2));
+                }
+                assertEquals(false, rs.getBoolean(3));
+            });
+            assertEquals(Map.of(101L, "Ana", 103L, "ana", 105L, "νικος", 107L, "i\u0307pek", 109L,
+                    longName.toLowerCase()), renamedFrom);
             assertEquals(List.of("ana"), db.sql("select name_key from class_member where class_id = 201")
                     .query(String.class).list());
 

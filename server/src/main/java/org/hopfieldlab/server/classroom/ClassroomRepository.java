@@ -171,17 +171,37 @@ public class ClassroomRepository {
                 .params(classId, nameKey(displayName)).query(Integer.class).single() > 0;
     }
 
+    private static final String MEMBER_COLUMNS = "class_id, user_id, display_name, joined_at, renamed_from";
+
+    private static Member mapMember(ResultSet rs, int n) throws SQLException {
+        return new Member(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4), rs.getString(5));
+    }
+
     public Optional<Member> findMember(long classId, long userId) {
-        return jdbc.sql("select class_id, user_id, display_name, joined_at from class_member "
-                        + "where class_id = ? and user_id = ?").params(classId, userId)
-                .query((rs, n) -> new Member(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4)))
-                .optional();
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from class_member where class_id = ? and user_id = ?")
+                .params(classId, userId).query(ClassroomRepository::mapMember).optional();
     }
 
     public List<Member> members(long classId) {
-        return jdbc.sql("select class_id, user_id, display_name, joined_at from class_member where class_id = ? "
-                        + "order by display_name").param(classId)
-                .query((rs, n) -> new Member(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4))).list();
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from class_member where class_id = ? order by display_name")
+                .param(classId).query(ClassroomRepository::mapMember).list();
+    }
+
+    /**
+     * Marks that a member renamed by V11 has been told their new name; true only for the one call that marked it
+     * (the notice is shown once, also when two tabs open at the same moment).
+     */
+    public boolean markRenameTold(long classId, long userId) {
+        return jdbc.sql("update class_member set rename_told = true where class_id = ? and user_id = ? "
+                + "and renamed_from is not null and rename_told = false").params(classId, userId).update() > 0;
+    }
+
+    /** The guests of this class whom V11 renamed, with the names they had chosen (V12's renamed_from). */
+    public List<Member> renamedGuests(long classId) {
+        return jdbc.sql("select m.class_id, m.user_id, m.display_name, m.joined_at, m.renamed_from from class_member m "
+                        + "join class_guest g on g.class_id = m.class_id and g.user_id = m.user_id "
+                        + "where m.class_id = ? and m.renamed_from is not null order by m.user_id")
+                .param(classId).query(ClassroomRepository::mapMember).list();
     }
 
     private static ClassExercise mapExercise(ResultSet rs, int n) throws SQLException {

@@ -159,7 +159,7 @@ public class ClassroomService {
         String p = pseudonym == null ? "" : pseudonym.trim();
         if (!p.isEmpty()) {
             if (!room.allowPseudonyms()) {
-                throw new ClassroomException("This class does not allow pseudonyms; leave the name empty to join "
+                throw ClassroomException.aboutName("This class does not allow pseudonyms; leave the name empty to join "
                         + "under your account name.");
             }
             name = checkPseudonym(p);
@@ -167,42 +167,67 @@ public class ClassroomService {
             name = repo.username(userId)
                     .orElseThrow(() -> new ClassroomException("Sign in first."));
         }
-        addMember(room, userId, name, "Someone in this class already uses the name '" + name + "'; choose another.");
+        addMember(room, userId, name, "Someone in this class already uses the name '" + name + "'; choose another.",
+                true);
         return room;
     }
 
     private static String checkPseudonym(String name) {
         String p = name == null ? "" : name.trim();
         if (p.isEmpty()) {
-            throw new ClassroomException("Choose the name the class will know you by.");
+            throw ClassroomException.aboutName("Choose the name the class will know you by.");
         }
         if (p.length() > MAX_NAME || !p.matches("[\\p{L}\\p{N} ._-]+")) {
-            throw new ClassroomException("A pseudonym has at most " + MAX_NAME + " letters, digits, spaces, "
+            throw ClassroomException.aboutName("A pseudonym has at most " + MAX_NAME + " letters, digits, spaces, "
                     + "dots, dashes or underscores.");
         }
         return p;
     }
 
+    /** How often a join tries its insert while another join holds a row it must wait for (H2 only). */
+    static final int JOIN_LOCK_TRIES = 3;
+    /** A join that waited for other joins of the same moment longer than that: not a taken name, just try again. */
+    public static final String JOIN_BUSY = "Many students are joining this class right now; wait a moment and "
+            + "try again.";
+
     /**
      * Adds the member, or refuses with {@code taken} when the class has the name in any letter case. The check
      * first gives the message without a failed insert; the database's unique (class_id, name_key) index (V11) is
      * what decides when two joins with 'Ana' and 'ANA' race past the check together: the second insert fails and
-     * gets the same message. (Also a concurrent second join of the same user ends here; it is refused, not doubled.)
+     * gets the same message.
+     *
+     * <p>An account's second join at the same moment (two tabs) also fails its insert, on the (class_id, user_id)
+     * key: with {@code mayAlreadyBeMember} that join looks again and, finding the account in the class, simply lands
+     * in it. (Only for a join outside a transaction: on PostgreSQL a failed statement ends the transaction.)
+     *
+     * <p>On H2 an insert gives up waiting for another join's uncommitted row after H2's lock timeout, about 2 s
+     * (HYT00, which Spring calls a query timeout; PostgreSQL waits until the other commits or rolls back). That other
+     * join may use another name (the same account in another tab) or roll back, so the wait says nothing about the
+     * name: the join looks again and retries, and only after {@link #JOIN_LOCK_TRIES} waits answers
+     * {@link #JOIN_BUSY}. (An H2 lock timeout fails the statement, not the transaction.)
      */
-    private void addMember(ClassRoom room, long userId, String name, String taken) {
-        if (repo.nameTaken(room.id(), name)) {
-            throw new ClassroomException(taken);
-        }
-        try {
-            repo.insertMember(room.id(), userId, name);
-        } catch (DuplicateKeyException e) {
-            throw new ClassroomException(taken);
-        } catch (QueryTimeoutException | PessimisticLockingFailureException e) {
-            // H2 only: the insert waited for another join's uncommitted row with this name longer than H2's lock
-            // timeout, about 2 s (error HYT00, which Spring calls a query timeout; PostgreSQL waits until the other
-            // commits, then reports the duplicate). That join is taking the name at this moment; it is answered as
-            // taken, not with a database error.
-            throw new ClassroomException(taken);
+    private void addMember(ClassRoom room, long userId, String name, String taken, boolean mayAlreadyBeMember) {
+        for (int attempt = 1; ; attempt++) {
+            if (repo.nameTaken(room.id(), name)) {
+                // taken, possibly by this very account's other join a moment ago
+                if (mayAlreadyBeMember && repo.findMember(room.id(), userId).isPresent()) {
+                    return;
+                }
+                throw ClassroomException.aboutName(taken);
+            }
+            try {
+                repo.insertMember(room.id(), userId, name);
+                return;
+            } catch (DuplicateKeyException e) {
+                if (mayAlreadyBeMember && repo.findMember(room.id(), userId).isPresent()) {
+                    return;
+                }
+                throw ClassroomException.aboutName(taken);
+            } catch (QueryTimeoutException | PessimisticLockingFailureException e) {
+                if (attempt >= JOIN_LOCK_TRIES) {
+                    throw new ClassroomException(JOIN_BUSY);
+                }
+            }
         }
     }
 
@@ -244,7 +269,7 @@ public class ClassroomService {
         }
         if (repo.nameTaken(room.id(), name)) {
             // a student whose browser forgot them types their name here first: point them to the way back
-            throw new ClassroomException(guestNameTaken(name));
+            throw ClassroomException.aboutName(guestNameTaken(name));
         }
         String token = newToken();
         String returnCode = ReturnCodes.generate();
@@ -254,7 +279,7 @@ public class ClassroomService {
         long userId = repo.insertGuestUser(GUEST_PREFIX + newCode() + newCode());
         // a join that raced this one to the same name (any case) and won makes this insert fail: the same message,
         // and the transaction's rollback takes the guest's app_user row with it
-        addMember(room, userId, name, guestNameTaken(name));
+        addMember(room, userId, name, guestNameTaken(name), false);
         repo.insertGuest(userId, room.id(), hash(token), returnCodeHash, ReturnCodes.seal(returnCode, token, userId));
         return new GuestJoin(room, userId, name, token, ReturnCodes.display(returnCode));
     }
@@ -311,6 +336,22 @@ public class ClassroomService {
         Optional<ClassroomRepository.GuestRow> guest = repo.findGuestByName(room.id(), name);
         String stored = guest.map(ClassroomRepository.GuestRow::returnCodeHash).orElse(null);
         boolean matches = encoder.matches(code, stored != null ? stored : decoyHash) && stored != null;
+        if (!matches) {
+            // a guest whom V11 renamed ("νικος" to "νικος#105") may type the name they chose: the code decides
+            String key = ClassroomRepository.nameKey(name);
+            for (Member m : repo.renamedGuests(room.id())) {
+                if (ClassroomRepository.nameKey(m.renamedFrom()).equals(key)) {
+                    Optional<ClassroomRepository.GuestRow> renamed = repo.findGuestRow(room.id(), m.userId());
+                    String hash = renamed.map(ClassroomRepository.GuestRow::returnCodeHash).orElse(null);
+                    if (hash != null && encoder.matches(code, hash)) {
+                        guest = renamed;
+                        stored = hash;
+                        matches = true;
+                        break;
+                    }
+                }
+            }
+        }
         if (!matches) {
             throttle.failed(who, from);
             throw new ClassroomException(WRONG_RETURN);
@@ -393,6 +434,28 @@ public class ClassroomService {
     }
 
     /** The name the class shows for one of its members. */
+    /**
+     * For a member whom V11 renamed (their name clashed in some letter case with an earlier member's): the notice
+     * that tells them their new name, given once (the first call marks it told; later calls, and every other
+     * member, get empty).
+     */
+    public Optional<String> takeRenameNotice(long classId, long userId) {
+        Optional<Member> m = repo.findMember(classId, userId);
+        if (m.isEmpty() || m.get().renamedFrom() == null || !repo.markRenameTold(classId, userId)) {
+            return Optional.empty();
+        }
+        boolean guest = repo.findGuestRow(classId, userId).isPresent();
+        return Optional.of(renameNotice(m.get().renamedFrom(), m.get().displayName(), guest));
+    }
+
+    /** What a renamed member is told once (see {@link #takeRenameNotice}). */
+    public static String renameNotice(String oldName, String newName, boolean guest) {
+        return "This class now knows you as \u201c" + newName + "\u201d instead of \u201c" + oldName + "\u201d: "
+                + "another student had joined with the same name in other capital or small letters, and names in a "
+                + "class must differ. Your work is unchanged and your teacher sees the new name."
+                + (guest ? " When you come back with your return code, use \u201c" + newName + "\u201d." : "");
+    }
+
     public String displayName(long classId, long userId) {
         return repo.findMember(classId, userId).map(Member::displayName)
                 .orElseThrow(() -> ClassroomException.notFound("class"));
@@ -641,7 +704,7 @@ public class ClassroomService {
                     }
                 }
             }
-            rows.add(new Dashboard.Row(m.userId(), m.displayName(), cells));
+            rows.add(new Dashboard.Row(m.userId(), m.displayName(), m.renamedFrom(), cells));
         }
         List<Dashboard.WrongAnswer> common = new ArrayList<>();
         for (Map.Entry<Dashboard.Column, Map<String, Integer>> e : wrong.entrySet()) {

@@ -24,7 +24,8 @@ public record Dashboard(List<Column> columns, List<Row> rows, List<WrongAnswer> 
         }
     }
 
-    public record Row(long studentId, String student, List<Cell> cells) {
+    /** {@code renamedFrom}: the name the student had chosen where V11 renamed them (a clash); else null. */
+    public record Row(long studentId, String student, String renamedFrom, List<Cell> cells) {
         public int solved() {
             return (int) cells.stream().filter(c -> "right".equals(c.status())).count();
         }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -94,6 +95,8 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
             return true;
         } catch (ClassroomException e) {
             message.setText(e.getMessage());
+            // the message is at the top of the page; an Assign far down the list would otherwise seem to do nothing
+            message.scrollIntoView();
             return false;
         }
     }
@@ -241,7 +244,7 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         Dashboard data = classes.dashboard(user.id(), room.id());
         Grid<Dashboard.Row> grid = new Grid<>();
         grid.setId("dashboard-grid");
-        grid.addColumn(Dashboard.Row::student).setHeader("Student").setFrozen(true).setAutoWidth(true);
+        grid.addComponentColumn(ClassView::studentCell).setHeader("Student").setFrozen(true).setAutoWidth(true);
         for (int i = 0; i < data.columns().size(); i++) {
             final int col = i;
             grid.addComponentColumn(r -> cell(r.cells().get(col))).setHeader(data.columns().get(i).label())
@@ -281,6 +284,26 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         }
         dashboard.add(export,
                 new H3("Most common wrong answers"), data.commonWrong().isEmpty() ? new Paragraph("None yet.") : wrong);
+    }
+
+    /**
+     * The student's name; for one whom V11 renamed (their name clashed in some letter case with an earlier
+     * member's), also the name they had chosen, so that the teacher can tell who "νικος#105" is.
+     */
+    private static com.vaadin.flow.component.Component studentCell(Dashboard.Row r) {
+        if (r.renamedFrom() == null) {
+            return new Span(r.student());
+        }
+        Span name = new Span(r.student());
+        Span was = new Span("renamed: joined as \u201c" + r.renamedFrom() + "\u201d");
+        was.addClassName("hint");
+        was.addClassName("renamed-from");
+        was.getStyle().set("display", "block");
+        Div cell = new Div(name, was);
+        cell.getElement().setAttribute("title", "The name clashed with an earlier student's in capital or small "
+                + "letters, so the server added # and a number. The student is told once when they next open the "
+                + "class.");
+        return cell;
     }
 
     /** For a student without an account: a new return code (e.g. they lost theirs), shown once to the teacher. */
@@ -359,6 +382,18 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
     // ---- student -----------------------------------------------------------------------------------------------
 
     private void studentPage() {
-        add(new H2(room.name()), new StudentWork(classes, user.id(), room));
+        add(new H2(room.name()));
+        classes.takeRenameNotice(room.id(), user.id()).ifPresent(n -> add(renameNotice(n)));
+        add(new StudentWork(classes, user.id(), room));
+    }
+
+    /** The one-time notice of a member whom V11 renamed (also on a guest's page). */
+    static Paragraph renameNotice(String text) {
+        Paragraph p = new Paragraph(text);
+        p.setId("rename-notice");
+        p.addClassName("notice");
+        p.getStyle().set("color", "var(--lumo-body-text-color)").set("background", "var(--lumo-primary-color-10pct)")
+                .set("max-width", "48rem");
+        return p;
     }
 }

@@ -61,7 +61,7 @@ public class ClassesView extends VerticalLayout implements BeforeEnterObserver {
         TextField pseudonym = new TextField("Name in the class (optional)");
         pseudonym.setId("join-pseudonym");
         pseudonym.setHelperText("Only if the teacher allows pseudonyms; empty: your account name");
-        Button join = new Button("Join", e -> run(code, () -> {
+        Button join = new Button("Join", e -> run(code, pseudonym, () -> {
             ClassRoom c = classes.join(user.id(), code.getValue(), pseudonym.getValue());
             getUI().ifPresent(ui -> ui.navigate(ClassView.class, c.id()));
         }));
@@ -91,12 +91,22 @@ public class ClassesView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Runs a form's action; a refusal shows under that form's main field, where the eye is. */
     private void run(TextField field, Runnable r) {
+        run(field, field, r);
+    }
+
+    /**
+     * Runs a form's action; a refusal shows under the field it is about: a refused name (taken, not allowed) under
+     * the name field, anything else under the main field.
+     */
+    private void run(TextField field, TextField nameField, Runnable r) {
         try {
             field.setInvalid(false);
+            nameField.setInvalid(false);
             r.run();
         } catch (ClassroomException e) {
-            field.setErrorMessage(e.getMessage());
-            field.setInvalid(true);
+            TextField at = e.isAboutName() ? nameField : field;
+            at.setErrorMessage(e.getMessage());
+            at.setInvalid(true);
         }
     }
 

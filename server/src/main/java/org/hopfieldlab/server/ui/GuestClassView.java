@@ -80,8 +80,9 @@ public class GuestClassView extends VerticalLayout implements BeforeEnterObserve
                         + "choose \u201cI have joined before\u201d.");
             }
         };
-        add(bar, new H2(room.name()),
-                new ReturnCodePanel(classes.ownReturnCode(classId, token), GuestCookie.takeWelcome(classId)),
+        add(bar, new H2(room.name()));
+        classes.takeRenameNotice(classId, studentId).ifPresent(n -> add(ClassView.renameNotice(n)));
+        add(new ReturnCodePanel(classes.ownReturnCode(classId, token), GuestCookie.takeWelcome(classId)),
                 new StudentWork(classes, studentId, room, stillIn));
     }
 
