@@ -80,6 +80,14 @@ class LabAccessibilityIT {
         async(d, "hopfieldLab.runTo(10)");
     }
 
+    /** Opens the shipped idp-existence exercise (a hash link: the page is left first so the hash loads anew). */
+    static void openExercise(WebDriver d) {
+        d.get("about:blank");
+        open(d, lab.url("index.html#exercise=idp-existence"));
+        new WebDriverWait(d, Duration.ofSeconds(30))
+                .until(x -> js(x, "return document.body.getAttribute('data-exercise-task')") != null);
+    }
+
     @Test
     void theDefaultLabIsAccessible() throws IOException {
         openPaused(lab.browser, lab.url("index.html?preset=sequence" + SLOW));
@@ -103,10 +111,7 @@ class LabAccessibilityIT {
             openPaused(lab.browser, lab.url("index.html?preset=energy&view=compare" + SLOW));
             shot(lab.browser, "a11y-dark-compare");
             assertAccessible(lab.browser, "the lab in dark mode, compare view");
-            lab.browser.get("about:blank");
-            open(lab.browser, lab.url("index.html#exercise=idp-existence"));
-            new WebDriverWait(lab.browser, Duration.ofSeconds(30))
-                    .until(x -> js(x, "return document.body.getAttribute('data-exercise-task')") != null);
+            openExercise(lab.browser);
             assertAccessible(lab.browser, "an exercise in dark mode");
         } finally {
             LabBrowserIT.dark(lab.browser, false);
@@ -115,10 +120,7 @@ class LabAccessibilityIT {
 
     @Test
     void anExerciseIsAccessible() throws IOException {
-        lab.browser.get("about:blank");
-        open(lab.browser, lab.url("index.html#exercise=idp-existence"));
-        new WebDriverWait(lab.browser, Duration.ofSeconds(30))
-                .until(x -> js(x, "return document.body.getAttribute('data-exercise-task')") != null);
+        openExercise(lab.browser);
         shot(lab.browser, "a11y-exercise");
         assertAccessible(lab.browser, "an exercise");
     }
