@@ -114,11 +114,12 @@ class ClassroomE2EIT extends ServerInBrowser {
                 return de.scrollWidth + ' > ' + w + ': ' + out.join(', ');""";
         // samples the lab's document at each animation frame from now on, keeping the first overflow it sees
         String sample = """
+                // (headless Chromium passes the frame through a few tens of pixels while the window resizes: skipped)
                 window.hlWidest = '';
                 const t0 = performance.now();
                 const tick = () => {
                   const de = document.documentElement;
-                  if (!window.hlWidest && de.scrollWidth > de.clientWidth) window.hlWidest = (%s)();
+                  if (!window.hlWidest && de.clientWidth >= 300 && de.scrollWidth > de.clientWidth) window.hlWidest = (%s)();
                   if (performance.now() - t0 < 4000) requestAnimationFrame(tick);
                 };
                 requestAnimationFrame(tick);""".formatted("() => {" + overflowing + "}");
