@@ -246,15 +246,33 @@
 
   function wire() {
     var timer = 0;
-    window.addEventListener("resize", function () {
+    function refit() {
       clearTimeout(timer);
       timer = setTimeout(function () {
-        [0, 1].forEach(function (k) { var c = charts.ov[k]; if (c) c.setSize({ width: $(k ? "overlap-plot-1" : "overlap-plot").clientWidth, height: c.height }); });
-        if (charts.en) charts.en.setSize({ width: $("energy-plot").clientWidth, height: charts.en.height });
+        [0, 1].forEach(function (k) {
+          var c = charts.ov[k], w = $(k ? "overlap-plot-1" : "overlap-plot").clientWidth;
+          if (c && w > 0 && w !== c.width) c.setSize({ width: w, height: c.height });
+        });
+        var ew = $("energy-plot").clientWidth;
+        if (charts.en && ew > 0 && ew !== charts.en.width) charts.en.setSize({ width: ew, height: charts.en.height });
         drawAll();
         L.synapses.redraw();
       }, 120);
-    });
+    }
+    window.addEventListener("resize", refit);
+    // a plot's box also narrows without a window resize (a vertical scrollbar came, the panel beside it grew)
+    if (typeof ResizeObserver !== "undefined") {
+      var seen = {};
+      var ro = new ResizeObserver(function (entries) {
+        var changed = false;
+        entries.forEach(function (e) {
+          var w = Math.round(e.contentRect.width);
+          if (seen[e.target.id] !== w) { seen[e.target.id] = w; changed = true; }
+        });
+        if (changed) refit();
+      });
+      ["overlap-plot", "overlap-plot-1", "energy-plot"].forEach(function (id) { if ($(id)) ro.observe($(id)); });
+    }
   }
 
   L.display = { build: build, drawAll: drawAll, charts: charts, wire: wire };

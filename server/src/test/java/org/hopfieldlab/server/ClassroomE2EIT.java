@@ -77,6 +77,7 @@ class ClassroomE2EIT extends ServerInBrowser {
         b.waitFor(d -> d.findElement(By.id("my-submissions")).getText().contains("completes") ? true : null);
         b.shot("classroom-student-desktop");
         b.shotAtPhoneWidth("classroom-student-phone", Duration.ZERO);
+        labFitsItsFrameOnAPhone();
 
         String wrong = studentSubmits(bob, code, "b");
         assertTrue(wrong.startsWith("wrong: "), wrong);
@@ -94,6 +95,69 @@ class ClassroomE2EIT extends ServerInBrowser {
         assertTrue(b.el("#common-wrong").getText().contains("“b” × 1"), b.el("#common-wrong").getText());
         b.shot("classroom-teacher-dashboard");
         b.shotAtPhoneWidth("classroom-teacher-phone", Duration.ZERO);
+    }
+
+    /**
+     * From a wide window to phone width (390 px: a phone turned, a window narrowed) the open assignment's lab fits its
+     * frame at every frame drawn on the way, not only once it has refitted its charts: the lab's document inside the
+     * iframe never scrolls wider than the frame, and the student's page itself does not scroll sideways either.
+     * Screenshots of the lab at 1280 and 390 px.
+     */
+    void labFitsItsFrameOnAPhone() throws IOException, InterruptedException {
+        String overflowing = """
+                const d = document, de = d.documentElement, w = de.clientWidth, out = [];
+                for (const el of d.querySelectorAll('body *')) {
+                  const r = el.getBoundingClientRect();
+                  if (r.width > 0 && r.right > w + 0.5 && out.length < 8)
+                    out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' right=' + Math.round(r.right));
+                }
+                return de.scrollWidth + ' > ' + w + ': ' + out.join(', ');""";
+        // samples the lab's document at each animation frame from now on, keeping the first overflow it sees
+        String sample = """
+                // (headless Chromium passes the frame through a few tens of pixels while the window resizes: skipped)
+                window.hlWidest = '';
+                const t0 = performance.now();
+                const tick = () => {
+                  const de = document.documentElement;
+                  if (!window.hlWidest && de.clientWidth >= 300 && de.scrollWidth > de.clientWidth) window.hlWidest = (%s)();
+                  if (performance.now() - t0 < 4000) requestAnimationFrame(tick);
+                };
+                requestAnimationFrame(tick);""".formatted("() => {" + overflowing + "}");
+        driver.manage().window().setSize(new Dimension(1280, Browser.WINDOW.height));
+        b.js("arguments[0].scrollIntoView({block: 'start'})", b.el("#class-lab"));
+        driver.switchTo().frame(b.el("#class-lab"));
+        try {
+            b.waitFor(d -> "complete".equals(b.js("return document.readyState"))
+                    && (Boolean) b.js("return !!document.querySelector('#exercise .ex-task')") ? true : null);
+            Thread.sleep(500); // the charts drawn at this width
+            b.js(sample);
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        b.shot("classroom-student-lab-1280");
+        try {
+            driver.manage().window().setSize(Browser.PHONE);
+            b.waitFor(d -> (Boolean) b.js("return document.documentElement.clientWidth <= 390") ? true : null);
+            Thread.sleep(1500); // the lab refits its charts 120 ms after a resize
+            b.js("arguments[0].scrollIntoView({block: 'start'})", b.el("#class-lab"));
+            Thread.sleep(300);
+            b.shot("classroom-student-lab-390");
+            String page = (String) b.js(overflowing);
+            boolean pageFits = page.startsWith(b.js("return document.documentElement.clientWidth") + " ");
+            driver.switchTo().frame(b.el("#class-lab"));
+            try {
+                String during = (String) b.js("return window.hlWidest");
+                assertEquals("", during, "the lab scrolled sideways in its frame on the way to 390 px");
+                String after = (String) b.js(overflowing);
+                assertTrue(after.startsWith(b.js("return document.documentElement.clientWidth") + " "),
+                        "the lab scrolls sideways in its frame at 390 px: " + after);
+            } finally {
+                driver.switchTo().defaultContent();
+            }
+            assertTrue(pageFits, "the student's page scrolls sideways at 390 px: " + page);
+        } finally {
+            driver.manage().window().setSize(Browser.WINDOW);
+        }
     }
 
     /** Creates a class as the signed-in teacher with the built-in course and "hopfield-basics" assigned. */
