@@ -16,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -56,6 +57,14 @@ final class Browser implements AutoCloseable {
 
     <T> T waitFor(Function<WebDriver, T> condition) {
         return waitFor(Duration.ofSeconds(30), condition);
+    }
+
+    /**
+     * Waits for a condition on a page or frame that may still be navigating: chromedriver's "aborted by navigation"
+     * (a WebDriverException) while a document is being replaced is retried, not taken as a failure.
+     */
+    <T> T waitThroughNavigation(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(condition);
     }
 
     /** For the few steps that take longer than the usual 30 s (a whole sweep on a loaded machine). */
@@ -159,6 +168,20 @@ final class Browser implements AutoCloseable {
         type("#vaadinLoginUsername", user);
         type("#vaadinLoginPassword", password);
         el("vaadin-button[slot='submit']").click();
+    }
+
+    /**
+     * Switches to a window a page has just opened with {@code window.open} and waits for its page to load. Until the
+     * window's first navigation (about:blank to the URL) has replaced its document, chromedriver may abort a switch
+     * or a lookup with "aborted by navigation", so both are retried until the new page is complete.
+     */
+    void switchToOpenedWindow(String name) {
+        waitThroughNavigation(d -> {
+            d.switchTo().window(name);
+            Object loaded = ((JavascriptExecutor) d).executeScript(
+                    "return location.href !== 'about:blank' && document.readyState === 'complete';");
+            return Boolean.TRUE.equals(loaded) ? true : null;
+        });
     }
 
     /** The console messages since the last call (Chromium reports CSP violations there). */

@@ -31,7 +31,7 @@ class LabMessageOriginIT extends ServerInBrowser {
     }
 
     private void waitForLab() {
-        b.waitFor(d -> d.findElement(By.tagName("body")).getAttribute("data-engine") != null
+        b.waitThroughNavigation(d -> d.findElement(By.tagName("body")).getAttribute("data-engine") != null
                 && labSpec() != null && labSpec().contains("n=64") ? true : null);
     }
 
@@ -49,14 +49,14 @@ class LabMessageOriginIT extends ServerInBrowser {
             driver.get(other + "/favicon.ico");
             attacker = driver.getWindowHandle();
             js("window.victim = window.open(arguments[0], 'victim');", url("/experiment?v=1&model=classic&n=64&p=3"));
-            driver.switchTo().window("victim");
+            b.switchToOpenedWindow("victim");
             driver.switchTo().frame(b.el("#lab-iframe"));
             waitForLab();
             driver.switchTo().window(attacker);
             js("window.victim.frames[0].postMessage({type: 'hopfield-lab:load', spec: arguments[0]}, '*');", evil);
             // 2. the lab on its own, opened by that page
             js("window.solo = window.open(arguments[0], 'solo');", url("/lab/?v=1&model=classic&n=64&p=3"));
-            driver.switchTo().window("solo");
+            b.switchToOpenedWindow("solo");
             waitForLab();
             driver.switchTo().window(attacker);
             js("window.solo.postMessage({type: 'hopfield-lab:load', spec: arguments[0]}, '*');", evil);
