@@ -60,16 +60,22 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Waits for a condition on a page or frame that may still be navigating: chromedriver's "aborted by navigation"
-     * (a WebDriverException) while a document is being replaced is retried, not taken as a failure.
+     * For the few steps that take longer than the usual 30 s (a whole sweep on a loaded machine). A page or frame may
+     * still be navigating while it is polled (a sign-in's redirect, a window just opened): chromedriver then aborts
+     * the lookup with "aborted by navigation", which is retried rather than taken as a failure. Missing elements
+     * and windows are retried as WebDriverWait always does; any other error fails the wait at once.
      */
-    <T> T waitThroughNavigation(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(condition);
-    }
-
-    /** For the few steps that take longer than the usual 30 s (a whole sweep on a loaded machine). */
     <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).until(condition);
+        return new WebDriverWait(driver, timeout).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("aborted by navigation")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     WebElement el(String css) {
@@ -173,10 +179,10 @@ final class Browser implements AutoCloseable {
     /**
      * Switches to a window a page has just opened with {@code window.open} and waits for its page to load. Until the
      * window's first navigation (about:blank to the URL) has replaced its document, chromedriver may abort a switch
-     * or a lookup with "aborted by navigation", so both are retried until the new page is complete.
+     * or a lookup with "aborted by navigation", so both are retried (by {@link #waitFor}) until the page is complete.
      */
     void switchToOpenedWindow(String name) {
-        waitThroughNavigation(d -> {
+        waitFor(d -> {
             d.switchTo().window(name);
             Object loaded = ((JavascriptExecutor) d).executeScript(
                     "return location.href !== 'about:blank' && document.readyState === 'complete';");

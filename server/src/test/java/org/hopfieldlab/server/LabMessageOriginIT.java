@@ -31,7 +31,7 @@ class LabMessageOriginIT extends ServerInBrowser {
     }
 
     private void waitForLab() {
-        b.waitThroughNavigation(d -> d.findElement(By.tagName("body")).getAttribute("data-engine") != null
+        b.waitFor(d -> d.findElement(By.tagName("body")).getAttribute("data-engine") != null
                 && labSpec() != null && labSpec().contains("n=64") ? true : null);
     }
 
