@@ -232,7 +232,7 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
                 first = f;
             } else if (!def.equals(p.definition())) {
                 throw new SpecException("merge", f + " belongs to another sweep than " + first
-                        + " (the definitions differ)");
+                        + " (the definitions differ: " + difference(def, first, p.definition(), f) + ")");
             }
             refuseOverlap(parts, f, p);
             parts.put(f, p);
@@ -254,6 +254,44 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
             throw new SpecException("merge", unfinished(def, parts, missing));
         }
         return SweepResult.of(def, cells.values());
+    }
+
+    /**
+     * Where two definitions differ, line by line ({@link SweepDefinition#format}), in short: "trials=3 in a.part,
+     * trials=2 in b.part"; for the base spec only the keys that differ ("base noise=8 in a.part, noise=4 in b.part").
+     */
+    static String difference(SweepDefinition a, Path fa, SweepDefinition b, Path fb) {
+        List<String> la = a.format().lines().toList();
+        List<String> lb = b.format().lines().toList();
+        List<String> out = new ArrayList<>();
+        for (String prefix : new String[] {"base=", "x=", "y=", "trials=", "seeds="}) {
+            String va = line(la, prefix);
+            String vb = line(lb, prefix);
+            if (java.util.Objects.equals(va, vb)) {
+                continue;
+            }
+            if (prefix.equals("base=") && va != null && vb != null) {
+                List<String> pa = List.of(va.substring(prefix.length()).split("&"));
+                List<String> pb = List.of(vb.substring(prefix.length()).split("&"));
+                List<String> onlyA = pa.stream().filter(kv -> !pb.contains(kv)).toList();
+                List<String> onlyB = pb.stream().filter(kv -> !pa.contains(kv)).toList();
+                out.add("base " + String.join("&", onlyA) + " in " + fa + ", " + String.join("&", onlyB) + " in "
+                        + fb);
+            } else {
+                out.add((va == null ? "no " + prefix.substring(0, prefix.length() - 1) : va) + " in " + fa + ", "
+                        + (vb == null ? "no " + prefix.substring(0, prefix.length() - 1) : vb) + " in " + fb);
+            }
+        }
+        return String.join("; ", out);
+    }
+
+    private static String line(List<String> lines, String prefix) {
+        for (String l : lines) {
+            if (l.startsWith(prefix)) {
+                return l;
+            }
+        }
+        return null;
     }
 
     /**

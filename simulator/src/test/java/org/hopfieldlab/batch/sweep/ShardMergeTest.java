@@ -91,7 +91,16 @@ class ShardMergeTest {
                 "in=0:d1,3:d2,6:d3", "--no-progress", "--shard", "2/3", "--threads", "1", "--out", other.toString()));
         err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", p0.toString(), p1.toString(),
                 other.toString())));
-        assertTrue(err.contains("belongs to another sweep"), err);
+        assertTrue(err.contains(other + " belongs to another sweep than " + p0 + " (the definitions differ: "
+                + "trials=3 in " + p0 + ", trials=2 in " + other + ")"), err);
+        // a different base: only the keys that differ are named
+        Path beta = dir.resolve("beta");
+        List<String> otherBase = new ArrayList<>(List.of(args("--shard", "2/3", "--threads", "1", "--out",
+                beta.toString(), "beta=12")));
+        assertEquals(0, HopfieldCli.execute(otherBase.toArray(new String[0])));
+        err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", p0.toString(), beta.toString())));
+        assertTrue(err.matches("(?s).*the definitions differ: base beta=[0-9.]+ in " + java.util.regex.Pattern.quote(
+                p0.toString()) + ", beta=12 in " + java.util.regex.Pattern.quote(beta.toString()) + "\\).*"), err);
 
         err = stderr(() -> assertEquals(2, HopfieldCli.execute(args("--shard", "3/3", "--estimate"))));
         assertTrue(err.contains("shard index i = 3; allowed: 0 to 2"), err);
