@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,13 @@ class SweepServiceTest extends SweepServiceFixture {
         assertEquals(d.cellCount(), r.cellsDone());
         SweepResult stored = sweeps.result(user, id);
         assertEquals(SweepExport.csv(SweepRunner.run(d, 1, null)), SweepExport.csv(stored));
+        // the JSON the sweep page downloads (and keeps with a saved session) is the CLI's, with typed axis values
+        String json = SweepExport.json(stored);
+        assertEquals(SweepExport.json(SweepRunner.run(d, 1, null)), json);
+        JsonNode cell = new ObjectMapper().readTree(json).get("cells").get(3);
+        assertTrue(cell.get("noise").isNumber() && cell.get("noise").asDouble() == 0, cell.toString());
+        assertEquals("classic", cell.get("model").asText());
+        assertEquals("[0,2,4]", new ObjectMapper().readTree(json).get("axes").get(0).get("values").toString());
     }
 
     @Test

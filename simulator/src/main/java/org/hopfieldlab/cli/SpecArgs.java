@@ -1,6 +1,10 @@
 package org.hopfieldlab.cli;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.hopfieldlab.batch.sweep.SweepAxis;
+import org.hopfieldlab.batch.sweep.SweptKeys;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.spec.SpecEdit;
 import org.hopfieldlab.sim.spec.SpecException;
@@ -35,18 +39,25 @@ final class SpecArgs {
     }
 
     /**
-     * Refuses an override of a swept key: every cell sets it from its axis, so the override would be ignored.
+     * Refuses an override of a swept key: every cell sets it from its axis, so the override would be ignored (the rule
+     * of {@link SweptKeys}, which the server's sweep form follows too).
      *
-     * @param how what to give instead, e.g. "change the axis (--x)"
+     * @param how what to give instead, e.g. "change the axis (--x/--y) instead"
      */
-    static void refuseSwept(List<String> overrides, List<org.hopfieldlab.batch.sweep.SweepAxis> axes, String how) {
-        for (org.hopfieldlab.batch.sweep.SweepAxis a : axes) {
-            if (hasKey(overrides, a.key())) {
-                throw new org.hopfieldlab.sim.spec.SpecException(a.key(), a.key() + "=… would be ignored: "
-                        + a.key() + " is swept (" + a.key() + "=" + String.join(",", a.values()) + "), which sets it "
-                        + "in every cell; " + how);
+    static void refuseSwept(List<String> overrides, List<SweepAxis> axes, String how) {
+        SweptKeys.refuseGiven(keys(overrides), axes, how);
+    }
+
+    /** The keys the overrides give a value for. */
+    static Set<String> keys(List<String> overrides) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            if (eq > 0) {
+                out.add(o.substring(0, eq));
             }
         }
+        return out;
     }
 
     static boolean hasKey(List<String> overrides, String key) {

@@ -60,6 +60,21 @@ class SparkSweepTest {
         assertEquals(0, HopfieldCli.execute("sweep", "merge", p1.toString(), p0.toString(), "--out",
                 merged.toString()));
         assertEquals(csv, Files.readString(merged));
+
+        // the JSON too: Spark's (from its journal) and the merge of a Spark and a local shard are the local engine's,
+        // axis values typed (numbers for noise, strings for model)
+        Path localJson = dir.resolve("local.json");
+        Path sparkJson = dir.resolve("spark.json");
+        Path mergedJson = dir.resolve("merged.json");
+        assertEquals(0, HopfieldCli.execute(with("--threads", "2", "--json", "--out", localJson.toString())));
+        assertEquals(0, SparkMain.execute(with("--master", "local[2]", "--journal", journal.toString(), "--json",
+                "--out", sparkJson.toString())));
+        assertEquals(0, HopfieldCli.execute("sweep", "merge", p1.toString(), p0.toString(), "--json", "--out",
+                mergedJson.toString()));
+        String json = Files.readString(localJson);
+        assertEquals(json, Files.readString(sparkJson));
+        assertEquals(json, Files.readString(mergedJson));
+        assertTrue(json.contains("\"noise\" : 8,") && json.contains("\"model\" : \"classic\","), json);
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.hopfieldlab.batch.sweep.SeedPolicy;
 import org.hopfieldlab.batch.sweep.SweepAxis;
 import org.hopfieldlab.batch.sweep.SweepCost;
 import org.hopfieldlab.batch.sweep.SweepDefinition;
+import org.hopfieldlab.batch.sweep.SweptKeys;
 import org.hopfieldlab.batch.sweep.SweepPresets;
 import org.hopfieldlab.batch.sweep.SweepTooLargeException;
 import org.hopfieldlab.server.account.AppUser;
@@ -132,7 +133,7 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
             }
         });
         base.setId("sweep-base");
-        base.setHelperText("Any lab spec or lab link");
+        base.setHelperText(BASE_HELP);
         x.setId("sweep-x");
         y.setId("sweep-y");
         base.addValueChangeListener(e -> updateKeys());
@@ -278,6 +279,18 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         estimate();
     }
 
+    static final String BASE_HELP = "Any lab spec or lab link";
+
+    /**
+     * The base field's help: its value of each swept key is not used, each cell takes it from the axis. The base is a
+     * whole experiment (every key has a value), like the CLI's --from/--preset base, so this is shown rather than
+     * refused; the rule is the core's ({@link SweptKeys}), which refuses a value given on its own (a CLI override).
+     */
+    static String baseHelp(ExperimentSpec spec, List<SweepAxis> axes) {
+        List<String> notUsed = SweptKeys.replaced(spec, axes);
+        return notUsed.isEmpty() ? BASE_HELP : BASE_HELP + " \u00b7 " + String.join("; ", notUsed);
+    }
+
     /** The base spec, the axes (each checked on its own) and the trials, as typed; null when something is wrong. */
     private record FormInput(ExperimentSpec spec, List<SweepAxis> axes, int trials) {
     }
@@ -290,6 +303,7 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         xKey.setInvalid(false);
         yKey.setInvalid(false);
         trials.setInvalid(false);
+        base.setHelperText(BASE_HELP);
         ExperimentSpec spec;
         try {
             spec = SpecCodec.parse(SessionService.canonical(base.getValue()));
@@ -320,6 +334,8 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
             estimate.setText("");
             return null;
         }
+        // the base's own values of the swept keys are not used: said at the base field (SweptKeys)
+        base.setHelperText(baseHelp(spec, axes));
         if (trials.getValue() == null || trials.getValue() < 1) {
             trials.setErrorMessage("trials per cell: a whole number from 1");
             trials.setInvalid(true);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.hopfieldlab.batch.sweep.SweepAxis;
+import org.hopfieldlab.batch.sweep.SweptKeys;
 import org.hopfieldlab.sim.spec.ExperimentSpec;
 import org.hopfieldlab.sim.spec.Presets;
 import org.hopfieldlab.sim.spec.SpecCodec;
@@ -38,6 +40,23 @@ class SweepFormTest {
         List<String> thr = names(Presets.get("thresholds").spec());
         assertTrue(thr.containsAll(List.of("a1", "a2", "a3")) && !thr.contains("a4"), thr.toString());
         assertFalse(keys.contains("a1"));
+    }
+
+    /**
+     * A base spec's value of a swept key is not used: the base field says so (the core's rule, SweptKeys, as the CLI
+     * refuses such a value given as an override), for a pasted lab link or spec as for a preset.
+     */
+    @Test
+    void theBaseFieldSaysItsValueOfASweptKeyIsNotUsed() {
+        ExperimentSpec base = SpecCodec.parse("v=1&model=idp&n=256&p=3&noise=3&beta=10");
+        List<SweepAxis> axes = List.of(SweepAxis.parse("noise=0,2,4"), SweepAxis.parse("beta=5,10"));
+        String help = SweepsView.baseHelp(base, axes);
+        assertEquals(SweepsView.BASE_HELP + " \u00b7 " + String.join("; ", SweptKeys.replaced(base, axes)), help);
+        assertTrue(help.contains("noise = 3 of the base is not used: each cell takes noise from axis 1 (0, 2, 4)"),
+                help);
+        assertTrue(help.contains("beta = 10 of the base is not used: each cell takes beta from axis 2 (5, 10)"), help);
+        // an axis on a key the base does not hold (softmax λ of an IDP base): nothing to say
+        assertEquals(SweepsView.BASE_HELP, SweepsView.baseHelp(base, List.of(SweepAxis.parse("lambda=1,2"))));
     }
 
     @Test

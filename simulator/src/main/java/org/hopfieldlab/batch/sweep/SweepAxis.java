@@ -6,6 +6,8 @@ import java.util.List;
 import org.hopfieldlab.sim.spec.Numbers;
 import org.hopfieldlab.sim.spec.SpecCodec;
 import org.hopfieldlab.sim.spec.SpecException;
+import org.hopfieldlab.sim.spec.SpecKey;
+import org.hopfieldlab.sim.spec.SpecSchema;
 
 /**
  * One swept key and its values, kept as text so that any spec key (noise, beta, p, n, model, ...) can be swept
@@ -149,6 +151,19 @@ public record SweepAxis(String key, List<String> values) {
         } catch (SpecException tooLarge) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * The type of this axis's values in exports, from the key table: whole numbers for whole-number keys (n, p, cue,
+     * ...), numbers for decimal keys and the weights a1 … aP, text for enumerated keys (model=idp) and any other.
+     */
+    public SpecKey.Type valueType() {
+        if (SweepDefinition.isWeightKey(key)) {
+            return SpecKey.Type.NUMBER;
+        }
+        SpecKey k = SpecSchema.find(key);
+        return k == null || k.type() != SpecKey.Type.INT && k.type() != SpecKey.Type.NUMBER ? SpecKey.Type.TEXT
+                : k.type();
     }
 
     public boolean isNumeric() {

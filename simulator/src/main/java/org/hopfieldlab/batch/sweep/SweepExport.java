@@ -1,14 +1,21 @@
 package org.hopfieldlab.batch.sweep;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hopfieldlab.sim.spec.Numbers;
 import org.hopfieldlab.sim.spec.SpecCodec;
+import org.hopfieldlab.sim.spec.SpecException;
 
 /**
  * CSV and JSON forms of a sweep's results. Both leave out timings, so the same definition gives byte-identical files
@@ -46,6 +53,44 @@ public final class SweepExport {
         return String.format(Locale.ROOT, "%.6f", v);
     }
 
+    /**
+     * An axis value as JSON holds it, in its key's type ({@link SweepAxis#valueType}): a whole number for a
+     * whole-number key, a number for a decimal key (written as its canonical text, {@link SpecCodec#formatNumber}, as
+     * cell specs and ranges write it: {@code 0.3}, never {@code 0.30000000000000004}), text for an enumerated key
+     * ({@code "idp"}). A stored value that does not read as its key's type (a definition from an older version) stays
+     * text.
+     */
+    static Object value(SweepAxis a, int k) {
+        String v = a.values().get(k);
+        try {
+            return switch (a.valueType()) {
+                case INT -> (long) Numbers.parseInt(a.key(), v);
+                case NUMBER -> new Decimal(SpecCodec.formatNumber(Numbers.parse(a.key(), v)));
+                default -> v;
+            };
+        } catch (SpecException notOfItsType) {
+            return v;
+        }
+    }
+
+    /** A decimal written as a JSON number in exactly this text, by any Jackson mapper (no double in between). */
+    record Decimal(String text) implements JsonSerializable {
+        @Override
+        public void serialize(JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeNumber(text);
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator g, SerializerProvider p, TypeSerializer t) throws IOException {
+            serialize(g, p);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     /** A JSON object: definition, axes, threshold (or null) and cells. */
     public static String json(SweepResult r) {
         try {
@@ -57,7 +102,7 @@ public final class SweepExport {
 
     /**
      * The fields of {@link #json}, in order: base, axes, trialsPerCell, seeds, threshold, complete, cells (one object
-     * per {@link CellResult}: cell, the axis values, spec, trials, windows, retrieved, fraction, ciLow, ciHigh,
+     * per {@link CellResult}: cell, the axis values (each in its key's type, {@link #value}), spec, trials, windows, retrieved, fraction, ciLow, ciHigh,
      * windowRetrieved, diverged). The CLI's {@code experiment --json} writes these same fields.
      */
     public static Map<String, Object> tree(SweepResult r) {
@@ -68,7 +113,11 @@ public final class SweepExport {
         for (SweepAxis a : d.axes()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("key", a.key());
-            m.put("values", a.values());
+            List<Object> values = new ArrayList<>();
+            for (int k = 0; k < a.size(); k++) {
+                values.add(value(a, k));
+            }
+            m.put("values", values);
             axes.add(m);
         }
         root.put("axes", axes);
@@ -95,9 +144,9 @@ public final class SweepExport {
         for (CellResult c : r.cells()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("cell", c.cell());
-            m.put(d.x().key(), d.x().values().get(d.xIndex(c.cell())));
+            m.put(d.x().key(), value(d.x(), d.xIndex(c.cell())));
             if (d.y() != null) {
-                m.put(d.y().key(), d.y().values().get(d.yIndex(c.cell())));
+                m.put(d.y().key(), value(d.y(), d.yIndex(c.cell())));
             }
             m.put("spec", SpecCodec.format(d.cellSpec(c.cell())));
             m.put("trials", c.trials());

@@ -232,8 +232,9 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
                 first = f;
             } else if (!def.equals(p.definition())) {
                 throw new SpecException("merge", f + " belongs to another sweep than " + first
-                        + " (the definitions differ)");
+                        + " (the definitions differ: " + difference(def, first, p.definition(), f) + ")");
             }
+            refuseOverlap(parts, f, p);
             parts.put(f, p);
             for (CellResult c : p.cells().values()) {
                 CellResult before = cells.put(c.cell(), c);
@@ -253,6 +254,77 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
             throw new SpecException("merge", unfinished(def, parts, missing));
         }
         return SweepResult.of(def, cells.values());
+    }
+
+    /**
+     * Where two definitions differ, line by line ({@link SweepDefinition#format}), in short: "trials=3 in a.part,
+     * trials=2 in b.part"; for the base spec only the keys that differ ("base noise=8 in a.part, noise=4 in b.part").
+     */
+    static String difference(SweepDefinition a, Path fa, SweepDefinition b, Path fb) {
+        List<String> la = a.format().lines().toList();
+        List<String> lb = b.format().lines().toList();
+        List<String> out = new ArrayList<>();
+        for (String prefix : new String[] {"base=", "x=", "y=", "trials=", "seeds="}) {
+            String va = line(la, prefix);
+            String vb = line(lb, prefix);
+            if (java.util.Objects.equals(va, vb)) {
+                continue;
+            }
+            if (prefix.equals("base=") && va != null && vb != null) {
+                List<String> pa = List.of(va.substring(prefix.length()).split("&"));
+                List<String> pb = List.of(vb.substring(prefix.length()).split("&"));
+                List<String> onlyA = pa.stream().filter(kv -> !pb.contains(kv)).toList();
+                List<String> onlyB = pb.stream().filter(kv -> !pa.contains(kv)).toList();
+                out.add("base " + String.join("&", onlyA) + " in " + fa + ", " + String.join("&", onlyB) + " in "
+                        + fb);
+            } else {
+                out.add((va == null ? "no " + prefix.substring(0, prefix.length() - 1) : va) + " in " + fa + ", "
+                        + (vb == null ? "no " + prefix.substring(0, prefix.length() - 1) : vb) + " in " + fb);
+            }
+        }
+        return String.join("; ", out);
+    }
+
+    private static String line(List<String> lines, String prefix) {
+        for (String l : lines) {
+            if (l.startsWith(prefix)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A part must add a shard no other given file holds, of the same split (the same K): the same shard given twice
+     * (the same file twice, a copy, or a journal and the part written from it) is refused naming the shard and both
+     * files, rather than merged as if it were another shard.
+     */
+    private static void refuseOverlap(Map<Path, SweepPart> parts, Path f, SweepPart p) {
+        for (Map.Entry<Path, SweepPart> e : parts.entrySet()) {
+            SweepShard other = e.getValue().shard();
+            if (other.equals(p.shard())) {
+                if (sameFile(e.getKey(), f)) {
+                    throw new SpecException("merge", f + " is given twice (shard " + p.shard().format()
+                            + "); give each shard's file once");
+                }
+                throw new SpecException("merge", "shard " + p.shard().format() + " is given twice: " + e.getKey()
+                        + " and " + f + " are both shard " + p.shard().format() + " of this sweep; give each "
+                        + "shard's file once (a journal and the part written from it hold the same shard)");
+            }
+            if (other.count() != p.shard().count()) {
+                throw new SpecException("merge", e.getKey() + " is shard " + other.format() + " but " + f
+                        + " is shard " + p.shard().format() + ": merge the parts of one split of the sweep (the "
+                        + "same K in --shard i/K)");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     /** Cells listed per file in a merge error (the count says how many more). */
@@ -305,9 +377,33 @@ public record SweepPart(SweepDefinition definition, SweepShard shard, Map<Intege
         }
         if (!nowhere.isEmpty()) {
             s.append("\nno file given holds cells ").append(nowhere.size() > 20 ? nowhere.subList(0, 20) + " …"
-                    : nowhere.toString()).append(": merge every shard's file (or run the missing shards)");
+                    : nowhere.toString());
+            List<String> shards = missingShards(parts.values(), nowhere);
+            if (!shards.isEmpty()) {
+                s.append("; missing ").append(shards.size() == 1 ? "shard " : "shards ")
+                        .append(shards.size() > 20 ? String.join(", ", shards.subList(0, 20)) + " …"
+                                : String.join(", ", shards));
+            }
+            s.append(": merge every shard's file (or run the missing shards)");
         }
         return s.toString();
+    }
+
+    /** The shards (i/K, of the given parts' split) that hold these cells, which no given part is. */
+    static List<String> missingShards(Collection<SweepPart> parts, List<Integer> cells) {
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        int count = parts.iterator().next().shard().count();
+        java.util.TreeSet<Integer> missing = new java.util.TreeSet<>();
+        for (int k : cells) {
+            missing.add(k % count);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i : missing) {
+            out.add(new SweepShard(i, count).format());
+        }
+        return out;
     }
 
     /** The CLI command that resumes a shard from its journal and writes its complete part file beside it. */

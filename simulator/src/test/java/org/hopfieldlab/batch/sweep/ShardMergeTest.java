@@ -81,6 +81,8 @@ class ShardMergeTest {
         String err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", p0.toString(),
                 p1.toString())));
         assertTrue(err.contains("2 of 8 cells are missing: [2, 5]"), err);
+        assertTrue(err.contains("no file given holds cells [2, 5]; missing shard 2/3: merge every shard's file"),
+                err);
         assertFalse(err.contains("at org."), err);
 
         Path other = dir.resolve("other");
@@ -89,7 +91,16 @@ class ShardMergeTest {
                 "in=0:d1,3:d2,6:d3", "--no-progress", "--shard", "2/3", "--threads", "1", "--out", other.toString()));
         err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", p0.toString(), p1.toString(),
                 other.toString())));
-        assertTrue(err.contains("belongs to another sweep"), err);
+        assertTrue(err.contains(other + " belongs to another sweep than " + p0 + " (the definitions differ: "
+                + "trials=3 in " + p0 + ", trials=2 in " + other + ")"), err);
+        // a different base: only the keys that differ are named
+        Path beta = dir.resolve("beta");
+        List<String> otherBase = new ArrayList<>(List.of(args("--shard", "2/3", "--threads", "1", "--out",
+                beta.toString(), "beta=12")));
+        assertEquals(0, HopfieldCli.execute(otherBase.toArray(new String[0])));
+        err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", p0.toString(), beta.toString())));
+        assertTrue(err.matches("(?s).*the definitions differ: base beta=[0-9.]+ in " + java.util.regex.Pattern.quote(
+                p0.toString()) + ", beta=12 in " + java.util.regex.Pattern.quote(beta.toString()) + "\\).*"), err);
 
         err = stderr(() -> assertEquals(2, HopfieldCli.execute(args("--shard", "3/3", "--estimate"))));
         assertTrue(err.contains("shard index i = 3; allowed: 0 to 2"), err);
@@ -99,6 +110,49 @@ class ShardMergeTest {
         Files.writeString(junk, "cell,noise\n0,1\n");
         err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", junk.toString())));
         assertTrue(err.contains("is not a sweep part file"), err);
+    }
+
+    /** The same shard twice (the file twice, or a copy) is refused naming the shard and both files. */
+    @Test
+    void aShardGivenTwiceIsRefusedNamingItAndBothFiles() throws Exception {
+        Path[] p = new Path[3];
+        for (int i = 0; i < 3; i++) {
+            p[i] = dir.resolve("p" + i + ".part");
+            assertEquals(0, HopfieldCli.execute(args("--shard", i + "/3", "--threads", "1", "--out",
+                    p[i].toString())));
+        }
+        Path copy = dir.resolve("copy-of-p1.part");
+        Files.copy(p[1], copy);
+        Path out = dir.resolve("merged.csv");
+        String err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", p[0].toString(),
+                p[1].toString(), p[2].toString(), copy.toString(), "--out", out.toString())));
+        assertTrue(err.contains("shard 1/3 is given twice: " + p[1] + " and " + copy + " are both shard 1/3"), err);
+        assertFalse(Files.exists(out), "nothing is written");
+        err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", p[0].toString(), p[1].toString(),
+                p[2].toString(), p[0].toString())));
+        assertTrue(err.contains(p[0] + " is given twice (shard 0/3)"), err);
+        assertFalse(err.contains("at org."), err);
+    }
+
+    /** Parts of two splits (K = 2 and K = 4) are refused; missing shards are named by index. */
+    @Test
+    void otherSplitsAreRefusedAndMissingShardsNamed() throws Exception {
+        Path half = dir.resolve("half0.part");
+        Path quarter = dir.resolve("quarter1.part");
+        Path quarter3 = dir.resolve("quarter3.part");
+        assertEquals(0, HopfieldCli.execute(args("--shard", "0/2", "--threads", "1", "--out", half.toString())));
+        assertEquals(0, HopfieldCli.execute(args("--shard", "1/4", "--threads", "1", "--out", quarter.toString())));
+        assertEquals(0, HopfieldCli.execute(args("--shard", "3/4", "--threads", "1", "--out", quarter3.toString())));
+        // 0/2 and 1/4 and 3/4 hold every cell, but they are not one split: refused, not merged
+        String err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", half.toString(),
+                quarter.toString(), quarter3.toString())));
+        assertTrue(err.contains(half + " is shard 0/2 but " + quarter + " is shard 1/4"), err);
+        err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", quarter.toString())));
+        assertTrue(err.contains("6 of 8 cells are missing: [0, 2, 3, 4, 6, 7]"), err);
+        assertTrue(err.contains("missing shards 0/4, 2/4, 3/4"), err);
+        err = stderr(() -> assertEquals(2, HopfieldCli.execute("sweep", "merge", quarter.toString(),
+                quarter3.toString())));
+        assertTrue(err.contains("missing shards 0/4, 2/4:"), err);
     }
 
     @Test
