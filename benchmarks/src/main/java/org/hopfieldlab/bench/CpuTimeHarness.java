@@ -1,7 +1,5 @@
 package org.hopfieldlab.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +17,9 @@ import org.hopfieldlab.sim.spec.SpecCodec;
  * <pre>java -cp benchmarks/target/benchmarks.jar org.hopfieldlab.bench.CpuTimeHarness [rounds]</pre>
  */
 public final class CpuTimeHarness {
-    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
     private static long sink;
 
     private CpuTimeHarness() {
-    }
-
-    private static double cpuMs() {
-        return MX.getCurrentThreadCpuTime() / 1e6;
     }
 
     public static void main(String[] args) {
@@ -39,22 +32,22 @@ public final class CpuTimeHarness {
         List<double[]> rows = new ArrayList<>();
         for (int r = 0; r < rounds + 2; r++) {
             double[] row = new double[names.length];
-            double t0 = cpuMs();
+            double t0 = CpuClock.threadCpuMs();
             for (int k = 0; k < reps; k++) {
                 Simulation sim = new Simulation(spec, k);
                 sim.advance(Integer.MAX_VALUE);
                 sink += Double.doubleToRawLongBits(sim.state()[0]);
             }
-            row[0] = (cpuMs() - t0) / reps;
-            t0 = cpuMs();
+            row[0] = (CpuClock.threadCpuMs() - t0) / reps;
+            t0 = CpuClock.threadCpuMs();
             for (int k = 0; k < reps; k++) {
                 sink += TrialRunner.run(spec, k, false).checksum().hashCode();
             }
-            row[1] = (cpuMs() - t0) / reps;
+            row[1] = (CpuClock.threadCpuMs() - t0) / reps;
             for (int c = 0; c < lanes.length; c++) {
-                t0 = cpuMs();
+                t0 = CpuClock.threadCpuMs();
                 BatchRunner.run(spec, 0, 16, lanes[c], null, res -> sink += res.checksum().hashCode());
-                row[2 + c] = (cpuMs() - t0) / 16;
+                row[2 + c] = (CpuClock.threadCpuMs() - t0) / 16;
             }
             if (r >= 2) {
                 rows.add(row);   // the first two rounds warm the JIT up

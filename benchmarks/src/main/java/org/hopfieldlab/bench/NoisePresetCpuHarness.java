@@ -1,7 +1,5 @@
 package org.hopfieldlab.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,14 +19,9 @@ import org.hopfieldlab.sim.spec.ExperimentSpec;
  * <pre>java -cp benchmarks/target/benchmarks.jar org.hopfieldlab.bench.NoisePresetCpuHarness [rounds] [cells, e.g. 0,5,13]</pre>
  */
 public final class NoisePresetCpuHarness {
-    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
     private static long sink;
 
     private NoisePresetCpuHarness() {
-    }
-
-    private static double cpuMs() {
-        return MX.getCurrentThreadCpuTime() / 1e6;
     }
 
     public static void main(String[] args) {
@@ -43,23 +36,23 @@ public final class NoisePresetCpuHarness {
             double[] row = new double[names.length];
             for (int c : cells) {
                 ExperimentSpec spec = def.cellSpec(c);
-                double t0 = cpuMs();
+                double t0 = CpuClock.threadCpuMs();
                 for (int k = 0; k < 8; k++) {
                     Simulation sim = new Simulation(spec, k);
                     sim.advance(Integer.MAX_VALUE);
                     sink += Double.doubleToRawLongBits(sim.state()[0]);
                 }
-                row[0] += (cpuMs() - t0) / 8 / cells.length;
-                t0 = cpuMs();
+                row[0] += (CpuClock.threadCpuMs() - t0) / 8 / cells.length;
+                t0 = CpuClock.threadCpuMs();
                 for (int k = 0; k < 8; k++) {
                     sink += TrialRunner.run(spec, k, false).checksum().hashCode();
                 }
-                row[1] += (cpuMs() - t0) / 8 / cells.length;
+                row[1] += (CpuClock.threadCpuMs() - t0) / 8 / cells.length;
                 for (int l = 0; l < lanes.length; l++) {
                     int n = lanes[l] * (lanes[l] < 6 ? 2 : 1);
-                    t0 = cpuMs();
+                    t0 = CpuClock.threadCpuMs();
                     BatchRunner.run(spec, 0, n, lanes[l], null, res -> sink += res.checksum().hashCode());
-                    row[2 + l] += (cpuMs() - t0) / n / cells.length;
+                    row[2 + l] += (CpuClock.threadCpuMs() - t0) / n / cells.length;
                 }
             }
             if (r >= 2) {

@@ -1,7 +1,5 @@
 package org.hopfieldlab.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import org.hopfieldlab.sim.math.PortableMath;
@@ -22,17 +20,12 @@ import org.hopfieldlab.sim.spec.SpecCodec;
  * <pre>java -cp benchmarks/target/benchmarks.jar org.hopfieldlab.bench.StepPartsHarness [rounds]</pre>
  */
 public final class StepPartsHarness {
-    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
     private static final int STEPS = 1000;
     private static final double DT = 0.01;
     private static final double NOISE = 8.0;
     private static double sink;
 
     private StepPartsHarness() {
-    }
-
-    private static double cpuMs() {
-        return MX.getCurrentThreadCpuTime() / 1e6;
     }
 
     public static void main(String[] args) {
@@ -57,32 +50,32 @@ public final class StepPartsHarness {
         double[][] rows = new double[rounds][];
         for (int r = 0; r < rounds + 2; r++) {
             double[] row = new double[names.length];
-            double t0 = cpuMs();
+            double t0 = CpuClock.threadCpuMs();
             for (int k = 0; k < reps; k++) {
                 Simulation sim = new Simulation(spec, k);
                 sim.advance(Integer.MAX_VALUE);
                 sink += sim.state()[0];
             }
-            row[0] = (cpuMs() - t0) / reps;
+            row[0] = (CpuClock.threadCpuMs() - t0) / reps;
             SeededRandom rng = new SeededRandom(r + 1);
             double scale = NOISE * Math.sqrt(DT);
-            t0 = cpuMs();
+            t0 = CpuClock.threadCpuMs();
             for (int k = 0; k < reps * STEPS; k++) {
                 rng.fillGaussian(kick, n, scale);
             }
-            row[1] = (cpuMs() - t0) / reps;
+            row[1] = (CpuClock.threadCpuMs() - t0) / reps;
             sink += kick[n - 1];
-            t0 = cpuMs();
+            t0 = CpuClock.threadCpuMs();
             for (int k = 0; k < reps * STEPS; k++) {
                 for (int i = 0; i < n; i++) {
                     act[i] = PortableMath.tanh(beta * x[i]);
                 }
                 beta = beta == beta0 ? Math.nextUp(beta0) : beta0;   // keeps the JIT from hoisting the loop out
             }
-            row[2] = (cpuMs() - t0) / reps;
+            row[2] = (CpuClock.threadCpuMs() - t0) / reps;
             sink += act[n - 1];
             double[] y = x.clone();
-            t0 = cpuMs();
+            t0 = CpuClock.threadCpuMs();
             for (int k = 0; k < reps * STEPS; k++) {
                 double hi = 0.0;
                 double lo = 0.0;
@@ -96,7 +89,7 @@ public final class StepPartsHarness {
                     System.arraycopy(x, 0, y, 0, n);
                 }
             }
-            row[3] = (cpuMs() - t0) / reps;
+            row[3] = (CpuClock.threadCpuMs() - t0) / reps;
             sink += y[0];
             row[4] = row[1] + row[2] + row[3];
             row[5] = row[0] - row[4];
