@@ -317,6 +317,8 @@
     $("draw-side").addEventListener("change", function () {
       var ns = Number($("draw-side").value);
       D.mems = D.mems.map(function (m) { return resample(m, D.side, ns); });
+      // the keyboard's cell stays where it was on the picture
+      D.cursor = Math.floor(Math.floor(D.cursor / D.side) * ns / D.side) * ns + Math.floor(D.cursor % D.side * ns / D.side);
       D.side = ns; edited();
     });
     $("draw-upload").addEventListener("change", function () {

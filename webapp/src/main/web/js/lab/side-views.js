@@ -12,15 +12,21 @@
 
   // The open tab: marked for the eye (on) and for screen readers (aria-selected), the only one in the Tab order
   // (a roving tabindex: the arrow keys move between the tabs), and its panel alone shown.
+  // (When a teacher's link hides or locks the open tab, the first tab the student may use is the Tab stop instead.)
   function showTab(tab) {
-    document.querySelectorAll(".tabs [role=tab]").forEach(function (b) {
+    var tabs = Array.prototype.slice.call(document.querySelectorAll(".tabs [role=tab]")), usable = tabs.filter(usableTab);
+    var stop = usable.filter(function (b) { return b.dataset.tab === tab; })[0] || usable[0];
+    tabs.forEach(function (b) {
       var on = b.dataset.tab === tab;
       b.classList.toggle("on", on);
       b.setAttribute("aria-selected", String(on));
-      b.tabIndex = on ? 0 : -1;
+      b.tabIndex = b === stop ? 0 : -1;
     });
     TABS.forEach(function (t) { $("tab-" + t).hidden = t !== tab; });
   }
+
+  // A tab the keyboard can go to: not hidden or locked by a teacher's link.
+  function usableTab(b) { return !b.disabled && !b.classList.contains("teacher-hidden"); }
 
   function selectTab(tab) {
     S.tab = tab;
@@ -160,11 +166,11 @@
       });
     });
     // the WAI-ARIA tabs pattern: ←/→ go to the previous/next tab (round the ends), Home/End to the first/last; the
-    // tab that gets the focus opens as a click opens it (automatic activation). A tab a teacher's link hides is
-    // skipped. The keys stay here: → is not also the page's Step.
+    // tab that gets the focus opens as a click opens it (automatic activation). A tab a teacher's link hides or locks
+    // is skipped. The keys stay here: → is not also the page's Step.
     document.querySelector(".tabs").addEventListener("keydown", function (ev) {
       if (ev.ctrlKey || ev.metaKey || ev.altKey || !ev.target.matches("[role=tab]")) return;
-      var tabs = Array.prototype.filter.call(document.querySelectorAll(".tabs [role=tab]"), function (b) { return b.getClientRects().length > 0; });
+      var tabs = Array.prototype.filter.call(document.querySelectorAll(".tabs [role=tab]"), usableTab);
       var k = tabs.indexOf(ev.target), to = -1;
       if (ev.key === "ArrowRight") to = (k + 1) % tabs.length;
       else if (ev.key === "ArrowLeft") to = (k - 1 + tabs.length) % tabs.length;

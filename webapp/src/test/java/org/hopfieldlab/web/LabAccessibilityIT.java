@@ -378,6 +378,22 @@ class LabAccessibilityIT {
         assertEquals("syn-diff", js(d, "return document.activeElement.id"));
     }
 
+    @Test
+    void theArrowKeysSkipATabATeachersLinkHides() {
+        WebDriver d = lab.browser;
+        openPaused(d, lab.url("index.html?preset=sequence&view=landscape&hide=landscape" + SLOW));
+        // the open tab is hidden: the Tab stop is the first tab shown
+        js(d, "window.scrollTo(0, 0); document.activeElement.blur()");
+        tabTo(d, ".tabs [role=tab]", 300);
+        assertEquals("theory", js(d, "return document.activeElement.dataset.tab"));
+        press(d, Keys.ARROW_RIGHT);
+        assertEquals("synapses", js(d, OPEN_TAB));
+        press(d, Keys.ARROW_RIGHT);
+        assertEquals("theory", js(d, OPEN_TAB));
+        press(d, Keys.ARROW_LEFT);
+        assertEquals("synapses", js(d, OPEN_TAB));
+    }
+
     /** The lab's cue (the spec's cuepat, unpacked by the core) as + and - signs, or null when the spec has none. */
     static String cue(WebDriver d) {
         return (String) js(d, "var v = HLab.S.st.values; return v.cuepat ? String(HLab.core.unpackCue(v.cuepat, Number(v.n))) : null");
