@@ -375,15 +375,17 @@
       var doc = JSON.parse(String(L.core.exerciseBuiltin(id))), rec = L.exprogress.load(id), solved = 0;
       doc.tasks.forEach(function (t) { if (rec.tasks[t.id] && rec.tasks[t.id].status === "right") solved++; });
       var title = String(doc.title).replace(/^\d+\.\s*/, "");
-      return '<a role="menuitem" href="' + L.V.esc(page() + "#exercise=" + id) + '" data-course="' + L.V.esc(id) + '">'
+      return '<a href="' + L.V.esc(page() + "#exercise=" + id) + '" data-course="' + L.V.esc(id) + '">'
         + '<span class="ex-course-no">' + (k + 1) + '</span><span class="ex-course-title">' + L.V.esc(title) + '</span>'
         + '<span class="ex-course-done' + (solved === doc.tasks.length ? " all" : "") + '">' + solved + "/" + doc.tasks.length + '</span></a>';
     }).join("");
+    // a disclosure of links, as the Export menu is: not an ARIA menu (whose items the arrow keys would move between,
+    // and which may hold nothing but items: axe's aria-required-children found its heading and tip)
     menu.innerHTML = '<summary class="btn" title="The built-in course: exercises that teach the paper in order">'
       + '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2V5zm0 16a2 2 0 0 1 2-2h13"/></svg><span>Course</span></summary>'
-      + '<div class="menu-list ex-course-list" role="menu"><div class="ex-course-head">Course: the paper in ' + ids.length + ' exercises</div>' + items
+      + '<div class="menu-list ex-course-list"><div class="ex-course-head">Course: the paper in ' + ids.length + ' exercises</div>' + items
       + '<hr><button type="button" data-ex-open-file>Open an exercise file…</button>'
-      + '<a role="menuitem" href="' + L.V.esc(page()) + '" data-ex-free>The free lab (no exercise)</a>'
+      + '<a href="' + L.V.esc(page()) + '" data-ex-free>The free lab (no exercise)</a>'
       + '<p class="ex-course-tip">Tip: drop an exercise file (.json) anywhere on the page to open it.</p></div>';
     var actions = document.querySelector(".top-actions");
     actions.insertBefore(menu, actions.firstChild);

@@ -127,6 +127,7 @@
       el.querySelectorAll("input,select,button,textarea").forEach(function (c) { if (!c.closest("[data-explain-lock]")) c.disabled = true; });
     });
     document.body.classList.toggle("teacher", S.view.hide.length + S.view.lock.length > 0);
+    if (S.tab) L.side.showTab(S.tab);   // the tabs' Tab stop skips a hidden or locked tab
     // every setup panel hidden (a "just watch" link): the page drops the empty column instead of keeping its space
     var setup = document.querySelectorAll(".setup > .panel");
     document.body.classList.toggle("no-setup", setup.length > 0 && Array.prototype.every.call(setup, function (p) { return p.classList.contains("teacher-hidden"); }));

@@ -18,11 +18,7 @@
     [L.run, L.link, L.controls, L.schedule, L.memories, L.display, L.side, L.synapses, L.exporter].forEach(function (m) { m.wire(); });
     L.run.setSpeed(S.view.speed);
     S.tab = L.side.initialTab(link.spec);
-    document.querySelectorAll(".tabs button").forEach(function (b) {
-      b.classList.toggle("on", b.dataset.tab === S.tab);
-      b.setAttribute("aria-selected", String(b.dataset.tab === S.tab));   // screen readers hear which tab is open
-    });
-    ["theory", "landscape", "synapses"].forEach(function (t) { $("tab-" + t).hidden = t !== S.tab; });
+    L.side.showTab(S.tab);
     // installable and offline after the first visit: only over http(s) (from file:// Chromium refuses the manifest
     // with a CORS error, and service workers do not exist)
     if (/^https?:$/.test(location.protocol)) {

@@ -57,7 +57,8 @@
 
   // ---- the draw / upload dialog ----
 
-  var D = { mode: "mem", side: 16, mems: [], cur: 0, pen: 1, stroke: 1, last: -1, painting: false, cue: {} };
+  // cursor: the keyboard's cell on the grid (shown while the grid has the keyboard's focus)
+  var D = { mode: "mem", side: 16, mems: [], cur: 0, pen: 1, stroke: 1, last: -1, painting: false, cue: {}, cursor: 0, keys: false };
   var MAX_MEMS = 16, MAX_CUE_SIDE = 64;
 
   function showDialog(mode) {
@@ -66,8 +67,10 @@
     dlg.setAttribute("data-mode", mode);
     $("draw-title").textContent = mode === "cue" ? "Draw a cue" : "Draw memories";
     $("draw-use").textContent = mode === "cue" ? "Use this cue" : "Use these memories";
+    D.cursor = Math.min(D.cursor, D.side * D.side - 1);
     renderDrawList();
     paintEditor();
+    sayCell(false);
     if (!dlg.open) { if (dlg.showModal) dlg.showModal(); else dlg.setAttribute("open", ""); }
   }
 
@@ -178,8 +181,29 @@
   }
 
   function paintEditor() {
+    var m = D.mems[D.cur], c = $("draw-canvas");
+    V.drawPicture(c, levelsOf(m), m.length, D.side, { grid: true });
+    if (D.keys) {
+      // the keyboard's cell: a dark and a light ring, seen on ink and on paper, in light and dark mode
+      var cell = c.width / D.side, x = (D.cursor % D.side) * cell, y = Math.floor(D.cursor / D.side) * cell, ctx = c.getContext("2d");
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "#d55e00";
+      ctx.strokeRect(x + 1.5, y + 1.5, cell - 3, cell - 3);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "#fff";
+      ctx.strokeRect(x + 3.5, y + 3.5, cell - 7, cell - 7);
+      ctx.strokeStyle = "#000";
+      ctx.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
+    }
+  }
+
+  // The keyboard's cell in words, in the dialog's live region (and what the grid's name says when it gets focus).
+  function sayCell(changed) {
     var m = D.mems[D.cur];
-    V.drawPicture($("draw-canvas"), levelsOf(m), m.length, D.side, { grid: true });
+    if (!m) return;
+    var x = D.cursor % D.side, y = Math.floor(D.cursor / D.side);
+    $("draw-cursor").textContent = "Row " + (y + 1) + ", column " + (x + 1) + " of " + D.side + ": " + (m[D.cursor] > 0 ? "inked" : "blank")
+      + (changed ? " now" : "");
   }
 
   // Nearest-neighbour resize when the grid size changes.
@@ -212,10 +236,15 @@
       var r = c.getBoundingClientRect(), x = Math.floor((ev.clientX - r.left) / r.width * D.side), y = Math.floor((ev.clientY - r.top) / r.height * D.side);
       return x >= 0 && y >= 0 && x < D.side && y < D.side ? y * D.side + x : -1;
     }
-    // Pointer events come at most once per frame, so a fast stroke skips cells: fill the line since the last one.
     function paint(ev) {
       var i = cell(ev);
       if (i < 0) { D.last = -1; return; }
+      strokeTo(i);
+    }
+    // Sets the cells on the line from the stroke's last cell to cell i to the stroke's value (D.stroke) and redraws:
+    // what a pointer and the keyboard do to a picture. Pointer events come at most once per frame, so a fast stroke
+    // skips cells: the line since the last one fills them.
+    function strokeTo(i) {
       var m = D.mems[D.cur], from = D.last >= 0 ? D.last : i, x0 = from % D.side, y0 = Math.floor(from / D.side);
       var x1 = i % D.side, y1 = Math.floor(i / D.side), steps = Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0), 1), any = false;
       for (var k = 0; k <= steps; k++) {
@@ -238,6 +267,39 @@
     c.addEventListener("pointerup", function () { D.painting = false; renderDrawList(); });
     c.addEventListener("pointercancel", function () { D.painting = false; });
     c.addEventListener("contextmenu", function (ev) { ev.preventDefault(); });
+    // The keyboard's route: the arrow keys (Home/End: the row's ends, PageUp/PageDown: the column's) move a cell
+    // cursor, Space or Enter inks a blank cell and blanks an inked one: a one-cell stroke, as a click makes.
+    c.addEventListener("keydown", function (ev) {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      var x = D.cursor % D.side, y = Math.floor(D.cursor / D.side), n = D.side - 1;
+      if (ev.key === "ArrowLeft") x = Math.max(0, x - 1);
+      else if (ev.key === "ArrowRight") x = Math.min(n, x + 1);
+      else if (ev.key === "ArrowUp") y = Math.max(0, y - 1);
+      else if (ev.key === "ArrowDown") y = Math.min(n, y + 1);
+      else if (ev.key === "Home") x = 0;
+      else if (ev.key === "End") x = n;
+      else if (ev.key === "PageUp") y = 0;
+      else if (ev.key === "PageDown") y = n;
+      else if (ev.key === " " || ev.key === "Enter") {
+        ev.preventDefault();
+        D.stroke = D.mems[D.cur][D.cursor] > 0 ? -1 : 1;
+        D.last = -1;
+        D.keys = true;
+        strokeTo(D.cursor);
+        renderDrawList();
+        sayCell(true);
+        return;
+      } else return;
+      ev.preventDefault();
+      D.cursor = y * D.side + x;
+      D.keys = true;
+      paintEditor();
+      sayCell(false);
+    });
+    // the cursor shows while the keyboard is on the grid (not when a pointer clicked it)
+    c.addEventListener("focus", function () { D.keys = c.matches(":focus-visible"); if (D.keys) paintEditor(); sayCell(false); });
+    c.addEventListener("blur", function () { if (D.keys) { D.keys = false; paintEditor(); } });
+    c.addEventListener("pointerdown", function () { if (D.keys) { D.keys = false; paintEditor(); } }, true);
     $("draw-pen").querySelectorAll("button").forEach(function (b) {
       b.addEventListener("click", function () { D.pen = Number(b.dataset.pen); $("draw-pen").querySelectorAll("button").forEach(function (x) { x.classList.toggle("on", x === b); }); });
     });
@@ -255,6 +317,8 @@
     $("draw-side").addEventListener("change", function () {
       var ns = Number($("draw-side").value);
       D.mems = D.mems.map(function (m) { return resample(m, D.side, ns); });
+      // the keyboard's cell stays where it was on the picture
+      D.cursor = Math.floor(Math.floor(D.cursor / D.side) * ns / D.side) * ns + Math.floor(D.cursor % D.side * ns / D.side);
       D.side = ns; edited();
     });
     $("draw-upload").addEventListener("change", function () {

@@ -278,7 +278,7 @@
       if (t.closest("input,textarea,select,[contenteditable],dialog")) return;
       if (ev.key === " " && t.closest("button,summary,a[href],[role=button],[role=tab],[role=radio],[role=menuitem],[tabindex]")) return;
       if (ev.key === " ") { ev.preventDefault(); $("play").click(); }
-      else if (ev.key === "ArrowRight") $("step").click();
+      else if (ev.key === "ArrowRight" && !t.closest("[role=tabpanel]")) $("step").click();   // a focused panel scrolls
       else if (ev.key === "r" || ev.key === "R") $("reset").click();
     });
   }

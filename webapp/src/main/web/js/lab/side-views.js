@@ -10,13 +10,27 @@
 
   function reset() { heat = null; theory = null; lastHeatAt = lastTheoryAt = 0; }
 
-  function selectTab(tab) {
-    S.tab = tab;
-    document.querySelectorAll(".tabs button").forEach(function (b) {
-      b.classList.toggle("on", b.dataset.tab === tab);
-      b.setAttribute("aria-selected", b.dataset.tab === tab);
+  // The open tab: marked for the eye (on) and for screen readers (aria-selected), the only one in the Tab order
+  // (a roving tabindex: the arrow keys move between the tabs), and its panel alone shown.
+  // (When a teacher's link hides or locks the open tab, the first tab the student may use is the Tab stop instead.)
+  function showTab(tab) {
+    var tabs = Array.prototype.slice.call(document.querySelectorAll(".tabs [role=tab]")), usable = tabs.filter(usableTab);
+    var stop = usable.filter(function (b) { return b.dataset.tab === tab; })[0] || usable[0];
+    tabs.forEach(function (b) {
+      var on = b.dataset.tab === tab;
+      b.classList.toggle("on", on);
+      b.setAttribute("aria-selected", String(on));
+      b.tabIndex = b === stop ? 0 : -1;
     });
     TABS.forEach(function (t) { $("tab-" + t).hidden = t !== tab; });
+  }
+
+  // A tab the keyboard can go to: not hidden or locked by a teacher's link.
+  function usableTab(b) { return !b.disabled && !b.classList.contains("teacher-hidden"); }
+
+  function selectTab(tab) {
+    S.tab = tab;
+    showTab(tab);
     if (tab === "landscape") heat = null;
     refresh(true);
   }
@@ -145,11 +159,27 @@
 
   function wire() {
     // a tab the user opens is kept in the link (view=…), unless compare mode holds the view key
-    document.querySelectorAll(".tabs button").forEach(function (b) {
+    document.querySelectorAll(".tabs [role=tab]").forEach(function (b) {
       b.addEventListener("click", function () {
         selectTab(b.dataset.tab);
         if (!S.compare) { S.view.view = b.dataset.tab; L.link.publishSpec(); }
       });
+    });
+    // the WAI-ARIA tabs pattern: ←/→ go to the previous/next tab (round the ends), Home/End to the first/last; the
+    // tab that gets the focus opens as a click opens it (automatic activation). A tab a teacher's link hides or locks
+    // is skipped. The keys stay here: → is not also the page's Step.
+    document.querySelector(".tabs").addEventListener("keydown", function (ev) {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey || !ev.target.matches("[role=tab]")) return;
+      var tabs = Array.prototype.filter.call(document.querySelectorAll(".tabs [role=tab]"), usableTab);
+      var k = tabs.indexOf(ev.target), to = -1;
+      if (ev.key === "ArrowRight") to = (k + 1) % tabs.length;
+      else if (ev.key === "ArrowLeft") to = (k - 1 + tabs.length) % tabs.length;
+      else if (ev.key === "Home") to = 0;
+      else if (ev.key === "End") to = tabs.length - 1;
+      if (to < 0 || k < 0) return;
+      ev.preventDefault();
+      tabs[to].focus();
+      if (tabs[to] !== ev.target) tabs[to].click();
     });
     ["heat-mu1", "heat-mu2"].forEach(function (id) {
       $(id).addEventListener("change", function () {
@@ -161,6 +191,6 @@
     });
   }
 
-  L.side = { reset: reset, selectTab: selectTab, initialTab: initialTab, refresh: refresh, drawLive: drawLive,
+  L.side = { reset: reset, selectTab: selectTab, showTab: showTab, initialTab: initialTab, refresh: refresh, drawLive: drawLive,
     keptPair: keptPair, choosePair: choosePair, buildSelectors: buildSelectors, wire: wire };
 })(window.HLab = window.HLab || {});

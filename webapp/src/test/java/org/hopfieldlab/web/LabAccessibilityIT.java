@@ -27,11 +27,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The lab checked by axe-core (the npm package's axe.min.js, injected by Selenium into the page; it is not part of the
  * bundle) in real headless Chromium: the default lab and the lab with every tab shown, an
- * exercise, a phone's screen (390 px) and a teacher's link with hidden and locked keys. A "serious" or "critical"
- * violation of any rule axe runs by default (WCAG 2.x A/AA and best practices) fails the test, with its rule, help
- * and the elements it found. Then what axe cannot see: text alternatives of the pictures and charts with the run's
- * numbers, the run's state in a live region, and a student's tasks done with the keyboard alone, with a focus ring at
- * every stop.
+ * exercise, a phone's screen (390 px), a teacher's link with hidden and locked keys, the drawing dialogs and the
+ * course menu. A violation of any rule axe runs by default (WCAG 2.x A/AA and best practices), of any impact —
+ * critical, serious, moderate or minor; no rule is left out — fails the test, with its rule, help and the elements it
+ * found. Then what axe cannot see: text alternatives of the pictures and charts with the run's numbers, the run's
+ * state in a live region, and a student's tasks done with the keyboard alone, with a focus ring at every stop: the
+ * analysis tabs (the WAI-ARIA tabs pattern) and single pixels of a drawn picture among them.
  */
 class LabAccessibilityIT {
     @RegisterExtension
@@ -50,10 +51,17 @@ class LabAccessibilityIT {
     }
 
     /**
-     * Runs axe on the page as it is now and returns its serious and critical violations, one line per rule with the
-     * elements it names (empty when there are none).
+     * The impacts that fail a test: all four axe knows. (Up to December 2026 only serious and critical failed; the
+     * lab then had no moderate or minor violation in the states checked here, and the course menu opened had a
+     * critical one, which no test opened it to see.)
      */
-    static String seriousViolations(WebDriver d) {
+    static final String FAIL_ON = "['critical', 'serious', 'moderate', 'minor']";
+
+    /**
+     * Runs axe on the page as it is now and returns its violations of the impacts {@link #FAIL_ON}, one line per rule
+     * with the elements it names (empty when there are none).
+     */
+    static String violations(WebDriver d) {
         if (!Boolean.TRUE.equals(js(d, "return !!window.axe"))) {
             js(d, AXE);
         }
@@ -62,7 +70,7 @@ class LabAccessibilityIT {
         String report = async(d, "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
                 + "  return r.incomplete.filter(function (v) { return v.error; }).map(function (v) { return 'error ' + v.id + ': the rule did not run: '"
                 + "      + JSON.stringify(v.error).substring(0, 300); })"
-                + "    .concat(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "    .concat(r.violations.filter(function (v) { return " + FAIL_ON + ".indexOf(v.impact) >= 0; })"
                 + "    .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + '\\n' + v.nodes.map(function (n) {"
                 + "      return '    ' + n.target.join(' ') + ' — ' + String(n.failureSummary).replace(/\\s+/g, ' '); }).join('\\n'); })"
                 + "    ).join('\\n'); })");
@@ -70,8 +78,8 @@ class LabAccessibilityIT {
     }
 
     static void assertAccessible(WebDriver d, String what) {
-        String v = seriousViolations(d);
-        assertEquals("", v, what + ": serious or critical accessibility violations:\n" + v + "\n");
+        String v = violations(d);
+        assertEquals("", v, what + ": accessibility violations:\n" + v + "\n");
     }
 
     /** Opens a link and stops the run at step 10 (paused). */
@@ -130,6 +138,24 @@ class LabAccessibilityIT {
         openPaused(lab.browser, lab.url("index.html?preset=glitch&hide=noise,beta&lock=model,in" + SLOW));
         shot(lab.browser, "a11y-teacher");
         assertAccessible(lab.browser, "a teacher's link (hide=noise,beta&lock=model,in)");
+    }
+
+    @Test
+    void theDrawingDialogsAndTheCourseMenuAreAccessible() throws IOException {
+        WebDriver d = lab.browser;
+        open(d, lab.url("index.html?" + LabFeaturesIT.GLYPHS + SLOW));
+        d.findElement(By.id("open-draw")).click();
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("draw-canvas")).isDisplayed());
+        assertAccessible(d, "the dialog to draw memories");
+        js(d, "document.getElementById('draw-dialog').close()");
+        d.findElement(By.id("open-cue")).click();
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("draw-canvas")).isDisplayed());
+        assertAccessible(d, "the dialog to draw a cue");
+        js(d, "document.getElementById('draw-dialog').close()");
+        openExercise(d);
+        d.findElement(By.cssSelector(".ex-course summary")).click();
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.cssSelector(".ex-course-list")).isDisplayed());
+        assertAccessible(d, "the course menu, open");
     }
 
     @Test
@@ -298,5 +324,149 @@ class LabAccessibilityIT {
                 js(x, "return document.activeElement.matches('#exercise .ex-task.open [data-ex=check]')")));
         assertEquals("ok", js(d, RING));
         shot(d, "a11y-keyboard-exercise");
+    }
+
+    /** The open tab's name, with the tabs' attributes as the WAI-ARIA tabs pattern wants them (else what is wrong). */
+    static final String OPEN_TAB = "var tabs = document.querySelectorAll('.tabs [role=tab]'), open = [], roving = [];"
+            + "tabs.forEach(function (b) { if (b.getAttribute('aria-selected') === 'true') open.push(b); if (b.tabIndex === 0) roving.push(b); });"
+            + "if (open.length !== 1) return 'selected: ' + open.length;"
+            + "if (roving.length !== 1 || roving[0] !== open[0]) return 'the selected tab alone is in the Tab order';"
+            + "var panel = document.getElementById(open[0].getAttribute('aria-controls'));"
+            + "if (!panel || panel.getAttribute('role') !== 'tabpanel' || panel.getAttribute('aria-labelledby') !== open[0].id) return 'panel';"
+            + "var shown = Array.prototype.filter.call(document.querySelectorAll('[role=tabpanel]'), function (p) { return p.getClientRects().length > 0; });"
+            + "if (shown.length !== 1 || shown[0] !== panel) return 'shown panels: ' + shown.map(function (p) { return p.id; });"
+            + "return open[0].dataset.tab;";
+
+    @Test
+    void aStudentOpensTheSynapsesTabWithTheArrowKeys() throws IOException {
+        WebDriver d = lab.browser;
+        openPaused(d, lab.url("index.html?preset=sequence&view=theory" + SLOW));
+        js(d, "window.scrollTo(0, 0); document.activeElement.blur()");
+        assertEquals("theory", js(d, OPEN_TAB));
+        Object step = js(d, "return hopfieldLab.frame().step");
+        // Tab reaches the tablist once: on its open tab
+        tabTo(d, ".tabs [role=tab]", 300);
+        assertEquals("theory", js(d, "return document.activeElement.dataset.tab"));
+        // → moves to the next tab and opens it, → again to Synapses
+        press(d, Keys.ARROW_RIGHT);
+        assertEquals("landscape", js(d, "return document.activeElement.dataset.tab"));
+        assertEquals("landscape", js(d, OPEN_TAB));
+        press(d, Keys.ARROW_RIGHT);
+        assertEquals("synapses", js(d, "return document.activeElement.dataset.tab"));
+        assertEquals("synapses", js(d, OPEN_TAB));
+        assertEquals("ok", js(d, RING), "the focus ring on the tab");
+        js(d, "document.activeElement.scrollIntoView({block: 'center'})");
+        shot(d, "a11y-keyboard-tabs");
+        // the synapse matrix is drawn in the panel shown
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> Boolean.TRUE.equals(js(x,
+                "var c = document.getElementById('syn'); return c.getClientRects().length > 0"
+                + " && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some(function (v) { return v > 0; })")));
+        // round the end, and Home / End; ← back
+        press(d, Keys.ARROW_RIGHT);
+        assertEquals("theory", js(d, OPEN_TAB));
+        press(d, Keys.END);
+        assertEquals("synapses", js(d, OPEN_TAB));
+        press(d, Keys.HOME);
+        assertEquals("theory", js(d, OPEN_TAB));
+        press(d, Keys.ARROW_LEFT);
+        assertEquals("synapses", js(d, OPEN_TAB));
+        assertEquals("synapses", js(d, "return document.activeElement.dataset.tab"));
+        // the arrows stayed with the tabs: the run did not step
+        assertEquals(step, js(d, "return hopfieldLab.frame().step"));
+        // Tab leaves the tablist for the panel's first control
+        press(d, Keys.TAB);
+        assertEquals("syn-diff", js(d, "return document.activeElement.id"));
+    }
+
+    @Test
+    void theArrowKeysSkipATabATeachersLinkHides() {
+        WebDriver d = lab.browser;
+        openPaused(d, lab.url("index.html?preset=sequence&view=landscape&hide=landscape" + SLOW));
+        // the open tab is hidden: the Tab stop is the first tab shown
+        js(d, "window.scrollTo(0, 0); document.activeElement.blur()");
+        tabTo(d, ".tabs [role=tab]", 300);
+        assertEquals("theory", js(d, "return document.activeElement.dataset.tab"));
+        press(d, Keys.ARROW_RIGHT);
+        assertEquals("synapses", js(d, OPEN_TAB));
+        press(d, Keys.ARROW_RIGHT);
+        assertEquals("theory", js(d, OPEN_TAB));
+        press(d, Keys.ARROW_LEFT);
+        assertEquals("synapses", js(d, OPEN_TAB));
+    }
+
+    /** The lab's cue (the spec's cuepat, unpacked by the core) as + and - signs, or null when the spec has none. */
+    static String cue(WebDriver d) {
+        return (String) js(d, "var v = HLab.S.st.values; return v.cuepat ? String(HLab.core.unpackCue(v.cuepat, Number(v.n))) : null");
+    }
+
+    @Test
+    void aStudentDrawsACueWithTheKeyboard() throws IOException {
+        WebDriver d = lab.browser;
+        open(d, lab.url("index.html?" + LabFeaturesIT.GLYPHS + SLOW));   // N = 100: a 10 × 10 cue
+        async(d, "hopfieldLab.settled()");
+        assertEquals(null, cue(d), "no cue yet: the dialog starts blank");
+        js(d, "window.scrollTo(0, 0); document.activeElement.blur()");
+        tabTo(d, "#open-cue", 300);
+        press(d, Keys.ENTER);
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("draw-canvas")).isDisplayed());
+        tabTo(d, "#draw-canvas", 40);
+        String blank = (String) js(d, "return document.getElementById('draw-canvas').toDataURL()");
+        // the cursor starts on the top left cell; → → → ↓ ↓ to row 3, column 4; Space inks it
+        press(d, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        By said = By.cssSelector("#draw-cursor[role=status]");
+        assertEquals("Row 3, column 4 of 10: blank", d.findElement(said).getAttribute("textContent"));
+        assertEquals("draw-cursor", d.findElement(By.id("draw-canvas")).getAttribute("aria-describedby"));
+        press(d, Keys.SPACE);
+        assertEquals("Row 3, column 4 of 10: inked now", d.findElement(said).getAttribute("textContent"));
+        assertNotEquals(blank, js(d, "return document.getElementById('draw-canvas').toDataURL()"), "the cell is drawn");
+        assertEquals("ok", js(d, RING), "the focus ring on the grid");
+        js(d, "document.activeElement.scrollIntoView({block: 'center'})");
+        shot(d, "a11y-keyboard-grid");
+        // ← and Enter ink row 3, column 3; ↑ and Space twice leave row 2, column 3 as it was (blank)
+        press(d, Keys.ARROW_LEFT, Keys.ENTER, Keys.ARROW_UP, Keys.SPACE);
+        assertEquals("Row 2, column 3 of 10: inked now", d.findElement(said).getAttribute("textContent"));
+        press(d, Keys.SPACE);
+        assertEquals("Row 2, column 3 of 10: blank now", d.findElement(said).getAttribute("textContent"));
+        // the dialog's button applies the cue, as a click does
+        tabTo(d, "#draw-use", 40);
+        press(d, Keys.ENTER);
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> cue(x) != null);
+        async(d, "hopfieldLab.settled()");
+        char[] want = "-".repeat(100).toCharArray();
+        want[2 * 10 + 3] = '+';
+        want[2 * 10 + 2] = '+';
+        assertEquals(new String(want), cue(d), "exactly the two cells the keys inked, in the core's cue");
+    }
+
+    /** The focus ring on the tabs and the grid's cursor, at 1280 and 390 px, light and dark, for the eye. */
+    @Test
+    void theKeyboardsFocusIsSeenInLightAndDarkOnADeskAndAPhone() throws IOException {
+        ChromeDriver phone = LabChromium.newBrowser(390, 844);
+        try {
+            for (ChromeDriver d : new ChromeDriver[] {lab.browser, phone}) {
+                String device = d == phone ? "phone" : "desktop";
+                for (boolean dark : new boolean[] {false, true}) {
+                    LabBrowserIT.dark(d, dark);
+                    String name = "a11y-focus-" + device + (dark ? "-dark" : "-light");
+                    d.get("about:blank");
+                    open(d, lab.url("index.html?" + LabFeaturesIT.GLYPHS + "&view=theory" + SLOW));
+                    async(d, "hopfieldLab.settled()");
+                    js(d, "document.querySelector('.tabs [aria-selected=true]').focus(); document.activeElement.scrollIntoView({block: 'center'})");
+                    press(d, Keys.ARROW_RIGHT);
+                    assertEquals("ok", js(d, RING), name + ": the ring on the tab");
+                    shot(d, name + "-tabs");
+                    js(d, "document.getElementById('open-cue').click()");
+                    new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("draw-canvas")).isDisplayed());
+                    js(d, "document.querySelectorAll('#draw-list .start-from')[1].click(); document.getElementById('draw-canvas').focus()");
+                    press(d, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+                    assertEquals("ok", js(d, RING), name + ": the ring on the grid");
+                    js(d, "document.activeElement.scrollIntoView({block: 'center'})");
+                    shot(d, name + "-grid");
+                }
+                LabBrowserIT.dark(d, false);
+            }
+        } finally {
+            phone.quit();
+        }
     }
 }
