@@ -13,15 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The server behind a reverse proxy at 127.0.0.1 ({@code hopfield.proxy.trusted}), over real HTTP: from 127.0.0.1
  * X-Forwarded-Proto and X-Forwarded-For are believed (a Secure session cookie and https redirects, the throttle keyed
- * on the client the proxy names); from ::1, a peer that is not a trusted proxy, they change nothing.
+ * on the client the proxy names, plain http at the proxy redirected to https); from ::1, a peer that is not a
+ * trusted proxy, they change nothing.
  */
 @SpringBootTest(classes = ServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"hopfield.data-dir=./target/test-db/${random.uuid}", "hopfield.sweep.threads=1",
-            "hopfield.proxy.trusted=127.0.0.1"})
+            "hopfield.proxy.trusted=127.0.0.1",
+            "hopfield.proxy.require-https=true"})
+@DirtiesContext // a context of its own (its setting differs from @ServerTest's): closed after this class
 class ReverseProxyTest {
     @LocalServerPort
     int port;
@@ -69,18 +73,32 @@ class ReverseProxyTest {
         assertEquals("https://127.0.0.1/login", LoginHttp.location(redirect));
         assertEquals("http://127.0.0.1:" + port + "/login", LoginHttp.location(viaProxy().get("/sweeps")));
 
-        // plain http at the proxy, or no header: nothing Secure
-        HttpResponse<String> http = viaProxy("X-Forwarded-Proto", "http").get("/login");
-        assertFalse(secure(sessionCookie(http)), sessionCookie(http));
+        // no header (the proxy's own request, a health probe): nothing Secure, nothing redirected
+        assertEquals(200, viaProxy().get("/actuator/health").statusCode());
         HttpResponse<String> none = viaProxy().get("/login");
         assertFalse(secure(sessionCookie(none)), sessionCookie(none));
 
-        // the same header from a peer that is not a trusted proxy is ignored
+        // the same headers from a peer that is not a trusted proxy are ignored
+        HttpResponse<String> directHttp = notViaProxy("X-Forwarded-Proto", "http").get("/login");
+        assertEquals(200, directHttp.statusCode());
         HttpResponse<String> spoofed = notViaProxy("X-Forwarded-Proto", "https").get("/login");
         assertEquals(200, spoofed.statusCode());
         assertFalse(secure(sessionCookie(spoofed)), sessionCookie(spoofed));
         assertEquals("http://[::1]:" + port + "/login",
                 LoginHttp.location(notViaProxy("X-Forwarded-Proto", "https").get("/sweeps")));
+    }
+
+    /** hopfield.proxy.require-https: what the browser sent to the proxy as plain http goes to https. */
+    @Test
+    void plainHttpAtTheProxyIsRedirectedToHttps() throws Exception {
+        HttpResponse<String> get = viaProxy("X-Forwarded-Proto", "http").get("/lab/index.html?n=64&seed=7");
+        assertEquals(301, get.statusCode());
+        assertEquals("https://127.0.0.1/lab/index.html?n=64&seed=7", LoginHttp.location(get));
+        assertTrue(get.headers().allValues("set-cookie").isEmpty(), "no session before https");
+        HttpResponse<String> post = viaProxy("X-Forwarded-Proto", "http").post("/login", "username=a&password=b", null);
+        assertEquals(308, post.statusCode(), "a POST keeps its method");
+        assertEquals("https://127.0.0.1/login", LoginHttp.location(post));
+        assertEquals(200, viaProxy("X-Forwarded-Proto", "https").get("/lab/index.html?n=64").statusCode());
     }
 
     @Test
