@@ -17,13 +17,28 @@ final class LoginHttp {
     final CookieManager cookies = new CookieManager();
     final HttpClient http;
 
+    /** Sent with every request (name, value, name, value, …), e.g. the X-Forwarded-* headers a proxy adds. */
+    String[] headers = {};
+
     LoginHttp(int port) {
-        base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    LoginHttp(String base) {
+        this.base = base;
         http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(withHeaders(HttpRequest.newBuilder(URI.create(base + path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder withHeaders(HttpRequest.Builder b) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b;
     }
 
     /** The CSRF token and parameter name from the login page's meta tags (what Vaadin's login form reads). */
@@ -38,7 +53,7 @@ final class LoginHttp {
     }
 
     HttpResponse<String> post(String path, String form, String origin) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder b = withHeaders(HttpRequest.newBuilder(URI.create(base + path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (origin != null) {

@@ -65,6 +65,21 @@ class StartupFailuresTest {
     }
 
     @Test
+    void aTrustedProxySettingThatIsNoAddressStopsTheStartNamingIt() throws Exception {
+        Path dir = Files.createTempDirectory("proxy-setting");
+        try (ChildServer s = new ChildServer(dir, "--hopfield.proxy.trusted=127.0.0.1,10.0.0.0/33",
+                "--hopfield.failure-page.enabled=false")) {
+            assertTrue(s.process.waitFor(120, TimeUnit.SECONDS), "the server gives up instead of running");
+            assertEquals(1, s.process.exitValue());
+            String out = s.output();
+            assertTrue(out.contains("The setting hopfield.proxy.trusted has \"10.0.0.0/33\", which has a prefix "
+                    + "length that is not 0 to 32."), out);
+            assertTrue(out.contains("Correct hopfield.proxy.trusted"), out);
+            assertFalse(out.contains("\tat org.hopfieldlab"), "no stack trace: " + out);
+        }
+    }
+
+    @Test
     void aDatabaseHeldByAnotherProcessIsNamedAsSuchInTheLogAndOnAPage() throws Exception {
         Path dir = Files.createTempDirectory("locked-db");
         // this JVM holds the database file open, as a running server would

@@ -8,7 +8,8 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 /**
  * Start-up failures an operator can fix, said plainly in the "APPLICATION FAILED TO START" report (and as one log
- * line): an unusable data folder, and the embedded database being held by another running server.
+ * line): an unusable data folder, the embedded database being held by another running server, and a trusted-proxy
+ * setting that cannot be read.
  */
 public class StartupFailures implements FailureAnalyzer {
     private static final Logger LOG = LoggerFactory.getLogger(StartupFailures.class);
@@ -31,6 +32,11 @@ public class StartupFailures implements FailureAnalyzer {
                 return new FailureAnalysis(d.getMessage() + " The embedded database lives there; without it "
                         + "nothing could be saved.", "Make the folder writable by the user running the server, or "
                         + "start with --hopfield.data-dir=<a writable folder>.", d);
+            }
+            if (t instanceof TrustedProxies.SettingException p) {
+                return new FailureAnalysis(p.getMessage(), "Correct " + TrustedProxies.SETTING + " (the addresses "
+                        + "of your reverse proxies as this server sees them), or leave it empty when no proxy is in "
+                        + "front of the server.", p);
             }
             if (t instanceof SQLException s && (s.getErrorCode() == H2_LOCKED
                     || String.valueOf(s.getMessage()).contains("already in use"))) {
