@@ -384,6 +384,64 @@ class ClassroomServiceTest {
         assertEquals(ClassroomService.WRONG_RETURN, wrong.getMessage());
     }
 
+    /**
+     * A teacher's open dashboard is told of a new member as of a new submission (an account's join and a guest's,
+     * the latter once its transaction has committed), so "No students yet" gives way to the first student without
+     * a reload.
+     */
+    @Test
+    void theDashboardIsToldOfANewMember() throws InterruptedException {
+        ClassRoom r = classes.createClass(teacher, "Live joins", true);
+        java.util.concurrent.BlockingQueue<Integer> members = new java.util.concurrent.LinkedBlockingQueue<>();
+        Runnable stop = classes.onSubmission(id -> {
+            if (id == r.id()) {
+                members.add(classes.dashboard(teacher, r.id()).rows().size());
+            }
+        });
+        try {
+            classes.join(alice, r.joinCode(), "");
+            assertEquals(1, members.poll(10, java.util.concurrent.TimeUnit.SECONDS), "told of the account's join");
+            classes.joinAsGuest(r.joinCode(), "Guest Gail");
+            assertEquals(2, members.poll(10, java.util.concurrent.TimeUnit.SECONDS), "told of the guest's join");
+        } finally {
+            stop.run();
+        }
+    }
+
+    /**
+     * The grades CSV names, in a last "joined as" column, the name a member whom V11 renamed had chosen (empty for
+     * the others), so the teacher can tell who "nikos#105" is in a spreadsheet too; the existing columns keep their
+     * order, and a chosen name that a spreadsheet would run as a formula is defused like every other cell.
+     */
+    @Test
+    void theGradesCsvSaysWhomV11RenamedInAnAppendedJoinedAsColumn() {
+        ClassRoom r = classes.createClass(teacher, "Renamed grades", true);
+        classes.assign(teacher, r.id(), classes.importBuiltIn(teacher, r.id(), "hopfield-basics").id(), null);
+        classes.joinAsGuest(r.joinCode(), "NIKOS");
+        ClassroomService.GuestJoin other = classes.joinAsGuest(r.joinCode(), "Nikos-2");
+        ClassroomService.GuestJoin formula = classes.joinAsGuest(r.joinCode(), "Formula");
+        String renamed = "nikos#" + other.userId();
+        String rename = "update class_member set display_name = ?, name_key = ?, renamed_from = ? where class_id = ? "
+                + "and user_id = ?";
+        jdbc.sql(rename).params(renamed, renamed, "nikos", r.id(), other.userId()).update();
+        jdbc.sql(rename).params("sum#" + formula.userId(), "sum#" + formula.userId(), "=SUM(A1,A2)", r.id(),
+                formula.userId()).update();
+
+        List<Dashboard.Column> columns = classes.dashboard(teacher, r.id()).columns();
+        StringBuilder head = new StringBuilder("student");
+        for (Dashboard.Column c : columns) {
+            head.append(',').append(c.label()).append(" status,").append(c.label()).append(" tries");
+        }
+        head.append(",solved,tasks,joined as");
+        String untried = String.join("", java.util.Collections.nCopies(columns.size(), ",,0"));
+        List<String> lines = List.of(classes.gradesCsv(teacher, r.id()).split("\r\n", -1));
+        assertEquals(List.of(head.toString(),
+                "NIKOS" + untried + ",0," + columns.size() + ",",
+                renamed + untried + ",0," + columns.size() + ",nikos",
+                "sum#" + formula.userId() + untried + ",0," + columns.size() + ",\"'=SUM(A1,A2)\"",
+                ""), lines);
+    }
+
     @Test
     void importingTheWholeCourse() {
         List<ClassExercise> all = classes.importCourse(teacher, room.id());

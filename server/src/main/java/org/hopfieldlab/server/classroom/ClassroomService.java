@@ -32,6 +32,8 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Classes, exercises, assignments and submissions, with every access rule: a class is seen only by its teacher and
@@ -169,6 +171,7 @@ public class ClassroomService {
         }
         addMember(room, userId, name, "Someone in this class already uses the name '" + name + "'; choose another.",
                 true);
+        changed(room.id());
         return room;
     }
 
@@ -281,6 +284,7 @@ public class ClassroomService {
         // and the transaction's rollback takes the guest's app_user row with it
         addMember(room, userId, name, guestNameTaken(name), false);
         repo.insertGuest(userId, room.id(), hash(token), returnCodeHash, ReturnCodes.seal(returnCode, token, userId));
+        changed(room.id());
         return new GuestJoin(room, userId, name, token, ReturnCodes.display(returnCode));
     }
 
@@ -634,18 +638,7 @@ public class ClassroomService {
         }
         long id = repo.insertSubmission(assignmentId, studentId, task.id(), ans, v.status().key, clip(v.summary()),
                 v.toJson());
-        // told from a thread of its own: a dashboard's UI.access must not run in the submitting student's request
-        // (it would lock the teacher's Vaadin session inside the student's, and leave the wrong session current)
-        long classId = a.classId();
-        for (Consumer<Long> l : listeners) {
-            NOTIFY.execute(() -> {
-                try {
-                    l.accept(classId);
-                } catch (RuntimeException ignored) {
-                    // a closed dashboard must not fail anything
-                }
-            });
-        }
+        changed(a.classId());
         return repo.submissionsOf(a.classId(), studentId).stream().filter(s -> s.id() == id).findFirst()
                 .orElseThrow();
     }
@@ -660,7 +653,41 @@ public class ClassroomService {
         return repo.submissionsOf(classId, studentId);
     }
 
-    /** Registers a listener told the class id after each stored submission; returns a handle to remove it. */
+    /**
+     * Tells the listeners that a class's dashboard changed (a stored submission, a new member), once the change is
+     * committed: a dashboard that looked inside the joining guest's transaction would not see the new row yet.
+     */
+    private void changed(long classId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    tell(classId);
+                }
+            });
+        } else {
+            tell(classId);
+        }
+    }
+
+    private void tell(long classId) {
+        // told from a thread of its own: a dashboard's UI.access must not run in the submitting student's request
+        // (it would lock the teacher's Vaadin session inside the student's, and leave the wrong session current)
+        for (Consumer<Long> l : listeners) {
+            NOTIFY.execute(() -> {
+                try {
+                    l.accept(classId);
+                } catch (RuntimeException ignored) {
+                    // a closed dashboard must not fail anything
+                }
+            });
+        }
+    }
+
+    /**
+     * Registers a listener told the class id after each stored submission and each new member (a teacher waiting
+     * on an empty dashboard sees the first student arrive); returns a handle to remove it.
+     */
     public Runnable onSubmission(Consumer<Long> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
@@ -729,7 +756,10 @@ public class ClassroomService {
 
     /**
      * Grades as CSV (RFC 4180): one row per student, per task column "right"/"wrong"/"" and the tries, then the
-     * number of tasks solved. Cells starting with = + - @ are prefixed with ' so spreadsheets do not run them.
+     * number of tasks solved and of tasks; last "joined as": the name a student had chosen where V11 renamed them
+     * (it clashed in some letter case with an earlier member's), empty for everyone else. Columns are only ever
+     * appended, so a teacher's spreadsheet that reads an older export keeps reading. Cells starting with = + - @ are
+     * prefixed with ' so spreadsheets do not run them.
      */
     public String gradesCsv(long teacherId, long classId) {
         Dashboard d = dashboard(teacherId, classId);
@@ -742,6 +772,7 @@ public class ClassroomService {
         }
         head.add("solved");
         head.add("tasks");
+        head.add("joined as");
         line(sb, head);
         for (Dashboard.Row r : d.rows()) {
             List<String> f = new ArrayList<>();
@@ -752,6 +783,7 @@ public class ClassroomService {
             }
             f.add(Integer.toString(r.solved()));
             f.add(Integer.toString(d.columns().size()));
+            f.add(r.renamedFrom()); // null (not renamed): an empty cell
             line(sb, f);
         }
         return sb.toString();
