@@ -101,7 +101,10 @@ class ClassroomE2EIT extends ServerInBrowser {
         assertTrue(grid.contains("✗ 1 try"), grid);
         assertTrue(b.el("#common-wrong").getText().contains("“b” × 1"), b.el("#common-wrong").getText());
         // with students the export is there, and gives their grades (the CSV itself: ClassroomServiceTest)
-        String csv = (String) b.js("return fetch(arguments[0].href).then(r => r.text())", b.el("#grades-csv"));
+        String[] download = ((String) b.js("return fetch(arguments[0].href).then(r => r.text().then(t => "
+                + "(r.headers.get('Content-Disposition') || '') + '\\n' + t))", b.el("#grades-csv"))).split("\n", 2);
+        assertTrue(download[0].contains("grades-e2e-class.csv"), download[0]); // named after the class
+        String csv = download[1];
         assertTrue(csv.startsWith("student,") && csv.contains(alice + ",right,1,") && csv.contains(bob + ",wrong,1,"),
                 csv);
         b.shot("classroom-teacher-dashboard");

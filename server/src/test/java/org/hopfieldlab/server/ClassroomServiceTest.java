@@ -240,7 +240,11 @@ class ClassroomServiceTest {
         }
         ClassroomException e = assertThrows(ClassroomException.class,
                 () -> classes.submit(alice, a.id(), "completes", "a"));
-        assertTrue(e.getMessage().contains("submissions are closed"), e.getMessage());
+        // the due date as the teacher set it and the dashboard shows it, not the bare instant
+        assertEquals("This assignment was due " + ClassroomService.formatDue(a.dueAt()) + "; submissions are closed.",
+                e.getMessage());
+        assertFalse(e.getMessage().matches(".*\\d{4}-\\d\\d-\\d\\dT.*"), e.getMessage());
+        assertEquals("5 Dec 2026, 10:00 UTC", ClassroomService.formatDue(Instant.parse("2026-12-05T10:00:30.5Z")));
         ClassExercise other = classes.importBuiltIn(teacher, late.id(), "continuous-energy");
         e = assertThrows(ClassroomException.class, () -> classes.assign(teacher, late.id(), other.id(),
                 Instant.now().minusSeconds(60)));
@@ -266,7 +270,8 @@ class ClassroomServiceTest {
         assertEquals(energy, classes.assign(teacher, room.id(), energy.exerciseId(), due));
         e = assertThrows(ClassroomException.class, () -> classes.assign(teacher, room.id(), energy.exerciseId(),
                 null));
-        assertTrue(e.getMessage().contains("already assigned to this class, due " + energy.dueAt()), e.getMessage());
+        assertTrue(e.getMessage().contains("already assigned to this class, due "
+                + ClassroomService.formatDue(energy.dueAt()) + ";"), e.getMessage());
         assertEquals(List.of(basics, energy), classes.assignments(teacher, room.id()));
         // the database refuses a second row by itself
         assertThrows(org.springframework.dao.DuplicateKeyException.class, () -> jdbc.sql("insert into assignment "
@@ -382,6 +387,16 @@ class ClassroomServiceTest {
                 () -> classes.returnAsGuest(r.joinCode(), "nikos", ReturnCodes.display(ReturnCodes.generate()),
                         "10.9.8.7"));
         assertEquals(ClassroomService.WRONG_RETURN, wrong.getMessage());
+    }
+
+    /** The grades file is named after its class, in characters every browser keeps in a download's name. */
+    @Test
+    void theGradesFileIsNamedAfterTheClass() {
+        assertEquals("grades-neural-networks-101.csv", ClassroomService.gradesFileName("Neural networks 101"));
+        assertEquals("grades-ecole-d-ete-2026.csv", ClassroomService.gradesFileName("  École d'été: 2026! "));
+        assertEquals("grades.csv", ClassroomService.gradesFileName("Νευρωνικά"));
+        String longName = ClassroomService.gradesFileName("x".repeat(39) + " " + "y".repeat(30));
+        assertEquals("grades-" + "x".repeat(39) + ".csv", longName);
     }
 
     /**

@@ -565,7 +565,8 @@ public class ClassroomService {
             return existing;
         }
         throw new ClassroomException("“" + exercise.title() + "” is already assigned to this class, "
-                + (existing.dueAt() == null ? "without a due date" : "due " + existing.dueAt()) + "; an exercise is "
+                + (existing.dueAt() == null ? "without a due date" : "due " + formatDue(existing.dueAt()))
+                + "; an exercise is "
                 + "assigned once, so nothing was changed.");
     }
 
@@ -612,7 +613,8 @@ public class ClassroomService {
             throw ClassroomException.notFound("assignment");
         }
         if (a.dueAt() != null && Instant.now().isAfter(a.dueAt())) {
-            throw new ClassroomException("This assignment was due " + a.dueAt() + "; submissions are closed.");
+            throw new ClassroomException("This assignment was due " + formatDue(a.dueAt())
+                    + "; submissions are closed.");
         }
         String ans = answer == null ? "" : answer.trim();
         if (ans.isEmpty()) {
@@ -789,6 +791,21 @@ public class ClassroomService {
         return sb.toString();
     }
 
+    /**
+     * The grades file's name, after the class ("grades-neural-networks-101.csv"), so that a teacher's exports of
+     * several classes do not all land as grades.csv, grades (1).csv…; ASCII letters and digits only (a header-safe
+     * name on every browser), "grades.csv" when the name has none.
+     */
+    public static String gradesFileName(String className) {
+        String slug = java.text.Normalizer.normalize(Objects.requireNonNullElse(className, ""),
+                        java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "") // é: e and an accent, then e
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 40) {
+            slug = slug.substring(0, 40).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "grades.csv" : "grades-" + slug + ".csv";
+    }
+
     private static void line(StringBuilder sb, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
@@ -809,6 +826,17 @@ public class ClassroomService {
         }
         return s;
     }
+
+    /**
+     * A due date as people read it, in UTC (the zone the teacher's due-date field uses): "5 Dec 2026, 10:00 UTC"
+     * (messages showed the bare instant, "2026-12-05T10:00:00.123456Z").
+     */
+    public static String formatDue(Instant at) {
+        return DUE.format(at);
+    }
+
+    private static final java.time.format.DateTimeFormatter DUE = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
 
     /** Formats a duration as "4 min 05 s" for the dashboard. */
     public static String format(Duration d) {

@@ -224,11 +224,8 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
 
     /** A due date as people read it, in UTC (the zone the due-date field uses): "5 Dec 2026, 10:00 UTC". */
     static String due(Instant at) {
-        return DUE.format(at);
+        return ClassroomService.formatDue(at);
     }
-
-    private static final java.time.format.DateTimeFormatter DUE = java.time.format.DateTimeFormatter
-            .ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private void edit(String document) {
         Dialog d = new Dialog();
@@ -276,7 +273,8 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         grid.setAllRowsVisible(true);
         DownloadHandler csv = DownloadHandler.fromInputStream(ev -> {
             byte[] bytes = classes.gradesCsv(user.id(), room.id()).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "grades.csv", "text/csv", bytes.length);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), ClassroomService.gradesFileName(room.name()),
+                    "text/csv", bytes.length);
         });
         Anchor export = new Anchor(csv, "Export grades (CSV)");
         export.setId("grades-csv");
