@@ -71,6 +71,13 @@ class ClassroomE2EIT extends ServerInBrowser {
         String[] created = teacherCreatesClass("E2E class", false);
         String code = created[0];
         String classUrl = created[1];
+        // no students yet: no export of an empty sheet, but the way to get students
+        assertTrue(driver.findElements(By.id("grades-csv")).isEmpty(), "an export of no students is offered");
+        String empty = b.el("#dashboard-empty").getText();
+        assertTrue(empty.startsWith("No students yet") && empty.contains(code), empty);
+        b.js("document.getElementById('dashboard').scrollIntoView({block: 'start'})");
+        b.shot("classroom-dashboard-empty-1280");
+        b.shotAtWidth("classroom-dashboard-empty-390", 390, "#dashboard");
 
         String right = studentSubmits(alice, code, "a");
         assertTrue(right.startsWith("right: "), right);
@@ -93,6 +100,13 @@ class ClassroomE2EIT extends ServerInBrowser {
         assertTrue(grid.contains("✓ 1 try"), grid);
         assertTrue(grid.contains("✗ 1 try"), grid);
         assertTrue(b.el("#common-wrong").getText().contains("“b” × 1"), b.el("#common-wrong").getText());
+        // with students the export is there, and gives their grades (the CSV itself: ClassroomServiceTest)
+        String[] download = ((String) b.js("return fetch(arguments[0].href).then(r => r.text().then(t => "
+                + "(r.headers.get('Content-Disposition') || '') + '\\n' + t))", b.el("#grades-csv"))).split("\n", 2);
+        assertTrue(download[0].contains("grades-e2e-class.csv"), download[0]); // named after the class
+        String csv = download[1];
+        assertTrue(csv.startsWith("student,") && csv.contains(alice + ",right,1,") && csv.contains(bob + ",wrong,1,"),
+                csv);
         b.shot("classroom-teacher-dashboard");
         b.shotAtPhoneWidth("classroom-teacher-phone", Duration.ZERO);
     }
@@ -273,6 +287,9 @@ class ClassroomE2EIT extends ServerInBrowser {
         teacherCreatesClass("Due class", false);
         b.js("const p = arguments[0]; p.value = '2020-01-06T09:00'; "
                 + "p.dispatchEvent(new CustomEvent('change', {bubbles: true}));", b.el("#assign-due"));
+        dueInViewAtTheAssign("#assign-modern-family", 390, "classroom-assign-due-390");
+        dueInViewAtTheAssign("#assign-modern-family", 1280, "classroom-assign-due-1280");
+        driver.manage().window().setSize(Browser.WINDOW);
         b.clickCentered("#assign-modern-family");
         String message = b.waitFor(d -> {
             String t = d.findElement(By.id("class-message")).getText();
@@ -283,6 +300,34 @@ class ClassroomE2EIT extends ServerInBrowser {
                 + "return r.top >= 0 && r.bottom <= window.innerHeight;", d.findElement(By.id("class-message")))
                 ? true : null);
         b.shot("classroom-assign-refused-1280");
+    }
+
+    /**
+     * The due date is read with the Assign it is for: at this window width, with {@code assign} (far down the list)
+     * scrolled into view as a teacher scrolls to it, the due field is in the window too, not under anything (the
+     * navigation bar), and it says that it is for the Assign buttons below it.
+     */
+    void dueInViewAtTheAssign(String assign, int width, String shot) throws IOException, InterruptedException {
+        driver.manage().window().setSize(new Dimension(width, width <= Browser.PHONE.width ? Browser.PHONE.height
+                : Browser.WINDOW.height));
+        Thread.sleep(400);
+        b.js("arguments[0].scrollIntoView({block: 'end'})", b.el(assign));
+        Thread.sleep(200);
+        WebElement due = b.el("#assign-due");
+        String seen = (String) b.js("const due = arguments[0], a = arguments[1].getBoundingClientRect();"
+                + "const d = due.getBoundingClientRect();"
+                + "const hit = document.elementFromPoint(d.left + Math.min(d.width / 2, 40), d.top + d.height / 2);"
+                + "const h = window.innerHeight + 1;" // block 'end' may leave a fraction of a pixel over
+                + "if (a.top < 0 || a.bottom > h) return 'the Assign is not in view: ' + a.top + '..' + a.bottom "
+                + "+ ' of ' + window.innerHeight;"
+                + "if (d.top < 0 || d.bottom > h) return 'the due field is out of view: ' + d.top + '..' + d.bottom;"
+                + "if (!hit || !(hit === due || due.contains(hit))) return 'the due field is under ' "
+                + "+ (hit && hit.outerHTML.slice(0, 80));"
+                + "return 'in view';", due, b.el(assign));
+        assertEquals("in view", seen, "at " + width + " px");
+        String says = (String) b.js("return arguments[0].textContent", due);
+        assertTrue(says.contains("assign below"), says);
+        b.shot(shot);
     }
 
     @Test

@@ -240,7 +240,11 @@ class ClassroomServiceTest {
         }
         ClassroomException e = assertThrows(ClassroomException.class,
                 () -> classes.submit(alice, a.id(), "completes", "a"));
-        assertTrue(e.getMessage().contains("submissions are closed"), e.getMessage());
+        // the due date as the teacher set it and the dashboard shows it, not the bare instant
+        assertEquals("This assignment was due " + ClassroomService.formatDue(a.dueAt()) + "; submissions are closed.",
+                e.getMessage());
+        assertFalse(e.getMessage().matches(".*\\d{4}-\\d\\d-\\d\\dT.*"), e.getMessage());
+        assertEquals("5 Dec 2026, 10:00 UTC", ClassroomService.formatDue(Instant.parse("2026-12-05T10:00:30.5Z")));
         ClassExercise other = classes.importBuiltIn(teacher, late.id(), "continuous-energy");
         e = assertThrows(ClassroomException.class, () -> classes.assign(teacher, late.id(), other.id(),
                 Instant.now().minusSeconds(60)));
@@ -266,7 +270,8 @@ class ClassroomServiceTest {
         assertEquals(energy, classes.assign(teacher, room.id(), energy.exerciseId(), due));
         e = assertThrows(ClassroomException.class, () -> classes.assign(teacher, room.id(), energy.exerciseId(),
                 null));
-        assertTrue(e.getMessage().contains("already assigned to this class, due " + energy.dueAt()), e.getMessage());
+        assertTrue(e.getMessage().contains("already assigned to this class, due "
+                + ClassroomService.formatDue(energy.dueAt()) + ";"), e.getMessage());
         assertEquals(List.of(basics, energy), classes.assignments(teacher, room.id()));
         // the database refuses a second row by itself
         assertThrows(org.springframework.dao.DuplicateKeyException.class, () -> jdbc.sql("insert into assignment "
@@ -382,6 +387,74 @@ class ClassroomServiceTest {
                 () -> classes.returnAsGuest(r.joinCode(), "nikos", ReturnCodes.display(ReturnCodes.generate()),
                         "10.9.8.7"));
         assertEquals(ClassroomService.WRONG_RETURN, wrong.getMessage());
+    }
+
+    /** The grades file is named after its class, in characters every browser keeps in a download's name. */
+    @Test
+    void theGradesFileIsNamedAfterTheClass() {
+        assertEquals("grades-neural-networks-101.csv", ClassroomService.gradesFileName("Neural networks 101"));
+        assertEquals("grades-ecole-d-ete-2026.csv", ClassroomService.gradesFileName("  École d'été: 2026! "));
+        assertEquals("grades.csv", ClassroomService.gradesFileName("Νευρωνικά"));
+        String longName = ClassroomService.gradesFileName("x".repeat(39) + " " + "y".repeat(30));
+        assertEquals("grades-" + "x".repeat(39) + ".csv", longName);
+    }
+
+    /**
+     * A teacher's open dashboard is told of a new member as of a new submission (an account's join and a guest's,
+     * the latter once its transaction has committed), so "No students yet" gives way to the first student without
+     * a reload.
+     */
+    @Test
+    void theDashboardIsToldOfANewMember() throws InterruptedException {
+        ClassRoom r = classes.createClass(teacher, "Live joins", true);
+        java.util.concurrent.BlockingQueue<Integer> members = new java.util.concurrent.LinkedBlockingQueue<>();
+        Runnable stop = classes.onSubmission(id -> {
+            if (id == r.id()) {
+                members.add(classes.dashboard(teacher, r.id()).rows().size());
+            }
+        });
+        try {
+            classes.join(alice, r.joinCode(), "");
+            assertEquals(1, members.poll(10, java.util.concurrent.TimeUnit.SECONDS), "told of the account's join");
+            classes.joinAsGuest(r.joinCode(), "Guest Gail");
+            assertEquals(2, members.poll(10, java.util.concurrent.TimeUnit.SECONDS), "told of the guest's join");
+        } finally {
+            stop.run();
+        }
+    }
+
+    /**
+     * The grades CSV names, in a last "joined as" column, the name a member whom V11 renamed had chosen (empty for
+     * the others), so the teacher can tell who "nikos#105" is in a spreadsheet too; the existing columns keep their
+     * order, and a chosen name that a spreadsheet would run as a formula is defused like every other cell.
+     */
+    @Test
+    void theGradesCsvSaysWhomV11RenamedInAnAppendedJoinedAsColumn() {
+        ClassRoom r = classes.createClass(teacher, "Renamed grades", true);
+        classes.assign(teacher, r.id(), classes.importBuiltIn(teacher, r.id(), "hopfield-basics").id(), null);
+        classes.joinAsGuest(r.joinCode(), "NIKOS");
+        ClassroomService.GuestJoin other = classes.joinAsGuest(r.joinCode(), "Nikos-2");
+        ClassroomService.GuestJoin formula = classes.joinAsGuest(r.joinCode(), "Formula");
+        String renamed = "nikos#" + other.userId();
+        String rename = "update class_member set display_name = ?, name_key = ?, renamed_from = ? where class_id = ? "
+                + "and user_id = ?";
+        jdbc.sql(rename).params(renamed, renamed, "nikos", r.id(), other.userId()).update();
+        jdbc.sql(rename).params("sum#" + formula.userId(), "sum#" + formula.userId(), "=SUM(A1,A2)", r.id(),
+                formula.userId()).update();
+
+        List<Dashboard.Column> columns = classes.dashboard(teacher, r.id()).columns();
+        StringBuilder head = new StringBuilder("student");
+        for (Dashboard.Column c : columns) {
+            head.append(',').append(c.label()).append(" status,").append(c.label()).append(" tries");
+        }
+        head.append(",solved,tasks,joined as");
+        String untried = String.join("", java.util.Collections.nCopies(columns.size(), ",,0"));
+        List<String> lines = List.of(classes.gradesCsv(teacher, r.id()).split("\r\n", -1));
+        assertEquals(List.of(head.toString(),
+                "NIKOS" + untried + ",0," + columns.size() + ",",
+                renamed + untried + ",0," + columns.size() + ",nikos",
+                "sum#" + formula.userId() + untried + ",0," + columns.size() + ",\"'=SUM(A1,A2)\"",
+                ""), lines);
     }
 
     @Test

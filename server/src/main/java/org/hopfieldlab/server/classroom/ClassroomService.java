@@ -32,6 +32,8 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Classes, exercises, assignments and submissions, with every access rule: a class is seen only by its teacher and
@@ -169,6 +171,7 @@ public class ClassroomService {
         }
         addMember(room, userId, name, "Someone in this class already uses the name '" + name + "'; choose another.",
                 true);
+        changed(room.id());
         return room;
     }
 
@@ -281,6 +284,7 @@ public class ClassroomService {
         // and the transaction's rollback takes the guest's app_user row with it
         addMember(room, userId, name, guestNameTaken(name), false);
         repo.insertGuest(userId, room.id(), hash(token), returnCodeHash, ReturnCodes.seal(returnCode, token, userId));
+        changed(room.id());
         return new GuestJoin(room, userId, name, token, ReturnCodes.display(returnCode));
     }
 
@@ -561,7 +565,8 @@ public class ClassroomService {
             return existing;
         }
         throw new ClassroomException("“" + exercise.title() + "” is already assigned to this class, "
-                + (existing.dueAt() == null ? "without a due date" : "due " + existing.dueAt()) + "; an exercise is "
+                + (existing.dueAt() == null ? "without a due date" : "due " + formatDue(existing.dueAt()))
+                + "; an exercise is "
                 + "assigned once, so nothing was changed.");
     }
 
@@ -608,7 +613,8 @@ public class ClassroomService {
             throw ClassroomException.notFound("assignment");
         }
         if (a.dueAt() != null && Instant.now().isAfter(a.dueAt())) {
-            throw new ClassroomException("This assignment was due " + a.dueAt() + "; submissions are closed.");
+            throw new ClassroomException("This assignment was due " + formatDue(a.dueAt())
+                    + "; submissions are closed.");
         }
         String ans = answer == null ? "" : answer.trim();
         if (ans.isEmpty()) {
@@ -634,18 +640,7 @@ public class ClassroomService {
         }
         long id = repo.insertSubmission(assignmentId, studentId, task.id(), ans, v.status().key, clip(v.summary()),
                 v.toJson());
-        // told from a thread of its own: a dashboard's UI.access must not run in the submitting student's request
-        // (it would lock the teacher's Vaadin session inside the student's, and leave the wrong session current)
-        long classId = a.classId();
-        for (Consumer<Long> l : listeners) {
-            NOTIFY.execute(() -> {
-                try {
-                    l.accept(classId);
-                } catch (RuntimeException ignored) {
-                    // a closed dashboard must not fail anything
-                }
-            });
-        }
+        changed(a.classId());
         return repo.submissionsOf(a.classId(), studentId).stream().filter(s -> s.id() == id).findFirst()
                 .orElseThrow();
     }
@@ -660,7 +655,41 @@ public class ClassroomService {
         return repo.submissionsOf(classId, studentId);
     }
 
-    /** Registers a listener told the class id after each stored submission; returns a handle to remove it. */
+    /**
+     * Tells the listeners that a class's dashboard changed (a stored submission, a new member), once the change is
+     * committed: a dashboard that looked inside the joining guest's transaction would not see the new row yet.
+     */
+    private void changed(long classId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    tell(classId);
+                }
+            });
+        } else {
+            tell(classId);
+        }
+    }
+
+    private void tell(long classId) {
+        // told from a thread of its own: a dashboard's UI.access must not run in the submitting student's request
+        // (it would lock the teacher's Vaadin session inside the student's, and leave the wrong session current)
+        for (Consumer<Long> l : listeners) {
+            NOTIFY.execute(() -> {
+                try {
+                    l.accept(classId);
+                } catch (RuntimeException ignored) {
+                    // a closed dashboard must not fail anything
+                }
+            });
+        }
+    }
+
+    /**
+     * Registers a listener told the class id after each stored submission and each new member (a teacher waiting
+     * on an empty dashboard sees the first student arrive); returns a handle to remove it.
+     */
     public Runnable onSubmission(Consumer<Long> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
@@ -729,7 +758,10 @@ public class ClassroomService {
 
     /**
      * Grades as CSV (RFC 4180): one row per student, per task column "right"/"wrong"/"" and the tries, then the
-     * number of tasks solved. Cells starting with = + - @ are prefixed with ' so spreadsheets do not run them.
+     * number of tasks solved and of tasks; last "joined as": the name a student had chosen where V11 renamed them
+     * (it clashed in some letter case with an earlier member's), empty for everyone else. Columns are only ever
+     * appended, so a teacher's spreadsheet that reads an older export keeps reading. Cells starting with = + - @ are
+     * prefixed with ' so spreadsheets do not run them.
      */
     public String gradesCsv(long teacherId, long classId) {
         Dashboard d = dashboard(teacherId, classId);
@@ -742,6 +774,7 @@ public class ClassroomService {
         }
         head.add("solved");
         head.add("tasks");
+        head.add("joined as");
         line(sb, head);
         for (Dashboard.Row r : d.rows()) {
             List<String> f = new ArrayList<>();
@@ -752,9 +785,25 @@ public class ClassroomService {
             }
             f.add(Integer.toString(r.solved()));
             f.add(Integer.toString(d.columns().size()));
+            f.add(r.renamedFrom()); // null (not renamed): an empty cell
             line(sb, f);
         }
         return sb.toString();
+    }
+
+    /**
+     * The grades file's name, after the class ("grades-neural-networks-101.csv"), so that a teacher's exports of
+     * several classes do not all land as grades.csv, grades (1).csv…; ASCII letters and digits only (a header-safe
+     * name on every browser), "grades.csv" when the name has none.
+     */
+    public static String gradesFileName(String className) {
+        String slug = java.text.Normalizer.normalize(Objects.requireNonNullElse(className, ""),
+                        java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "") // é: e and an accent, then e
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 40) {
+            slug = slug.substring(0, 40).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "grades.csv" : "grades-" + slug + ".csv";
     }
 
     private static void line(StringBuilder sb, List<String> fields) {
@@ -777,6 +826,17 @@ public class ClassroomService {
         }
         return s;
     }
+
+    /**
+     * A due date as people read it, in UTC (the zone the teacher's due-date field uses): "5 Dec 2026, 10:00 UTC"
+     * (messages showed the bare instant, "2026-12-05T10:00:00.123456Z").
+     */
+    public static String formatDue(Instant at) {
+        return DUE.format(at);
+    }
+
+    private static final java.time.format.DateTimeFormatter DUE = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
 
     /** Formats a duration as "4 min 05 s" for the dashboard. */
     public static String format(Duration d) {

@@ -144,15 +144,29 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
 
         DateTimePicker due = new DateTimePicker("Due (optional, UTC)");
         due.setId("assign-due");
+        due.setHelperText("For what you assign below; leave it empty for none.");
         due.setWidth("min(100%, 24rem)"); // its date and time fields share the width, so a phone does not scroll sideways
+        this.due = due;
+        // the due date heads the list of the Assign buttons it is for, in one box (not among the import tools), and
+        // stays in view above them while the teacher scrolls down a long list to the Assign they press
+        Div dueBar = new Div(due);
+        dueBar.setId("assign-due-bar");
+        dueBar.getStyle().set("position", "sticky").set("top", "0").set("z-index", "1")
+                .set("background", "var(--lumo-base-color)").set("padding-bottom", "var(--lumo-space-xs)")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
         exerciseList.setPadding(false);
         exerciseList.setId("class-exercises");
-        this.due = due;
+        Div assignBox = new Div(dueBar, exerciseList);
+        assignBox.setId("assign-box");
+        assignBox.setWidthFull();
+        assignBox.getStyle().set("box-sizing", "border-box").set("border", "1px solid var(--lumo-contrast-10pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("padding", "0 var(--lumo-space-s) "
+                        + "var(--lumo-space-s)");
         assignmentList.setPadding(false);
         assignmentList.setId("class-assignments");
         dashboard.setPadding(false);
         dashboard.setId("dashboard");
-        add(new H2(room.name()), join, message, new H3("Exercises"), tools, due, exerciseList,
+        add(new H2(room.name()), join, message, new H3("Exercises"), tools, assignBox,
                 new H3("Assignments"), assignmentList, new H3("Dashboard"), dashboard);
         refreshTeacher();
     }
@@ -200,7 +214,7 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         assignmentList.removeAll();
         if (assigned.isEmpty()) {
             assignmentList.add(new Paragraph("Nothing assigned yet: press Assign beside an exercise (with a due date "
-                    + "above, or none)."));
+                    + "at the top of the list, or none)."));
         }
         for (Assignment a : assigned) {
             assignmentList.add(new Span(a.title() + (a.dueAt() == null ? " — no due date" : " — due " + due(a.dueAt()))));
@@ -210,11 +224,8 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
 
     /** A due date as people read it, in UTC (the zone the due-date field uses): "5 Dec 2026, 10:00 UTC". */
     static String due(Instant at) {
-        return DUE.format(at);
+        return ClassroomService.formatDue(at);
     }
-
-    private static final java.time.format.DateTimeFormatter DUE = java.time.format.DateTimeFormatter
-            .ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private void edit(String document) {
         Dialog d = new Dialog();
@@ -262,7 +273,8 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         grid.setAllRowsVisible(true);
         DownloadHandler csv = DownloadHandler.fromInputStream(ev -> {
             byte[] bytes = classes.gradesCsv(user.id(), room.id()).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "grades.csv", "text/csv", bytes.length);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), ClassroomService.gradesFileName(room.name()),
+                    "text/csv", bytes.length);
         });
         Anchor export = new Anchor(csv, "Export grades (CSV)");
         export.setId("grades-csv");
@@ -276,14 +288,19 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         legend.setId("dashboard-legend");
         legend.addClassName("hint");
         // grid and legend straight in the dashboard's column (a wrapper let the grid grow past the page's width)
+        // no students: no export of an empty sheet, but what to do to get some (it updates when the first one joins)
         if (data.rows().isEmpty()) {
-            dashboard.add(new Paragraph("No students yet: give them the join link above."));
+            Paragraph none = new Paragraph("No students yet — share the join code " + room.joinCode()
+                    + " (or the link above). Their progress shows here, and grades can be exported once someone "
+                    + "has joined.");
+            none.setId("dashboard-empty");
+            dashboard.add(none);
         } else {
             grid.setWidthFull();
-            dashboard.add(grid, legend);
+            dashboard.add(grid, legend, export);
         }
-        dashboard.add(export,
-                new H3("Most common wrong answers"), data.commonWrong().isEmpty() ? new Paragraph("None yet.") : wrong);
+        dashboard.add(new H3("Most common wrong answers"),
+                data.commonWrong().isEmpty() ? new Paragraph("None yet.") : wrong);
     }
 
     /**
