@@ -60,9 +60,18 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * chromedriver's errors for a command that raced a document being replaced (a navigation, a window's first load):
+     * "aborted by navigation" and "no such execution context". Retried by the waits, never taken as a result.
+     */
+    static boolean replacingDocument(WebDriverException e) {
+        String m = e.getMessage();
+        return m != null && (m.contains("aborted by navigation") || m.contains("no such execution context"));
+    }
+
+    /**
      * For the few steps that take longer than the usual 30 s (a whole sweep on a loaded machine). A page or frame may
      * still be navigating while it is polled (a sign-in's redirect, a window just opened): chromedriver then aborts
-     * the lookup with "aborted by navigation", which is retried rather than taken as a failure. Missing elements
+     * the lookup ({@link #replacingDocument}), which is retried rather than taken as a failure. Missing elements
      * and windows are retried as WebDriverWait always does; any other error fails the wait at once.
      */
     <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
@@ -70,7 +79,7 @@ final class Browser implements AutoCloseable {
             try {
                 return condition.apply(d);
             } catch (WebDriverException e) {
-                if (e.getMessage() != null && e.getMessage().contains("aborted by navigation")) {
+                if (replacingDocument(e)) {
                     return null;
                 }
                 throw e;
@@ -179,7 +188,8 @@ final class Browser implements AutoCloseable {
     /**
      * Switches to a window a page has just opened with {@code window.open} and waits for its page to load. Until the
      * window's first navigation (about:blank to the URL) has replaced its document, chromedriver may abort a switch
-     * or a lookup with "aborted by navigation", so both are retried (by {@link #waitFor}) until the page is complete.
+     * or a lookup ({@link #replacingDocument}: "aborted by navigation", "no such execution context"), so both are
+     * retried (by {@link #waitFor}) until the page is complete.
      */
     void switchToOpenedWindow(String name) {
         waitFor(d -> {

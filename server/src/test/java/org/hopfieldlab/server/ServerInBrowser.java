@@ -13,10 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * server Spring started on its random port (the subclass says which server: {@link ServerTest} or its own
  * {@code @SpringBootTest}), plus the steps many scenarios begin with. One test instance per class, so the browser
  * and the injected port live as long as the class's tests. A class whose run makes the server log an error fails
- * ({@link ServerLogErrors}).
+ * ({@link ServerLogErrors}); a failed test prints what the server was doing ({@link FailureDiagnostics}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(ServerLogErrors.class)
+@ExtendWith({ServerLogErrors.class, FailureDiagnostics.class})
 abstract class ServerInBrowser {
     @LocalServerPort
     int port;
