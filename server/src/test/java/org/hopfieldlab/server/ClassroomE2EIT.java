@@ -112,6 +112,115 @@ class ClassroomE2EIT extends ServerInBrowser {
     }
 
     /**
+     * The teacher's controls for an assignment: with the browser in Berlin's time zone, a due date set in UTC after
+     * the fact shows in UTC and in the teacher's own time, marks the student's earlier try late (dashboard and
+     * grades file); withdrawing asks first, saying what happens to the work submitted; assigning again brings that
+     * work back. Screenshots of the assignments and the dashboard at 1280 and 390 px, and of the question.
+     */
+    @Test
+    void theTeacherChangesADueDateSeesLateWorkWithdrawsAndAssignsAgain() throws Exception {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String teacher = "teacher-wd-" + suffix;
+        String alice = "alice-wd-" + suffix;
+        for (String u : List.of(teacher, alice)) {
+            accounts.signUp(u, PASSWORD);
+        }
+        signInAs(teacher);
+        String[] created = teacherCreatesClass("Withdraw class", false);
+        assertTrue(studentSubmits(alice, created[0], "a").startsWith("right: "));
+
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Europe/Berlin"));
+        try {
+            signInAs(teacher);
+            driver.get(created[1]);
+            b.el("#dashboard-grid");
+            b.clickCentered("#due-hopfield-basics");
+            b.js("const p = arguments[0]; p.value = '2020-01-06T09:00'; "
+                    + "p.dispatchEvent(new CustomEvent('change', {bubbles: true}));", b.el("#due-change"));
+            b.el("#due-save").click();
+            String says = redrawn(d -> {
+                String t = d.findElement(By.id("assignment-hopfield-basics")).getText();
+                return t.contains("2020") ? t : null;
+            });
+            assertTrue(says.endsWith("due 6 Jan 2020, 09:00 UTC (10:00 your time)"), says);
+            String grid = redrawn(d -> {
+                String t = String.join("\n", d.findElements(By.cssSelector(
+                        "#dashboard-grid vaadin-grid-cell-content")).stream().map(WebElement::getText).toList());
+                return t.contains(alice) && t.contains("late") ? t : null;
+            });
+            assertTrue(grid.contains("✓ 1 try") && grid.contains("due 6 Jan 2020, 09:00 UTC (10:00 your time)"),
+                    grid);
+            String csv = (String) b.js("return fetch(arguments[0].href).then(r => r.text())", b.el("#grades-csv"));
+            assertTrue(csv.split("\r\n")[0].contains(",joined as,hopfield-basics due,"), csv);
+            assertTrue(csv.contains(",2020-01-06T09:00Z,1,"), csv); // completes, the first task, was tried late
+            b.shotAtWidth("classroom-assignments-late-1280", 1280, "#class-assignments");
+            b.shotAtWidth("classroom-assignments-late-390", 390, "#class-assignments");
+            b.shotAtWidth("classroom-dashboard-late-1280", 1280, "#dashboard");
+            // the due date (UTC and local time) on the exercise's badge and its assignment wraps at 390 px
+            assertEquals("", sideways(), "sticks out at 390 px");
+            b.shotAtWidth("classroom-dashboard-late-390", 390, "#dashboard");
+
+            b.clickCentered("#withdraw-hopfield-basics");
+            String question = b.el("#withdraw-question").getText();
+            assertTrue(question.contains("1 student has submitted 1 try to it. Nothing is deleted"), question);
+            b.shot("classroom-withdraw-question-1280");
+            b.shotAtPhoneWidth("classroom-withdraw-question-390", Duration.ofMillis(400));
+            Thread.sleep(400); // the dialog's layout back at the desktop width
+            b.clickCentered("#withdraw-confirm");
+            redrawn(d -> d.findElement(By.id("class-assignments")).getText().contains("Nothing assigned yet")
+                    ? true : null);
+            String left = b.el("#dashboard").getText();
+            assertTrue(!left.contains("hopfield-basics /"), left); // off the dashboard
+            // the exercise is offered again, with an Assign button
+            WebElement again = redrawn(d -> d.findElements(By.id("assign-hopfield-basics")).stream().findFirst()
+                    .orElse(null));
+            b.js("arguments[0].scrollIntoView({block: 'center'})", again);
+            Thread.sleep(300);
+            b.shot("classroom-withdrawn-1280");
+            b.js("arguments[0].click()", again);
+            String back = redrawn(d -> {
+                String t = String.join("\n", d.findElements(By.cssSelector(
+                        "#dashboard-grid vaadin-grid-cell-content")).stream().map(WebElement::getText).toList());
+                return t.contains("hopfield-basics") && t.contains(alice) ? t : null;
+            });
+            assertTrue(back.contains("✓ 1 try") && !back.contains("late"), back);
+        } finally {
+            chrome.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", ""));
+        }
+    }
+
+    /**
+     * At phone width (390 px), whatever on the page reaches past the window's right edge (the grid's own cells, which
+     * it scrolls inside itself, aside); empty when nothing does.
+     */
+    String sideways() throws InterruptedException {
+        driver.manage().window().setSize(new Dimension(390, Browser.PHONE.height));
+        Thread.sleep(600);
+        try {
+            return (String) b.js("const out = [], w = window.innerWidth;"
+                    + "for (const e of document.querySelectorAll('body *')) { const q = e.getBoundingClientRect();"
+                    + " if (q.right > w + 1 && q.width > 0 && !e.closest('vaadin-grid'))"
+                    + "  out.push(e.tagName + '#' + e.id + '.' + e.className + ' to ' + Math.round(q.right)); }"
+                    + "return out.join(' | ');");
+        } finally {
+            driver.manage().window().setSize(Browser.WINDOW);
+            Thread.sleep(300);
+        }
+    }
+
+    /** Waits for a condition on a part of the page the server may be drawing again meanwhile (stale elements). */
+    <T> T redrawn(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+        return b.waitFor(d -> {
+            try {
+                return condition.apply(d);
+            } catch (StaleElementReferenceException e) {
+                return null;
+            }
+        });
+    }
+
+    /**
      * From a wide window to phone width (390 px: a phone turned, a window narrowed) the open assignment's lab fits its
      * frame at every frame drawn on the way, not only once it has refitted its charts: the lab's document inside the
      * iframe never scrolls wider than the frame, and the student's page itself does not scroll sideways either.

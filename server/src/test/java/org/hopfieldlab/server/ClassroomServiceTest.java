@@ -448,12 +448,18 @@ class ClassroomServiceTest {
             head.append(',').append(c.label()).append(" status,").append(c.label()).append(" tries");
         }
         head.append(",solved,tasks,joined as");
+        // then the columns appended after it: the due date (none here) and each task's late tries
+        head.append(",hopfield-basics due");
+        for (Dashboard.Column c : columns) {
+            head.append(',').append(c.label()).append(" late tries");
+        }
         String untried = String.join("", java.util.Collections.nCopies(columns.size(), ",,0"));
+        String after = "," + String.join("", java.util.Collections.nCopies(columns.size(), ",0"));
         List<String> lines = List.of(classes.gradesCsv(teacher, r.id()).split("\r\n", -1));
         assertEquals(List.of(head.toString(),
-                "NIKOS" + untried + ",0," + columns.size() + ",",
-                renamed + untried + ",0," + columns.size() + ",nikos",
-                "sum#" + formula.userId() + untried + ",0," + columns.size() + ",\"'=SUM(A1,A2)\"",
+                "NIKOS" + untried + ",0," + columns.size() + "," + after,
+                renamed + untried + ",0," + columns.size() + ",nikos" + after,
+                "sum#" + formula.userId() + untried + ",0," + columns.size() + ",\"'=SUM(A1,A2)\"" + after,
                 ""), lines);
     }
 
@@ -493,6 +499,195 @@ class ClassroomServiceTest {
         assertTrue(lines[0].startsWith("student,hopfield-basics / completes status,hopfield-basics / completes tries"),
                 lines[0]);
         assertTrue(csv.contains("\r\nStudent B,wrong,1,"), csv);
+    }
+
+    /**
+     * The teacher changes a due date, clears it, and may set one already past (which closes submissions); nobody
+     * else may change it. Refused outright before.
+     */
+    @Test
+    void theTeacherChangesAndClearsADueDate() {
+        Instant later = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+        Assignment a = classes.changeDue(teacher, basics.id(), later);
+        assertEquals(basics.id(), a.id());
+        assertEquals(later, a.dueAt());
+        assertEquals(later, classes.assignments(alice, room.id()).get(0).dueAt());
+        assertEquals("right", classes.submit(alice, basics.id(), "completes", "a").status());
+
+        // a date already past closes submissions at once
+        Instant past = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        classes.changeDue(teacher, basics.id(), past);
+        ClassroomException closed = assertThrows(ClassroomException.class,
+                () -> classes.submit(alice, basics.id(), "completes", "a"));
+        assertTrue(closed.getMessage().contains("submissions are closed"), closed.getMessage());
+        // no due date: open again
+        assertEquals(null, classes.changeDue(teacher, basics.id(), null).dueAt());
+        assertEquals("right", classes.submit(alice, basics.id(), "completes", "a").status());
+
+        // a student, another teacher: as if there were no such assignment
+        long otherTeacher = accounts.signUp(unique("teacher3"), "long password");
+        assertThrows(ClassroomException.class, () -> classes.changeDue(alice, basics.id(), later));
+        assertThrows(ClassroomException.class, () -> classes.changeDue(otherTeacher, basics.id(), later));
+        assertEquals(null, classes.assignments(teacher, room.id()).get(0).dueAt());
+    }
+
+    /**
+     * Withdrawing keeps every submission in the database: the exercise leaves the students' assignments, the
+     * dashboard and the grades file, a student's open page may not submit to it, their own list of submissions
+     * keeps their tries; assigning it again brings the same assignment back with all of that work. The teacher is
+     * asked first, with what happens to the work already submitted.
+     */
+    @Test
+    void withdrawingKeepsTheWorkAndAssigningAgainBringsItBack() {
+        classes.submit(alice, basics.id(), "completes", "b");
+        classes.submit(alice, basics.id(), "completes", "a");
+        classes.submit(bob, basics.id(), "completes", "b");
+        int columns = classes.dashboard(teacher, room.id()).columns().size();
+        String question = classes.withdrawQuestion(teacher, basics.id());
+        assertTrue(question.contains("2 students have submitted 3 tries to it. Nothing is deleted"), question);
+        assertTrue(question.contains("Assigning the exercise again brings it back with all of that work."),
+                question);
+        assertThrows(ClassroomException.class, () -> classes.withdraw(alice, basics.id()));
+        assertThrows(ClassroomException.class, () -> classes.withdrawQuestion(bob, basics.id()));
+
+        Assignment w = classes.withdraw(teacher, basics.id());
+        assertTrue(w.withdrawn());
+        assertEquals(w, classes.withdraw(teacher, basics.id()), "withdrawing twice changes nothing");
+        assertEquals(List.of(), classes.assignments(alice, room.id()));
+        assertEquals(List.of(), classes.assignments(teacher, room.id()));
+        ClassroomException e = assertThrows(ClassroomException.class,
+                () -> classes.submit(alice, basics.id(), "completes", "a"));
+        assertEquals(ClassroomService.WITHDRAWN, e.getMessage());
+        assertEquals(ClassroomService.WITHDRAWN, assertThrows(ClassroomException.class,
+                () -> classes.exercise(alice, basics.id())).getMessage());
+        assertEquals(2, classes.mySubmissions(alice, room.id()).size());
+        assertEquals(3, jdbc.sql("select count(*) from submission where assignment_id = ?").param(basics.id())
+                .query(Integer.class).single());
+        Dashboard d = classes.dashboard(teacher, room.id());
+        assertEquals(0, d.columns().size());
+        assertEquals(List.of(), d.commonWrong());
+        assertFalse(classes.gradesCsv(teacher, room.id()).contains("hopfield-basics"));
+        assertThrows(ClassroomException.class, () -> classes.changeDue(teacher, basics.id(), null));
+
+        // assigned again (with a new due date): the same assignment, with the work
+        Instant due = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+        Assignment back = classes.assign(teacher, room.id(), basics.exerciseId(), due);
+        assertEquals(basics.id(), back.id());
+        assertFalse(back.withdrawn());
+        assertEquals(due, back.dueAt());
+        assertEquals(List.of(back), classes.assignments(alice, room.id()));
+        d = classes.dashboard(teacher, room.id());
+        assertEquals(columns, d.columns().size());
+        int col = d.columns().stream().map(Dashboard.Column::taskId).toList().indexOf("completes");
+        Dashboard.Row a = d.rows().stream().filter(r -> r.studentId() == alice).findFirst().orElseThrow();
+        assertEquals("right", a.cells().get(col).status());
+        assertEquals(2, a.cells().get(col).tries());
+        assertEquals("right", classes.submit(alice, basics.id(), "completes", "a").status());
+
+        ClassRoom empty = classes.createClass(teacher, "Nothing yet", false);
+        Assignment fresh = classes.assign(teacher, empty.id(), classes.importBuiltIn(teacher, empty.id(),
+                "hopfield-basics").id(), null);
+        assertEquals("Withdraw \u201c" + fresh.title() + "\u201d? Students will no longer see it in their assignments or be "
+                + "able to submit to it, and it leaves the dashboard and the grades file. No student has submitted "
+                + "anything to it yet. Assigning the exercise again brings it back.",
+                classes.withdrawQuestion(teacher, fresh.id()));
+    }
+
+    /**
+     * Tries made after the due date are late: counted per student and task on the dashboard, and in appended
+     * columns of the grades file with each assignment's due date (the old columns keep their places). A teacher
+     * who sets the date they meant after the fact sees who was late.
+     */
+    @Test
+    void lateTriesAreMarkedOnTheDashboardAndInTheCsv() throws InterruptedException {
+        classes.submit(alice, basics.id(), "completes", "b");
+        Thread.sleep(30);
+        Instant due = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Thread.sleep(30);
+        classes.submit(alice, basics.id(), "completes", "a");
+        classes.submit(bob, basics.id(), "damage", reference("hopfield-basics", "damage", "wrong"));
+        String before = classes.gradesCsv(teacher, room.id());
+        classes.changeDue(teacher, basics.id(), due);
+
+        Dashboard d = classes.dashboard(teacher, room.id());
+        int completes = d.columns().stream().map(Dashboard.Column::taskId).toList().indexOf("completes");
+        int damage = d.columns().stream().map(Dashboard.Column::taskId).toList().indexOf("damage");
+        assertTrue(d.columns().stream().allMatch(c -> due.equals(c.dueAt())), d.columns().toString());
+        Dashboard.Row a = d.rows().stream().filter(r -> r.studentId() == alice).findFirst().orElseThrow();
+        Dashboard.Row b = d.rows().stream().filter(r -> r.studentId() == bob).findFirst().orElseThrow();
+        assertEquals(2, a.cells().get(completes).tries());
+        assertEquals(1, a.cells().get(completes).lateTries());
+        assertTrue(a.cells().get(completes).late());
+        assertEquals(0, a.cells().get(damage).lateTries());
+        assertFalse(a.cells().get(damage).late());
+
+        List<String> lines = List.of(classes.gradesCsv(teacher, room.id()).split("\r\n"));
+        List<String> old = List.of(before.split("\r\n"));
+        String[] head = lines.get(0).split(",", -1);
+        int n = d.columns().size();
+        // the old columns first, unchanged; then one due column for the one assignment, then one late per task
+        assertTrue(lines.get(0).startsWith(old.get(0).split(",joined as")[0] + ",joined as,hopfield-basics due,"),
+                lines.get(0));
+        assertEquals(4 + 2 * n + 1 + n, head.length);
+        assertEquals("hopfield-basics / completes late tries", head[4 + 2 * n + 1 + completes]);
+        String dueCell = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(due);
+        for (Dashboard.Row r : List.of(a, b)) {
+            String[] f = lines.stream().filter(l -> l.startsWith(r.student() + ",")).findFirst().orElseThrow()
+                    .split(",", -1);
+            assertEquals(head.length, f.length);
+            assertEquals(dueCell, f[4 + 2 * n]);
+            assertEquals(r == a ? "1" : "0", f[4 + 2 * n + 1 + completes]);
+            assertEquals(r == b ? "1" : "0", f[4 + 2 * n + 1 + damage], "bob's try came after the due date too");
+        }
+    }
+
+    /**
+     * OWASP's list of characters that make a spreadsheet run a cell as a formula includes a leading tab and
+     * carriage return, besides = + - @: every one is defused with a leading ', in any cell of the grades file.
+     */
+    @Test
+    void theCsvDefusesALeadingTabOrCarriageReturn() {
+        ClassRoom r = classes.createClass(teacher, "Tab grades", true);
+        ClassroomService.GuestJoin tab = classes.joinAsGuest(r.joinCode(), "Tab");
+        ClassroomService.GuestJoin cr = classes.joinAsGuest(r.joinCode(), "Cr");
+        String rename = "update class_member set renamed_from = ? where class_id = ? and user_id = ?";
+        jdbc.sql(rename).params("\t=cmd|' /C calc'!A0", r.id(), tab.userId()).update();
+        jdbc.sql(rename).params("\r=1+1", r.id(), cr.userId()).update();
+        String csv = classes.gradesCsv(teacher, r.id());
+        assertTrue(csv.endsWith("\r\n"));
+        // rows end in CR LF; the CR cell has a CR of its own (quoted), so rows are split where a name starts
+        List<String> lines = List.of(csv.substring(0, csv.length() - 2).split("\r\n(?=[A-Z])"));
+        assertEquals("Tab,0,0,'\t=cmd|' /C calc'!A0", lines.stream().filter(l -> l.startsWith("Tab,")).findFirst()
+                .orElseThrow());
+        assertEquals("Cr,0,0,\"'\r=1+1\"", lines.stream().filter(l -> l.startsWith("Cr,")).findFirst()
+                .orElseThrow());
+        for (String plain : List.of("=1", "+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
+            assertTrue(ClassroomService.csv(plain).matches("(?s)\"?'.*"), plain);
+        }
+        assertEquals("a\tb", ClassroomService.csv("a\tb"));
+    }
+
+    /** Due dates in UTC and the reader's own time zone, the date repeated only where it differs. */
+    @Test
+    void dueDatesShowTheReadersTimeToo() {
+        Instant at = Instant.parse("2026-12-05T10:00:00Z");
+        assertEquals("5 Dec 2026, 10:00 UTC (11:00 your time)",
+                ClassroomService.formatDue(at, java.time.ZoneId.of("Europe/Berlin")));
+        assertEquals("5 Dec 2026, 10:00 UTC (05:00 your time)",
+                ClassroomService.formatDue(at, java.time.ZoneId.of("America/New_York")));
+        assertEquals("5 Dec 2026, 22:00 UTC (6 Dec, 07:00 your time)",
+                ClassroomService.formatDue(Instant.parse("2026-12-05T22:00:00Z"), java.time.ZoneId.of("Asia/Tokyo")));
+        assertEquals("31 Dec 2026, 20:00 UTC (1 Jan 2027, 09:00 your time)",
+                ClassroomService.formatDue(Instant.parse("2026-12-31T20:00:00Z"),
+                        java.time.ZoneId.of("Pacific/Auckland")));
+        // summer time: the zone's rule at that instant, not its offset today
+        assertEquals("5 Jul 2026, 10:00 UTC (12:00 your time)",
+                ClassroomService.formatDue(Instant.parse("2026-07-05T10:00:00Z"), java.time.ZoneId.of("Europe/Berlin")));
+        assertEquals("5 Dec 2026, 10:00 UTC", ClassroomService.formatDue(at, java.time.ZoneId.of("Europe/London")));
+        assertEquals("5 Dec 2026, 10:00 UTC", ClassroomService.formatDue(at, null));
+        assertEquals("5 Dec 2026, 10:00 UTC (15:30 your time)",
+                ClassroomService.formatDue(at, java.time.ZoneId.of("Asia/Kolkata")));
     }
 
     @Test

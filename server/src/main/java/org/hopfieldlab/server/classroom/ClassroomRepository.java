@@ -244,11 +244,11 @@ public class ClassroomRepository {
 
     private static Assignment mapAssignment(ResultSet rs, int n) throws SQLException {
         return new Assignment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                instant(rs, 6), instant(rs, 7));
+                instant(rs, 6), instant(rs, 7), instant(rs, 8));
     }
 
     private static final String ASSIGNMENT_SELECT = "select a.id, a.class_id, a.exercise_id, e.exercise_id, e.title, "
-            + "a.due_at, a.created_at from assignment a join class_exercise e on e.id = a.exercise_id ";
+            + "a.due_at, a.created_at, a.withdrawn_at from assignment a join class_exercise e on e.id = a.exercise_id ";
 
     public long insertAssignment(long classId, long exerciseRowId, Instant dueAt) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -265,6 +265,31 @@ public class ClassroomRepository {
                 .query(ClassroomRepository::mapAssignment).optional();
     }
 
+    /** Sets (or, with null, clears) an assignment's due date. */
+    public void updateDue(long assignmentId, Instant dueAt) {
+        jdbc.sql("update assignment set due_at = ? where id = ?")
+                .params(dueAt == null ? null : Timestamp.from(dueAt), assignmentId).update();
+    }
+
+    /** Withdraws an assignment (keeping it and its submissions); whether it was assigned until now. */
+    public boolean withdraw(long assignmentId, Instant at) {
+        return jdbc.sql("update assignment set withdrawn_at = ? where id = ? and withdrawn_at is null")
+                .params(Timestamp.from(at), assignmentId).update() > 0;
+    }
+
+    /** Assigns a withdrawn assignment again, with this due date; whether it was withdrawn until now. */
+    public boolean reinstate(long assignmentId, Instant dueAt) {
+        return jdbc.sql("update assignment set withdrawn_at = null, due_at = ? where id = ? and withdrawn_at is not null")
+                .params(dueAt == null ? null : Timestamp.from(dueAt), assignmentId).update() > 0;
+    }
+
+    /** How many tries, by how many students, an assignment has. */
+    public int[] submissionCounts(long assignmentId) {
+        return jdbc.sql("select count(*), count(distinct student_id) from submission where assignment_id = ?")
+                .param(assignmentId).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+    }
+
+    /** The class's assignments, withdrawn ones included. */
     public List<Assignment> assignments(long classId) {
         return jdbc.sql(ASSIGNMENT_SELECT + "where a.class_id = ? order by a.id").param(classId)
                 .query(ClassroomRepository::mapAssignment).list();

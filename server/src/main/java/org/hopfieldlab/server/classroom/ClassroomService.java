@@ -538,18 +538,29 @@ public class ClassroomService {
      * Assigns an exercise to its class. A class has one assignment per exercise (the database's unique index,
      * V11): assigning an assigned exercise again with the same due date (a double click, a second tab) changes
      * nothing and returns the existing assignment; with another due date it is refused with a message saying when
-     * the existing one is due, rather than silently keeping a date the teacher did not ask for.
+     * the existing one is due, rather than silently keeping a date the teacher did not ask for (its due date is
+     * changed with {@link #changeDue}).
+     *
+     * <p>Assigning a {@link #withdraw withdrawn} exercise again brings back the same assignment, with the due date
+     * given now and every submission the students had made to it.
      */
     public Assignment assign(long teacherId, long classId, long exerciseRowId, Instant dueAt) {
         taughtClass(teacherId, classId);
         ClassExercise exercise = repo.findExercise(classId, exerciseRowId)
                 .orElseThrow(() -> ClassroomException.notFound("exercise"));
         Optional<Assignment> existing = repo.findAssignmentOf(classId, exerciseRowId);
-        if (existing.isPresent()) {
+        if (existing.isPresent() && !existing.get().withdrawn()) {
             return alreadyAssigned(existing.get(), exercise, dueAt);
         }
         if (dueAt != null && dueAt.isBefore(Instant.now())) {
             throw new ClassroomException("The due date is in the past.");
+        }
+        if (existing.isPresent()) {
+            repo.reinstate(existing.get().id(), dueAt);
+            changed(classId);
+            Assignment back = repo.findAssignment(existing.get().id()).orElseThrow();
+            // a second tab that reinstated it a moment before with another date: say so, as for an assigned one
+            return alreadyAssigned(back, exercise, dueAt);
         }
         try {
             return repo.findAssignment(repo.insertAssignment(classId, exerciseRowId, dueAt)).orElseThrow();
@@ -578,19 +589,92 @@ public class ClassroomService {
         return Duration.between(stored, asked).abs().compareTo(Duration.ofMillis(1)) < 0;
     }
 
+    /**
+     * The class's assignments as its teacher and students see them: withdrawn ones left out (the teacher sees those
+     * exercises with an Assign button again).
+     */
     public List<Assignment> assignments(long userId, long classId) {
         visibleClass(userId, classId);
-        return repo.assignments(classId);
+        return repo.assignments(classId).stream().filter(a -> !a.withdrawn()).toList();
     }
 
+    /**
+     * An assignment the user may see: its teacher sees a withdrawn one too; a student is told it was withdrawn (a
+     * page opened before the teacher withdrew it).
+     */
     public Assignment assignment(long userId, long assignmentId) {
         Assignment a = repo.findAssignment(assignmentId).orElseThrow(() -> ClassroomException.notFound("assignment"));
+        ClassRoom c;
         try {
-            visibleClass(userId, a.classId());
+            c = visibleClass(userId, a.classId());
+        } catch (ClassroomException e) {
+            throw ClassroomException.notFound("assignment");
+        }
+        if (a.withdrawn() && c.teacherId() != userId) {
+            throw new ClassroomException(WITHDRAWN);
+        }
+        return a;
+    }
+
+    /** What a student is told about a withdrawn assignment (on a page opened before it was withdrawn). */
+    public static final String WITHDRAWN = "Your teacher has withdrawn this assignment, so it takes no answers now. "
+            + "What you submitted is kept, and comes back if it is assigned again.";
+
+    /** An assignment of a class the user teaches (withdrawn ones included). */
+    private Assignment taughtAssignment(long teacherId, long assignmentId) {
+        Assignment a = repo.findAssignment(assignmentId).orElseThrow(() -> ClassroomException.notFound("assignment"));
+        try {
+            taughtClass(teacherId, a.classId());
         } catch (ClassroomException e) {
             throw ClassroomException.notFound("assignment");
         }
         return a;
+    }
+
+    /**
+     * The teacher changes an assignment's due date, or clears it with null. A later date (or none) opens submissions
+     * again for an assignment whose date had passed. A date already past is allowed too (unlike when assigning): it
+     * closes submissions now, and tries made after it show as late on the dashboard and in the grades file (the
+     * teacher who forgot to set a date sets the one they meant). Only the class's teacher may; a withdrawn
+     * assignment is assigned again instead.
+     */
+    public Assignment changeDue(long teacherId, long assignmentId, Instant dueAt) {
+        Assignment a = taughtAssignment(teacherId, assignmentId);
+        if (a.withdrawn()) {
+            throw new ClassroomException("\u201c" + a.title() + "\u201d is withdrawn; assign it again (with a due date "
+                    + "or none) instead.");
+        }
+        repo.updateDue(a.id(), dueAt);
+        changed(a.classId());
+        return repo.findAssignment(a.id()).orElseThrow();
+    }
+
+    /**
+     * The teacher withdraws an assignment. Nothing is deleted: the assignment and every submission stay in the
+     * database. Students no longer see the exercise in their list and cannot submit to it (a page opened before is
+     * told {@link #WITHDRAWN}); the submissions they made stay in their own list of submissions. The exercise leaves
+     * the dashboard and the grades file. Assigning the exercise again brings the assignment back with all its
+     * submissions. Withdrawing a withdrawn assignment changes nothing.
+     */
+    public Assignment withdraw(long teacherId, long assignmentId) {
+        Assignment a = taughtAssignment(teacherId, assignmentId);
+        if (repo.withdraw(a.id(), Instant.now())) {
+            changed(a.classId());
+        }
+        return repo.findAssignment(a.id()).orElseThrow();
+    }
+
+    /** What the teacher is asked before withdrawing: what happens to the students' work already submitted. */
+    public String withdrawQuestion(long teacherId, long assignmentId) {
+        Assignment a = taughtAssignment(teacherId, assignmentId);
+        int[] n = repo.submissionCounts(a.id());
+        String work = n[0] == 0 ? "No student has submitted anything to it yet."
+                : n[1] + (n[1] == 1 ? " student has" : " students have") + " submitted " + n[0]
+                        + (n[0] == 1 ? " try" : " tries") + " to it. Nothing is deleted: their work is kept, and "
+                        + "they still see it in their own list of submissions.";
+        return "Withdraw \u201c" + a.title() + "\u201d? Students will no longer see it in their assignments or be "
+                + "able to submit to it, and it leaves the dashboard and the grades file. " + work + " Assigning the "
+                + "exercise again brings it back" + (n[0] == 0 ? "." : " with all of that work.");
     }
 
     /** The exercise of an assignment the user may see. */
@@ -611,6 +695,9 @@ public class ClassroomService {
                 .orElseThrow(() -> ClassroomException.notFound("assignment"));
         if (repo.findMember(a.classId(), studentId).isEmpty()) {
             throw ClassroomException.notFound("assignment");
+        }
+        if (a.withdrawn()) {
+            throw new ClassroomException(WITHDRAWN);
         }
         if (a.dueAt() != null && Instant.now().isAfter(a.dueAt())) {
             throw new ClassroomException("This assignment was due " + formatDue(a.dueAt())
@@ -702,9 +789,12 @@ public class ClassroomService {
         taughtClass(teacherId, classId);
         List<Dashboard.Column> columns = new ArrayList<>();
         for (Assignment a : repo.assignments(classId)) {
+            if (a.withdrawn()) {
+                continue; // its submissions stay in the database, off the dashboard until it is assigned again
+            }
             Exercise e = Exercise.parse(repo.findExercise(classId, a.exerciseId()).orElseThrow().document());
             for (Task t : e.tasks()) {
-                columns.add(new Dashboard.Column(a.id(), a.exerciseKey(), t.id()));
+                columns.add(new Dashboard.Column(a.id(), a.exerciseKey(), t.id(), a.dueAt()));
             }
         }
         Map<String, List<Submission>> byCell = new HashMap<>();
@@ -720,13 +810,14 @@ public class ClassroomService {
                 List<Submission> tries = byCell.getOrDefault(c.assignmentId() + "/" + c.taskId() + "/" + m.userId(),
                         List.of());
                 if (tries.isEmpty()) {
-                    cells.add(new Dashboard.Cell("", 0, null, null, null));
+                    cells.add(new Dashboard.Cell("", 0, null, null, null, 0));
                     continue;
                 }
                 Instant solved = tries.stream().filter(Submission::right).map(Submission::submittedAt).findFirst()
                         .orElse(null);
+                int late = (int) tries.stream().filter(s -> c.late(s.submittedAt())).count();
                 cells.add(new Dashboard.Cell(solved != null ? "right" : "wrong", tries.size(),
-                        tries.get(0).submittedAt(), tries.get(tries.size() - 1).submittedAt(), solved));
+                        tries.get(0).submittedAt(), tries.get(tries.size() - 1).submittedAt(), solved, late));
                 for (Submission s : tries) {
                     if (!s.right()) {
                         wrong.computeIfAbsent(c, k -> new HashMap<>()).merge(shortAnswer(s.answer()), 1, Integer::sum);
@@ -759,9 +850,12 @@ public class ClassroomService {
     /**
      * Grades as CSV (RFC 4180): one row per student, per task column "right"/"wrong"/"" and the tries, then the
      * number of tasks solved and of tasks; last "joined as": the name a student had chosen where V11 renamed them
-     * (it clashed in some letter case with an earlier member's), empty for everyone else. Columns are only ever
-     * appended, so a teacher's spreadsheet that reads an older export keeps reading. Cells starting with = + - @ are
-     * prefixed with ' so spreadsheets do not run them.
+     * (it clashed in some letter case with an earlier member's), empty for everyone else; then per assignment
+     * "EXERCISE due", its due date in UTC as ISO 8601 ("2026-12-05T10:00Z", the same in every row; empty without
+     * one); then per task column "late tries", how many of the student's tries came after the due date (0 when none
+     * or no due date). Columns are only ever appended, so a teacher's spreadsheet that reads an older export keeps
+     * reading. Cells starting with = + - @, a tab or a carriage return are prefixed with ' so spreadsheets do not
+     * run them (OWASP's CSV injection list).
      */
     public String gradesCsv(long teacherId, long classId) {
         Dashboard d = dashboard(teacherId, classId);
@@ -775,6 +869,18 @@ public class ClassroomService {
         head.add("solved");
         head.add("tasks");
         head.add("joined as");
+        List<Dashboard.Column> perAssignment = new ArrayList<>();
+        for (Dashboard.Column c : d.columns()) {
+            if (perAssignment.stream().noneMatch(p -> p.assignmentId() == c.assignmentId())) {
+                perAssignment.add(c);
+            }
+        }
+        for (Dashboard.Column c : perAssignment) {
+            head.add(c.exerciseId() + " due");
+        }
+        for (Dashboard.Column c : d.columns()) {
+            head.add(c.label() + " late tries");
+        }
         line(sb, head);
         for (Dashboard.Row r : d.rows()) {
             List<String> f = new ArrayList<>();
@@ -786,6 +892,12 @@ public class ClassroomService {
             f.add(Integer.toString(r.solved()));
             f.add(Integer.toString(d.columns().size()));
             f.add(r.renamedFrom()); // null (not renamed): an empty cell
+            for (Dashboard.Column c : perAssignment) {
+                f.add(c.dueAt() == null ? "" : CSV_DUE.format(c.dueAt()));
+            }
+            for (Dashboard.Cell c : r.cells()) {
+                f.add(Integer.toString(c.lateTries()));
+            }
             line(sb, f);
         }
         return sb.toString();
@@ -816,9 +928,13 @@ public class ClassroomService {
         sb.append("\r\n");
     }
 
-    static String csv(String v) {
+    private static final java.time.format.DateTimeFormatter CSV_DUE = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm'Z'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
+    /** One CSV cell: quoted where RFC 4180 needs it, and defused (a leading ') where a spreadsheet would run it. */
+    public static String csv(String v) {
         String s = Objects.requireNonNullElse(v, "");
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }
         if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
@@ -837,6 +953,28 @@ public class ClassroomService {
 
     private static final java.time.format.DateTimeFormatter DUE = java.time.format.DateTimeFormatter
             .ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * A due date in UTC and in the reader's own time zone (their browser's), the date repeated only where it
+     * differs: "5 Dec 2026, 10:00 UTC (11:00 your time)", "5 Dec 2026, 22:00 UTC (6 Dec, 09:00 your time)". Just
+     * UTC where the zone is unknown (null) or shows the same clock time as UTC at that instant.
+     */
+    public static String formatDue(Instant at, java.time.ZoneId zone) {
+        String utc = formatDue(at);
+        if (zone == null) {
+            return utc;
+        }
+        java.time.ZonedDateTime local = at.atZone(zone);
+        java.time.ZonedDateTime u = at.atZone(java.time.ZoneOffset.UTC);
+        if (local.toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .equals(u.toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+            return utc;
+        }
+        String pattern = local.toLocalDate().equals(u.toLocalDate()) ? "HH:mm"
+                : local.getYear() == u.getYear() ? "d MMM, HH:mm" : "d MMM yyyy, HH:mm";
+        return utc + " (" + java.time.format.DateTimeFormatter.ofPattern(pattern, java.util.Locale.ENGLISH)
+                .format(local) + " your time)";
+    }
 
     /** Formats a duration as "4 min 05 s" for the dashboard. */
     public static String format(Duration d) {

@@ -30,7 +30,9 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +146,9 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
 
         DateTimePicker due = new DateTimePicker("Due (optional, UTC)");
         due.setId("assign-due");
-        due.setHelperText("For what you assign below; leave it empty for none.");
+        due.setHelperText(DUE_HELP);
+        due.addValueChangeListener(e -> due.setHelperText(e.getValue() == null ? DUE_HELP
+                : DUE_HELP + " " + due(e.getValue().toInstant(ZoneOffset.UTC)) + "."));
         due.setWidth("min(100%, 24rem)"); // its date and time fields share the width, so a phone does not scroll sideways
         this.due = due;
         // the due date heads the list of the Assign buttons it is for, in one box (not among the import tools), and
@@ -198,6 +202,9 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
                 check.setSize("var(--lumo-icon-size-s)");
                 Span badge = new Span(check, new Span(already.dueAt() == null ? "Assigned"
                         : "Assigned, due " + due(already.dueAt())));
+                badge.getElement().setAttribute("title", "Change its due date or withdraw it under Assignments");
+                // a due date with the local time wraps on a phone instead of sticking out of the page
+                badge.getStyle().set("white-space", "normal").set("max-width", "100%").set("box-sizing", "border-box");
                 badge.getElement().getThemeList().add("badge success");
                 badge.setId("assigned-" + ce.exerciseId());
                 state = badge;
@@ -217,14 +224,128 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
                     + "at the top of the list, or none)."));
         }
         for (Assignment a : assigned) {
-            assignmentList.add(new Span(a.title() + (a.dueAt() == null ? " — no due date" : " — due " + due(a.dueAt()))));
+            Span what = new Span(a.title() + (a.dueAt() == null ? " — no due date" : " — due " + due(a.dueAt())));
+            what.setId("assignment-" + a.exerciseKey());
+            Button change = new Button(a.dueAt() == null ? "Set due date" : "Change due date", e -> changeDue(a));
+            change.setId("due-" + a.exerciseKey());
+            change.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            Button withdraw = new Button("Withdraw", e -> withdraw(a));
+            withdraw.setId("withdraw-" + a.exerciseKey());
+            withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            HorizontalLayout row = new HorizontalLayout(what, change, withdraw);
+            row.setAlignItems(FlexComponent.Alignment.CENTER);
+            row.getStyle().set("flex-wrap", "wrap").set("row-gap", "0");
+            assignmentList.add(row);
         }
         refreshDashboard();
     }
 
-    /** A due date as people read it, in UTC (the zone the due-date field uses): "5 Dec 2026, 10:00 UTC". */
+    private static final String DUE_HELP = "For what you assign below; leave it empty for none.";
+
+    /**
+     * A due date as people read it: in UTC (the zone the due-date fields use) and in the browser's own time zone,
+     * "5 Dec 2026, 10:00 UTC (11:00 your time)".
+     */
     static String due(Instant at) {
-        return ClassroomService.formatDue(at);
+        return ClassroomService.formatDue(at, browserZone());
+    }
+
+    /**
+     * The browser's time zone, from the details Vaadin fetches from it when the UI starts
+     * ({@code Page.getExtendedClientDetails()}); null (UTC only) where it is not known.
+     */
+    static ZoneId browserZone() {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            return null;
+        }
+        String id = ui.getPage().getExtendedClientDetails().getTimeZoneId();
+        try {
+            return id == null || id.isBlank() ? null : ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The teacher changes an assignment's due date (in UTC, like the Assign field) or clears it. */
+    private void changeDue(Assignment a) {
+        Dialog d = new Dialog();
+        d.setId("due-dialog");
+        d.setHeaderTitle("Due date of \u201c" + a.title() + "\u201d");
+        d.setWidth("min(96vw, 30rem)");
+        DateTimePicker when = new DateTimePicker("Due (UTC)");
+        when.setId("due-change");
+        when.setWidthFull();
+        if (a.dueAt() != null) {
+            when.setValue(a.dueAt().atOffset(ZoneOffset.UTC).toLocalDateTime());
+        }
+        String help = "A later date, or none, opens submissions again. A date already past closes them now, and "
+                + "tries after it show as late.";
+        when.setHelperText(help);
+        when.addValueChangeListener(e -> when.setHelperText(e.getValue() == null ? help
+                : due(e.getValue().toInstant(ZoneOffset.UTC)) + ". " + help));
+        Span err = new Span();
+        err.addClassName("form-error");
+        Button save = new Button("Save", e -> {
+            try {
+                if (when.getValue() == null) {
+                    throw new ClassroomException("Choose a date and time, or press \u201cNo due date\u201d.");
+                }
+                classes.changeDue(user.id(), a.id(), when.getValue().toInstant(ZoneOffset.UTC));
+                d.close();
+                refreshTeacher();
+            } catch (ClassroomException x) {
+                err.setText(x.getMessage());
+            }
+        });
+        save.setId("due-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button clear = new Button("No due date", e -> {
+            try {
+                classes.changeDue(user.id(), a.id(), null);
+                d.close();
+                refreshTeacher();
+            } catch (ClassroomException x) {
+                err.setText(x.getMessage());
+            }
+        });
+        clear.setId("due-clear");
+        d.add(when, err);
+        d.getFooter().add(new Button("Cancel", e -> d.close()), clear, save);
+        d.open();
+    }
+
+    /** The teacher withdraws an assignment, after a question that says what happens to the students' work. */
+    private void withdraw(Assignment a) {
+        String question;
+        try {
+            question = classes.withdrawQuestion(user.id(), a.id());
+        } catch (ClassroomException x) {
+            message.setText(x.getMessage());
+            return;
+        }
+        Dialog d = new Dialog();
+        d.setId("withdraw-dialog");
+        d.setHeaderTitle("Withdraw the assignment?");
+        d.setWidth("min(96vw, 32rem)");
+        Paragraph what = new Paragraph(question);
+        what.setId("withdraw-question");
+        Span err = new Span();
+        err.addClassName("form-error");
+        Button confirm = new Button("Withdraw", e -> {
+            try {
+                classes.withdraw(user.id(), a.id());
+                d.close();
+                refreshTeacher();
+            } catch (ClassroomException x) {
+                err.setText(x.getMessage());
+            }
+        });
+        confirm.setId("withdraw-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        d.add(what, err);
+        d.getFooter().add(new Button("Cancel", e -> d.close()), confirm);
+        d.open();
     }
 
     private void edit(String document) {
@@ -258,7 +379,7 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         grid.addComponentColumn(ClassView::studentCell).setHeader("Student").setFrozen(true).setAutoWidth(true);
         for (int i = 0; i < data.columns().size(); i++) {
             final int col = i;
-            grid.addComponentColumn(r -> cell(r.cells().get(col))).setHeader(data.columns().get(i).label())
+            grid.addComponentColumn(r -> cell(r.cells().get(col))).setHeader(header(data.columns().get(i)))
                     .setAutoWidth(true);
         }
         grid.addColumn(r -> r.solved() + " / " + data.columns().size()).setHeader("Solved").setAutoWidth(true);
@@ -284,7 +405,8 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
             wrong.add(new ListItem(w.column().label() + ": “" + w.answer() + "” × " + w.count()));
         }
         Paragraph legend = new Paragraph("✓ solved, ✗ tried but not solved yet, — not tried; then the number of "
-                + "tries and the time from the first try to the first right one (not solved yet: to the last try).");
+                + "tries and the time from the first try to the first right one (not solved yet: to the last try); "
+                + "\u201clate\u201d: how many tries came after the due date.");
         legend.setId("dashboard-legend");
         legend.addClassName("hint");
         // grid and legend straight in the dashboard's column (a wrapper let the grid grow past the page's width)
@@ -376,7 +498,26 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
                 + (c.tries() == 1 ? " try" : " tries") + (c.time() == null ? "" : " · " + ClassroomService.format(c.time())));
         s.getElement().setAttribute("data-status", c.status());
         s.addClassName("cell-" + (c.status().isEmpty() ? "none" : c.status()));
+        if (c.late()) {
+            Span late = new Span(c.lateTries() == c.tries() ? "late" : c.lateTries() + " late");
+            late.getElement().getThemeList().add("badge error small");
+            late.addClassName("cell-late");
+            late.getElement().setAttribute("title", c.lateTries() + " of the " + c.tries()
+                    + (c.tries() == 1 ? " try" : " tries") + " came after the due date");
+            s.add(new Span(" "), late);
+            s.getElement().setAttribute("data-late", Integer.toString(c.lateTries()));
+        }
         return s;
+    }
+
+    /** A task column's header: the task, and under it the assignment's due date (or none). */
+    private static com.vaadin.flow.component.Component header(Dashboard.Column c) {
+        Span label = new Span(c.label());
+        Span dueLine = new Span(c.dueAt() == null ? "no due date" : "due " + due(c.dueAt()));
+        dueLine.addClassName("hint");
+        dueLine.addClassName("column-due");
+        dueLine.getStyle().set("display", "block").set("font-weight", "normal");
+        return new Div(label, dueLine);
     }
 
     @Override

@@ -65,7 +65,8 @@ class StudentWork extends VerticalLayout {
         Div work = new Div();
         work.setWidthFull();
         for (Assignment a : assignments) {
-            Button b = new Button(a.title() + (a.dueAt() == null ? "" : " (due " + ClassView.due(a.dueAt()) + ")"),
+            // the due date in UTC and the student's own time: "… — due 5 Dec 2026, 10:00 UTC (11:00 your time)"
+            Button b = new Button(a.title() + (a.dueAt() == null ? "" : " — due " + ClassView.due(a.dueAt())),
                     e -> {
                         try {
                             checkAccess.run();
