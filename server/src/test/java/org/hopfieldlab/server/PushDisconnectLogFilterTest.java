@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 class PushDisconnectLogFilterTest {
     static final String PUSH = "com.vaadin.flow.server.communication.PushAtmosphereHandler";
+    static final String LIFECYCLE = "org.atmosphere.cpr.AsynchronousProcessor";
 
     @Test
     void onlyTheBrowserGoingAwayIsQuietened() throws Exception {
@@ -50,5 +51,63 @@ class PushDisconnectLogFilterTest {
             other.detachAppender(seen);
             context.getTurboFilterList().remove(filter);
         }
+    }
+
+    /**
+     * Atmosphere's own "Failed to cancel resource" when Tomcat refuses to close a WebSocket mid-write (CI saw it once,
+     * as a test page left during a push), logged the way Atmosphere logs it: error(format, uuid, throwable).
+     */
+    @Test
+    void atmosphereCancellingAWebSocketMidWriteIsQuietened() throws Exception {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        PushDisconnectLogFilter filter = new PushDisconnectLogFilter();
+        Method install = PushDisconnectLogFilter.class.getDeclaredMethod("install");
+        install.setAccessible(true);
+        install.invoke(filter);
+        Logger lifecycle = context.getLogger(LIFECYCLE);
+        Logger push = context.getLogger(PUSH);
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.start();
+        lifecycle.addAppender(seen);
+        push.addAppender(seen);
+        try {
+            lifecycle.error("Failed to cancel resource: {}", "db1a4002", new IllegalStateException(
+                    "The remote endpoint was in state [TEXT_FULL_WRITING] which is an invalid state for called method"));
+            push.error("Exception in push connection: {}", "db1a4002",
+                    new IOException("Connection remotely closed for db1a4002"));
+            assertEquals(List.of(), seen.list.stream().map(ILoggingEvent::getFormattedMessage).toList(),
+                    "a WebSocket closed mid-write is no error");
+            lifecycle.error("Failed to cancel resource: {}", "db1a4002", new NullPointerException("a real bug"));
+            lifecycle.error("Something else: {}", "db1a4002", new IllegalStateException(
+                    "The remote endpoint was in state [TEXT_FULL_WRITING] which is an invalid state for called method"));
+            lifecycle.error("Failed to cancel resource: {}", "db1a4002");
+            push.error("Exception in push connection: {}", "db1a4002", new IllegalStateException("something else"));
+            assertEquals(4, seen.list.size(), "every other error is still logged");
+        } finally {
+            lifecycle.detachAppender(seen);
+            push.detachAppender(seen);
+            context.getTurboFilterList().remove(filter);
+        }
+    }
+
+    /** Spring Boot can reset Logback when another application context starts; the filter must outlive that. */
+    @Test
+    void theFilterOutlivesAResetOfLogback() throws Exception {
+        LoggerContext context = new LoggerContext();
+        PushDisconnectLogFilter filter = new PushDisconnectLogFilter();
+        Method install = PushDisconnectLogFilter.class.getDeclaredMethod("installIn", LoggerContext.class);
+        install.setAccessible(true);
+        install.invoke(filter, context);
+        install.invoke(filter, context);
+        assertEquals(List.of(filter), List.copyOf(context.getTurboFilterList()), "installed once");
+        context.reset();
+        assertEquals(List.of(filter), List.copyOf(context.getTurboFilterList()), "still there after a reset");
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.setContext(context);
+        seen.start();
+        context.getLogger(LIFECYCLE).addAppender(seen);
+        context.getLogger(LIFECYCLE).error("Failed to cancel resource: {}", "x", new IllegalStateException(
+                "The remote endpoint was in state [TEXT_FULL_WRITING] which is an invalid state for called method"));
+        assertEquals(0, seen.list.size(), "and still quietens a closed WebSocket");
     }
 }
