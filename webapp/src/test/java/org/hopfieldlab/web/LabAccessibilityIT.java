@@ -479,6 +479,68 @@ class LabAccessibilityIT {
         assertTrue(menuState(d, ".menu[data-section=export]").startsWith("closed | outside"), menuState(d, ".menu[data-section=export]"));
     }
 
+    /** The model switch's radios: [focused value, checked value, the values in the Tab order]. */
+    static String modelSwitch(WebDriver d) {
+        return (String) js(d, "var bs = Array.prototype.slice.call(document.querySelectorAll('.model-switch [role=radio]'));"
+                + "var checked = bs.filter(function (b) { return b.getAttribute('aria-checked') === 'true'; }).map(function (b) { return b.dataset.value; });"
+                + "var stops = bs.filter(function (b) { return b.tabIndex >= 0; }).map(function (b) { return b.dataset.value; });"
+                + "var f = document.activeElement; return (f.dataset && f.dataset.value || f.id || f.tagName) + ' | ' + checked + ' | ' + stops;");
+    }
+
+    /**
+     * The model switch (and every choice of the setup column) is a WAI-ARIA radio group: one Tab stop, the chosen
+     * value; → and ← choose the next or previous model round the ends and stay in the group (they stepped the run
+     * before, and each radio was a Tab stop of its own).
+     */
+    @Test
+    void theModelSwitchIsARadioGroupOfTheArrowKeys() {
+        WebDriver d = lab.browser;
+        openPaused(d, lab.url("index.html?preset=sequence" + SLOW));
+        assertTrue(spec(d).contains("model=idp"), spec(d));
+        js(d, "window.scrollTo(0, 0); document.activeElement.blur()");
+        tabTo(d, ".model-switch [role=radio]", 40);
+        assertEquals("idp | idp | idp", modelSwitch(d), "Tab reaches the chosen model alone");
+        press(d, Keys.ARROW_RIGHT);
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> spec(x).contains("model=modern"));
+        assertEquals("modern | modern | modern", modelSwitch(d), "→ chooses the next model and keeps the focus on it");
+        assertEquals("ok", js(d, RING));
+        press(d, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> spec(x).contains("model=classic"));
+        assertEquals("classic | classic | classic", modelSwitch(d));
+        press(d, Keys.ARROW_LEFT);   // round the start to the last
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> spec(x).contains("model=discrete"));
+        assertEquals("discrete | discrete | discrete", modelSwitch(d));
+        async(d, "hopfieldLab.settled()");
+        // Tab leaves the group for the next control
+        press(d, Keys.TAB);
+        assertFalse(Boolean.TRUE.equals(js(d, "return !!document.activeElement.closest('.model-switch')")), "Tab leaves the radio group");
+        // the choices of the setup column are radio groups of one Tab stop each too
+        assertEquals(0L, js(d, "return Array.prototype.filter.call(document.querySelectorAll('[role=radiogroup]'), function (g) {"
+                + " return Array.prototype.filter.call(g.querySelectorAll('[role=radio]'), function (b) { return b.tabIndex >= 0; }).length !== 1; }).length"));
+    }
+
+    @Test
+    void thePensStateIsSaidAndAHeldSpaceDoesNotFlipACellBack() {
+        WebDriver d = lab.browser;
+        open(d, lab.url("index.html?" + LabFeaturesIT.GLYPHS + SLOW));
+        async(d, "hopfieldLab.settled()");
+        js(d, "document.getElementById('open-draw').click()");
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("draw-canvas")).isDisplayed());
+        // Space on a blank cell inks it; the key's auto-repeat (a held Space) leaves it inked
+        js(d, "document.getElementById('draw-canvas').focus()");
+        press(d, Keys.ARROW_RIGHT, Keys.ARROW_LEFT);   // the top left cell, which the letter A leaves blank
+        assertEquals("Row 1, column 1 of 10: blank", said(d));
+        press(d, Keys.SPACE);
+        assertEquals("Row 1, column 1 of 10: inked now", said(d));
+        js(d, "for (var i = 0; i < 3; i++) document.getElementById('draw-canvas').dispatchEvent(new KeyboardEvent('keydown', {key: ' ', repeat: true, bubbles: true, cancelable: true}))");
+        assertEquals("Row 1, column 1 of 10: inked now", said(d));
+        String pens = "return Array.prototype.map.call(document.querySelectorAll('#draw-pen button'), function (b) { return b.textContent + '=' + b.getAttribute('aria-pressed'); }).join(' ')";
+        assertEquals("Ink=true Erase=false", js(d, pens));
+        js(d, "document.querySelector('#draw-pen [data-pen=\"-1\"]').click()");
+        assertEquals("Ink=false Erase=true", js(d, pens));
+        js(d, "document.getElementById('draw-dialog').close()");
+    }
+
     /** The lab's cue (the spec's cuepat, unpacked by the core) as + and - signs, or null when the spec has none. */
     static String cue(WebDriver d) {
         return (String) js(d, "var v = HLab.S.st.values; return v.cuepat ? String(HLab.core.unpackCue(v.cuepat, Number(v.n))) : null");
