@@ -203,8 +203,8 @@
   }
 
   // The keyboard's cell in words, in the dialog's live region (and what the grid's name says when it gets focus).
-  // After a stroke of the keyboard (Shift with the arrows), one sentence for the whole stroke: where it ended and how
-  // many cells it changed (strokes: the count, ink: whether it inked or erased them).
+  // After a stroke of the keyboard (Shift with the arrows), one sentence for the whole stroke (strokes: its value and
+  // how many cells it changed): where it ended, whether it inked or erased, and how many cells.
   var sayTimer = 0;
   function sayCell(changed, strokes) {
     clearTimeout(sayTimer);
