@@ -91,3 +91,57 @@
     errTimer = setTimeout(function () { L.fieldError(null); }, 9000);
   };
 })(window.HLab = window.HLab || {});
+
+// The header's drop-down menus (Export, Course): a <details> disclosure of buttons and links, keyed as the WAI-ARIA
+// disclosure-navigation pattern keys them. ↓/↑ on the button open the menu and go to its first/last item; ↓/↑ move
+// between the items (not round the ends), Home/End to the first/last; Escape closes it and puts the focus back on
+// its button; Tab and Shift+Tab go on through the page, and the menu closes when the focus (or a click) leaves it.
+// An item that does its job and closes the menu (closeMenu) leaves the focus on the button, not lost in the page.
+(function (L) {
+  "use strict";
+
+  function items(menu) {
+    return Array.prototype.filter.call(menu.querySelectorAll(".menu-list a[href], .menu-list button"), function (x) {
+      return !x.disabled && x.getClientRects().length > 0;
+    });
+  }
+
+  L.closeMenu = function (menu, focusButton) {
+    if (!menu.open) return;
+    var inside = menu.contains(document.activeElement);
+    menu.open = false;
+    if (focusButton || inside) menu.querySelector("summary").focus();
+  };
+
+  L.wireMenu = function (menu) {
+    var button = menu.querySelector("summary");
+    menu.addEventListener("keydown", function (ev) {
+      if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.shiftKey) return;
+      var list = items(menu), at = list.indexOf(document.activeElement), onButton = ev.target === button, to = -1;
+      if (ev.key === "Escape") {
+        if (!menu.open) return;
+        ev.preventDefault();
+        ev.stopPropagation();
+        L.closeMenu(menu, true);
+        return;
+      }
+      if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp" && ev.key !== "Home" && ev.key !== "End") return;
+      if (onButton) {
+        if (ev.key === "Home" || ev.key === "End") return;
+        menu.open = true;
+        list = items(menu);
+        to = ev.key === "ArrowDown" ? 0 : list.length - 1;
+      } else if (at >= 0) {
+        to = ev.key === "ArrowDown" ? Math.min(list.length - 1, at + 1) : ev.key === "ArrowUp" ? Math.max(0, at - 1)
+          : ev.key === "Home" ? 0 : list.length - 1;
+      } else return;
+      ev.preventDefault();
+      if (list[to]) list[to].focus();
+    });
+    // the focus going elsewhere (Tab past the last item, Shift+Tab before the button) or a click elsewhere closes it
+    menu.addEventListener("focusout", function (ev) {
+      if (menu.open && ev.relatedTarget && !menu.contains(ev.relatedTarget)) menu.open = false;
+    });
+    document.addEventListener("click", function (ev) { if (menu.open && !menu.contains(ev.target)) menu.open = false; });
+  };
+})(window.HLab = window.HLab || {});

@@ -65,6 +65,19 @@
         b.addEventListener("click", function () { choose(k.name, c.value, b); });
         seg.appendChild(b);
       });
+      // the WAI-ARIA radio group's keys: one Tab stop (the chosen value, see sync), the arrow keys choose the next or
+      // previous value round the ends (and stay here: → does not step the run)
+      seg.addEventListener("keydown", function (ev) {
+        if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.shiftKey) return;
+        var d = ev.key === "ArrowRight" || ev.key === "ArrowDown" ? 1 : ev.key === "ArrowLeft" || ev.key === "ArrowUp" ? -1 : 0;
+        var bs = Array.prototype.filter.call(seg.querySelectorAll("[role=radio]"), function (b) { return !b.disabled; });
+        var at = bs.indexOf(document.activeElement);
+        if (!d || at < 0) return;
+        ev.preventDefault();
+        var next = bs[(at + d + bs.length) % bs.length];
+        next.focus();
+        next.click();
+      });
       if (!bare) el.appendChild(labelRow(k, null));
       el.appendChild(seg);
       if (bare) {
@@ -205,11 +218,15 @@
       // a key that does not apply shows the value an edit would give it when it starts to apply
       var shown = k.applies || k.editDefault == null ? k.value : k.editDefault;
       if (c.kind === "choice") {
-        c.el.querySelectorAll("[data-value]").forEach(function (b) {
+        var radios = c.el.querySelectorAll("[data-value]"), any = false;
+        radios.forEach(function (b) {
           var on = b.getAttribute("data-value") === shown;
           b.classList.toggle("on", on);
           b.setAttribute("aria-checked", on ? "true" : "false");
+          if (b.tabIndex !== (on ? 0 : -1)) b.tabIndex = on ? 0 : -1;   // the group's one Tab stop
+          any = any || on;
         });
+        if (!any && radios.length && radios[0].tabIndex !== 0) radios[0].tabIndex = 0;
         return;
       }
       var input = c.el.querySelector("[data-control]");

@@ -66,7 +66,7 @@
     X.seenSpec = spec;
     document.body.setAttribute("data-exercise", view.id);
     var item = document.querySelector('.ex-course [data-course="' + view.id + '"]');
-    if (item) item.classList.add("current");
+    if (item) { item.classList.add("current"); item.setAttribute("aria-current", "page"); }
     // after the lab has taken the spec (the free keys' values come from it) and the Markdown renderer has loaded
     L.extext.load().then(function () { setTimeout(render, 0); });
     return { spec: spec, opts: { keepPlaying: false } };
@@ -379,8 +379,8 @@
         + '<span class="ex-course-no">' + (k + 1) + '</span><span class="ex-course-title">' + L.V.esc(title) + '</span>'
         + '<span class="ex-course-done' + (solved === doc.tasks.length ? " all" : "") + '">' + solved + "/" + doc.tasks.length + '</span></a>';
     }).join("");
-    // a disclosure of links, as the Export menu is: not an ARIA menu (whose items the arrow keys would move between,
-    // and which may hold nothing but items: axe's aria-required-children found its heading and tip)
+    // a disclosure of links, as the Export menu is: not an ARIA menu (which may hold nothing but items: axe's
+    // aria-required-children found its heading and tip); the arrow keys move between its items all the same
     menu.innerHTML = '<summary class="btn" title="The built-in course: exercises that teach the paper in order">'
       + '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2V5zm0 16a2 2 0 0 1 2-2h13"/></svg><span>Course</span></summary>'
       + '<div class="menu-list ex-course-list"><div class="ex-course-head">Course: the paper in ' + ids.length + ' exercises</div>' + items
@@ -389,8 +389,8 @@
       + '<p class="ex-course-tip">Tip: drop an exercise file (.json) anywhere on the page to open it.</p></div>';
     var actions = document.querySelector(".top-actions");
     actions.insertBefore(menu, actions.firstChild);
-    menu.querySelector("[data-ex-open-file]").addEventListener("click", function () { fileInput().click(); menu.open = false; });
-    document.addEventListener("click", function (ev) { if (menu.open && !menu.contains(ev.target)) menu.open = false; });
+    menu.querySelector("[data-ex-open-file]").addEventListener("click", function () { fileInput().click(); L.closeMenu(menu); });
+    L.wireMenu(menu);   // ↓/↑/Home/End between the items, Escape back to the button (base.js)
   }
 
   var input = null;

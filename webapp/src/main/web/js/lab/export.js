@@ -126,9 +126,11 @@
   }
 
   function wire() {
+    var menu = document.querySelector(".menu[data-section=export]");
     document.querySelectorAll("[data-export]").forEach(function (b) {
-      b.addEventListener("click", function () { exportAs(b.dataset.export); b.closest("details").open = false; });
+      b.addEventListener("click", function () { exportAs(b.dataset.export); L.closeMenu(menu); });
     });
+    L.wireMenu(menu);   // ↓/↑/Home/End between the items, Escape back to the button (base.js)
   }
 
   L.exporter = { exportAs: exportAs, wire: wire };

@@ -58,7 +58,10 @@
   // ---- the draw / upload dialog ----
 
   // cursor: the keyboard's cell on the grid (shown while the grid has the keyboard's focus)
-  var D = { mode: "mem", side: 16, mems: [], cur: 0, pen: 1, stroke: 1, last: -1, painting: false, cue: {}, cursor: 0, keys: false };
+  // kstroke: the keyboard's stroke (Shift with a move key paints; Space/Enter paint one cell): its value, the cell it
+  // last reached and how many cells it changed, or null
+  var D = { mode: "mem", side: 16, mems: [], cur: 0, pen: 1, stroke: 1, last: -1, painting: false, cue: {}, cursor: 0, keys: false,
+    kstroke: null };
   var MAX_MEMS = 16, MAX_CUE_SIDE = 64;
 
   function showDialog(mode) {
@@ -184,26 +187,33 @@
     var m = D.mems[D.cur], c = $("draw-canvas");
     V.drawPicture(c, levelsOf(m), m.length, D.side, { grid: true });
     if (D.keys) {
-      // the keyboard's cell: a dark and a light ring, seen on ink and on paper, in light and dark mode
+      // the keyboard's cell: a ring in the theme's --grid-cursor colour between a light and a dark hairline, seen on
+      // ink and on paper (lab.css); read from the canvas's style each time, so a theme (or a page around) can set it
       var cell = c.width / D.side, x = (D.cursor % D.side) * cell, y = Math.floor(D.cursor / D.side) * cell, ctx = c.getContext("2d");
+      var css = getComputedStyle(c), color = function (name, dflt) { return css.getPropertyValue(name).trim() || dflt; };
       ctx.lineWidth = 3;
-      ctx.strokeStyle = "#d55e00";
+      ctx.strokeStyle = color("--grid-cursor", "#d55e00");
       ctx.strokeRect(x + 1.5, y + 1.5, cell - 3, cell - 3);
       ctx.lineWidth = 1;
-      ctx.strokeStyle = "#fff";
+      ctx.strokeStyle = color("--grid-cursor-inner", "#fff");
       ctx.strokeRect(x + 3.5, y + 3.5, cell - 7, cell - 7);
-      ctx.strokeStyle = "#000";
+      ctx.strokeStyle = color("--grid-cursor-outer", "#000");
       ctx.strokeRect(x + 0.5, y + 0.5, cell - 1, cell - 1);
     }
   }
 
   // The keyboard's cell in words, in the dialog's live region (and what the grid's name says when it gets focus).
-  function sayCell(changed) {
+  // After a stroke of the keyboard (Shift with the arrows), one sentence for the whole stroke (strokes: its value and
+  // how many cells it changed): where it ended, whether it inked or erased, and how many cells.
+  var sayTimer = 0;
+  function sayCell(changed, strokes) {
+    clearTimeout(sayTimer);
     var m = D.mems[D.cur];
     if (!m) return;
     var x = D.cursor % D.side, y = Math.floor(D.cursor / D.side);
     $("draw-cursor").textContent = "Row " + (y + 1) + ", column " + (x + 1) + " of " + D.side + ": " + (m[D.cursor] > 0 ? "inked" : "blank")
-      + (changed ? " now" : "");
+      + (changed ? " now" : "")
+      + (strokes ? "; the stroke " + (strokes.value > 0 ? "inked " : "erased ") + strokes.changed + (strokes.changed === 1 ? " cell" : " cells") : "");
   }
 
   // Nearest-neighbour resize when the grid size changes.
@@ -244,15 +254,27 @@
     // Sets the cells on the line from the stroke's last cell to cell i to the stroke's value (D.stroke) and redraws:
     // what a pointer and the keyboard do to a picture. Pointer events come at most once per frame, so a fast stroke
     // skips cells: the line since the last one fills them.
+    // Returns how many cells it changed.
     function strokeTo(i) {
       var m = D.mems[D.cur], from = D.last >= 0 ? D.last : i, x0 = from % D.side, y0 = Math.floor(from / D.side);
-      var x1 = i % D.side, y1 = Math.floor(i / D.side), steps = Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0), 1), any = false;
+      var x1 = i % D.side, y1 = Math.floor(i / D.side), steps = Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0), 1), changed = 0;
       for (var k = 0; k <= steps; k++) {
         var j = Math.round(y0 + (y1 - y0) * k / steps) * D.side + Math.round(x0 + (x1 - x0) * k / steps);
-        if (m[j] !== D.stroke) { m[j] = D.stroke; any = true; }
+        if (m[j] !== D.stroke) { m[j] = D.stroke; changed++; }
       }
       D.last = i;
-      if (any) paintEditor();
+      if (changed) paintEditor();
+      return changed;
+    }
+    // The end of a keyboard stroke (Shift let go, or a little while without a key): its one sentence and the
+    // thumbnails, as the end of a pointer's stroke redraws them. The stroke's value stays for the next one that
+    // starts where it ended.
+    function endKeyStroke() {
+      var k = D.kstroke;
+      if (!k || !k.open) return;
+      k.open = false;
+      renderDrawList();
+      sayCell(false, k);
     }
     // pointer events cover mouse, pen and touch; capture keeps the stroke when it leaves the canvas
     c.addEventListener("pointerdown", function (ev) {
@@ -268,9 +290,13 @@
     c.addEventListener("pointercancel", function () { D.painting = false; });
     c.addEventListener("contextmenu", function (ev) { ev.preventDefault(); });
     // The keyboard's route: the arrow keys (Home/End: the row's ends, PageUp/PageDown: the column's) move a cell
-    // cursor, Space or Enter inks a blank cell and blanks an inked one: a one-cell stroke, as a click makes.
+    // cursor, Space or Enter inks a blank cell and blanks an inked one: a one-cell stroke, as a click makes. With
+    // Shift a move paints: a stroke through strokeTo, as a pointer's drag, with the value decided where it starts (a
+    // blank cell starts an inking stroke, an inked one an erasing stroke, as Space would), or the value of the
+    // keyboard's last stroke (Space or Shift) when it starts on the cell where that one ended.
     c.addEventListener("keydown", function (ev) {
       if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      if (ev.key === "Shift") return;
       var x = D.cursor % D.side, y = Math.floor(D.cursor / D.side), n = D.side - 1;
       if (ev.key === "ArrowLeft") x = Math.max(0, x - 1);
       else if (ev.key === "ArrowRight") x = Math.min(n, x + 1);
@@ -282,26 +308,55 @@
       else if (ev.key === "PageDown") y = n;
       else if (ev.key === " " || ev.key === "Enter") {
         ev.preventDefault();
+        if (ev.repeat) return;   // a held key would flip the cell back and forth
         D.stroke = D.mems[D.cur][D.cursor] > 0 ? -1 : 1;
         D.last = -1;
         D.keys = true;
         strokeTo(D.cursor);
+        D.kstroke = { value: D.stroke, at: D.cursor, changed: 1, open: false };
         renderDrawList();
         sayCell(true);
         return;
       } else return;
       ev.preventDefault();
-      D.cursor = y * D.side + x;
+      var to = y * D.side + x, k = D.kstroke;
       D.keys = true;
+      if (!ev.shiftKey) {
+        endKeyStroke();
+        D.kstroke = null;
+        D.cursor = to;
+        paintEditor();
+        sayCell(false);
+        return;
+      }
+      // Shift: paint from the cursor's cell to the new one
+      if (!k || !k.open) {
+        var goOn = k && k.at === D.cursor;
+        D.stroke = goOn ? k.value : D.mems[D.cur][D.cursor] > 0 ? -1 : 1;
+        D.last = -1;
+        k = D.kstroke = { value: D.stroke, at: D.cursor, changed: 0, open: true };
+        k.changed += strokeTo(D.cursor);
+      }
+      D.stroke = k.value;
+      D.last = D.cursor;
+      k.changed += strokeTo(to);
+      k.at = D.cursor = to;
       paintEditor();
-      sayCell(false);
+      // said once the stroke ends: on letting go of Shift, or after a pause with Shift still held
+      clearTimeout(sayTimer);
+      sayTimer = setTimeout(endKeyStroke, 700);
     });
+    c.addEventListener("keyup", function (ev) { if (ev.key === "Shift") endKeyStroke(); });
     // the cursor shows while the keyboard is on the grid (not when a pointer clicked it)
     c.addEventListener("focus", function () { D.keys = c.matches(":focus-visible"); if (D.keys) paintEditor(); sayCell(false); });
-    c.addEventListener("blur", function () { if (D.keys) { D.keys = false; paintEditor(); } });
-    c.addEventListener("pointerdown", function () { if (D.keys) { D.keys = false; paintEditor(); } }, true);
+    c.addEventListener("blur", function () { endKeyStroke(); D.kstroke = null; if (D.keys) { D.keys = false; paintEditor(); } });
+    c.addEventListener("pointerdown", function () { endKeyStroke(); D.kstroke = null; if (D.keys) { D.keys = false; paintEditor(); } }, true);
     $("draw-pen").querySelectorAll("button").forEach(function (b) {
-      b.addEventListener("click", function () { D.pen = Number(b.dataset.pen); $("draw-pen").querySelectorAll("button").forEach(function (x) { x.classList.toggle("on", x === b); }); });
+      // the pen's state for screen readers too (aria-pressed), not only in the look of the button
+      b.addEventListener("click", function () {
+        D.pen = Number(b.dataset.pen);
+        $("draw-pen").querySelectorAll("button").forEach(function (x) { x.classList.toggle("on", x === b); x.setAttribute("aria-pressed", String(x === b)); });
+      });
     });
     $("draw-clear").addEventListener("click", function () { D.mems[D.cur].fill(-1); edited(); });
     $("draw-invert").addEventListener("click", function () { var m = D.mems[D.cur]; for (var i = 0; i < m.length; i++) m[i] = -m[i]; edited(); });

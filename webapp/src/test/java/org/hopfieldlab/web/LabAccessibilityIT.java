@@ -394,6 +394,153 @@ class LabAccessibilityIT {
         assertEquals("synapses", js(d, OPEN_TAB));
     }
 
+    // ---- the header's menus: the WAI-ARIA disclosure-navigation pattern ----
+
+    /** Whether the menu is open, the focused element's text (or 'summary' on its button) and the ring at it. */
+    static String menuState(WebDriver d, String menu) {
+        return (String) js(d, "var m = document.querySelector(arguments[0]), e = document.activeElement;"
+                + "var where = e === m.querySelector('summary') ? 'summary' : m.contains(e) ? e.textContent.trim().replace(/\\s+/g, ' ') : 'outside ' + e.tagName;"
+                + "return (m.open ? 'open' : 'closed') + ' | ' + where;", menu);
+    }
+
+    /** The texts of a menu's items, in order. */
+    @SuppressWarnings("unchecked")
+    static java.util.List<String> menuItems(WebDriver d, String menu) {
+        return (java.util.List<String>) js(d, "return Array.prototype.map.call(document.querySelector(arguments[0])"
+                + ".querySelectorAll('.menu-list a[href], .menu-list button'), function (x) { return x.textContent.trim().replace(/\\s+/g, ' '); })", menu);
+    }
+
+    /**
+     * Drives a header menu with the keys of the disclosure-navigation pattern: ↓ on its button opens it on the first
+     * item, ↓/↑ move between the items and stop at the ends, End/Home go to the last/first, Escape closes it and
+     * leaves the focus on its button, ↑ on the button opens it on the last item, Tab past the last item leaves and
+     * closes it. Every stop shows the focus ring; the arrows never step the run nor scroll the page.
+     */
+    static void driveMenu(WebDriver d, String menu, String what) {
+        java.util.List<String> items = menuItems(d, menu);
+        assertTrue(items.size() >= 3, what + ": items " + items);
+        String first = items.get(0), second = items.get(1), last = items.get(items.size() - 1);
+        Object step = js(d, "return hopfieldLab.frame().step");
+        js(d, "document.querySelector(arguments[0] + ' summary').focus()", menu);
+        Object scroll = js(d, "return window.scrollY");
+        press(d, Keys.ARROW_DOWN);
+        assertEquals("open | " + first, menuState(d, menu), what + ": ↓ on the button");
+        assertEquals("ok", js(d, RING), what + ": the ring on the first item");
+        press(d, Keys.ARROW_DOWN);
+        assertEquals("open | " + second, menuState(d, menu), what + ": ↓");
+        press(d, Keys.ARROW_UP, Keys.ARROW_UP);
+        assertEquals("open | " + first, menuState(d, menu), what + ": ↑ stops at the first item");
+        press(d, Keys.END);
+        assertEquals("open | " + last, menuState(d, menu), what + ": End");
+        assertEquals("ok", js(d, RING), what + ": the ring on the last item");
+        press(d, Keys.ARROW_DOWN);
+        assertEquals("open | " + last, menuState(d, menu), what + ": ↓ stops at the last item");
+        press(d, Keys.HOME);
+        assertEquals("open | " + first, menuState(d, menu), what + ": Home");
+        press(d, Keys.ESCAPE);
+        assertEquals("closed | summary", menuState(d, menu), what + ": Escape closes it, back on its button");
+        assertEquals("ok", js(d, RING), what + ": the ring on the button");
+        press(d, Keys.ARROW_UP);
+        assertEquals("open | " + last, menuState(d, menu), what + ": ↑ on the button");
+        press(d, Keys.TAB);
+        assertTrue(menuState(d, menu).startsWith("closed | outside"), what + ": Tab past the last item leaves and closes it: " + menuState(d, menu));
+        assertEquals(step, js(d, "return hopfieldLab.frame().step"), what + ": the run did not step");
+        assertEquals(scroll, js(d, "return window.scrollY"), what + ": the page did not scroll");
+    }
+
+    @Test
+    void theExportAndCourseMenusFollowTheDisclosureNavigationPattern() throws IOException {
+        WebDriver d = lab.browser;
+        openExercise(d);
+        async(d, "hopfieldLab.settled()");
+        js(d, "window.scrollTo(0, 0)");
+        driveMenu(d, ".menu[data-section=export]", "Export");
+        driveMenu(d, ".ex-course", "Course");
+        // the exercise open now is the current page among the course's links
+        assertEquals(1L, js(d, "return document.querySelectorAll('.ex-course a[aria-current=page][data-course=idp-existence]').length"));
+        // open, with the keyboard on an item: axe finds nothing in either
+        js(d, "document.querySelector('.ex-course summary').focus()");
+        press(d, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        shot(d, "a11y-keyboard-course-menu");
+        assertAccessible(d, "the course menu open, an item focused");
+        press(d, Keys.ESCAPE);
+        js(d, "document.querySelector('.menu[data-section=export] summary').focus()");
+        press(d, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        shot(d, "a11y-keyboard-export-menu");
+        assertAccessible(d, "the export menu open, an item focused");
+        // an item that does its job closes the menu and leaves the keyboard on its button, not lost on the page
+        assertEquals("open | Run as JSON", menuState(d, ".menu[data-section=export]"));
+        press(d, Keys.ENTER);
+        assertEquals("closed | summary", menuState(d, ".menu[data-section=export]"), "after an export");
+        // Shift+Tab from the button leaves an open menu and closes it
+        press(d, Keys.ARROW_DOWN);
+        js(d, "document.querySelector('.menu[data-section=export] summary').focus()");
+        new Actions(d).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertTrue(menuState(d, ".menu[data-section=export]").startsWith("closed | outside"), menuState(d, ".menu[data-section=export]"));
+    }
+
+    /** The model switch's radios: [focused value, checked value, the values in the Tab order]. */
+    static String modelSwitch(WebDriver d) {
+        return (String) js(d, "var bs = Array.prototype.slice.call(document.querySelectorAll('.model-switch [role=radio]'));"
+                + "var checked = bs.filter(function (b) { return b.getAttribute('aria-checked') === 'true'; }).map(function (b) { return b.dataset.value; });"
+                + "var stops = bs.filter(function (b) { return b.tabIndex >= 0; }).map(function (b) { return b.dataset.value; });"
+                + "var f = document.activeElement; return (f.dataset && f.dataset.value || f.id || f.tagName) + ' | ' + checked + ' | ' + stops;");
+    }
+
+    /**
+     * The model switch (and every choice of the setup column) is a WAI-ARIA radio group: one Tab stop, the chosen
+     * value; → and ← choose the next or previous model round the ends and stay in the group (they stepped the run
+     * before, and each radio was a Tab stop of its own).
+     */
+    @Test
+    void theModelSwitchIsARadioGroupOfTheArrowKeys() {
+        WebDriver d = lab.browser;
+        openPaused(d, lab.url("index.html?preset=sequence" + SLOW));
+        assertTrue(spec(d).contains("model=idp"), spec(d));
+        js(d, "window.scrollTo(0, 0); document.activeElement.blur()");
+        tabTo(d, ".model-switch [role=radio]", 40);
+        assertEquals("idp | idp | idp", modelSwitch(d), "Tab reaches the chosen model alone");
+        press(d, Keys.ARROW_RIGHT);
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> spec(x).contains("model=modern"));
+        assertEquals("modern | modern | modern", modelSwitch(d), "→ chooses the next model and keeps the focus on it");
+        assertEquals("ok", js(d, RING));
+        press(d, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> spec(x).contains("model=classic"));
+        assertEquals("classic | classic | classic", modelSwitch(d));
+        press(d, Keys.ARROW_LEFT);   // round the start to the last
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> spec(x).contains("model=discrete"));
+        assertEquals("discrete | discrete | discrete", modelSwitch(d));
+        async(d, "hopfieldLab.settled()");
+        // Tab leaves the group for the next control
+        press(d, Keys.TAB);
+        assertFalse(Boolean.TRUE.equals(js(d, "return !!document.activeElement.closest('.model-switch')")), "Tab leaves the radio group");
+        // the choices of the setup column are radio groups of one Tab stop each too
+        assertEquals(0L, js(d, "return Array.prototype.filter.call(document.querySelectorAll('[role=radiogroup]'), function (g) {"
+                + " return Array.prototype.filter.call(g.querySelectorAll('[role=radio]'), function (b) { return b.tabIndex >= 0; }).length !== 1; }).length"));
+    }
+
+    @Test
+    void thePensStateIsSaidAndAHeldSpaceDoesNotFlipACellBack() {
+        WebDriver d = lab.browser;
+        open(d, lab.url("index.html?" + LabFeaturesIT.GLYPHS + SLOW));
+        async(d, "hopfieldLab.settled()");
+        js(d, "document.getElementById('open-draw').click()");
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("draw-canvas")).isDisplayed());
+        // Space on a blank cell inks it; the key's auto-repeat (a held Space) leaves it inked
+        js(d, "document.getElementById('draw-canvas').focus()");
+        press(d, Keys.ARROW_RIGHT, Keys.ARROW_LEFT);   // the top left cell, which the letter A leaves blank
+        assertEquals("Row 1, column 1 of 10: blank", said(d));
+        press(d, Keys.SPACE);
+        assertEquals("Row 1, column 1 of 10: inked now", said(d));
+        js(d, "for (var i = 0; i < 3; i++) document.getElementById('draw-canvas').dispatchEvent(new KeyboardEvent('keydown', {key: ' ', repeat: true, bubbles: true, cancelable: true}))");
+        assertEquals("Row 1, column 1 of 10: inked now", said(d));
+        String pens = "return Array.prototype.map.call(document.querySelectorAll('#draw-pen button'), function (b) { return b.textContent + '=' + b.getAttribute('aria-pressed'); }).join(' ')";
+        assertEquals("Ink=true Erase=false", js(d, pens));
+        js(d, "document.querySelector('#draw-pen [data-pen=\"-1\"]').click()");
+        assertEquals("Ink=false Erase=true", js(d, pens));
+        js(d, "document.getElementById('draw-dialog').close()");
+    }
+
     /** The lab's cue (the spec's cuepat, unpacked by the core) as + and - signs, or null when the spec has none. */
     static String cue(WebDriver d) {
         return (String) js(d, "var v = HLab.S.st.values; return v.cuepat ? String(HLab.core.unpackCue(v.cuepat, Number(v.n))) : null");
@@ -438,7 +585,134 @@ class LabAccessibilityIT {
         assertEquals(new String(want), cue(d), "exactly the two cells the keys inked, in the core's cue");
     }
 
-    /** The focus ring on the tabs and the grid's cursor, at 1280 and 390 px, light and dark, for the eye. */
+    /** The text of the grid's live region and how many times it changed since {@link #COUNT_SAID} was run. */
+    static final String COUNT_SAID = "var r = document.getElementById('draw-cursor'); window.saidTimes = 0;"
+            + "if (window.saidObserver) window.saidObserver.disconnect();"
+            + "window.saidObserver = new MutationObserver(function (recs) { window.saidTimes += recs.length; });"
+            + "window.saidObserver.observe(r, {childList: true, characterData: true, subtree: true});";
+
+    static String said(WebDriver d) {
+        return (String) js(d, "return document.getElementById('draw-cursor').textContent");
+    }
+
+    /** Shift held while the keys are pressed, then let go. */
+    static void shift(WebDriver d, CharSequence... keys) {
+        new Actions(d).keyDown(Keys.SHIFT).sendKeys(keys).keyUp(Keys.SHIFT).perform();
+    }
+
+    @Test
+    void aStudentPaintsStrokesWithShiftAndTheArrows() throws IOException {
+        WebDriver d = lab.browser;
+        open(d, lab.url("index.html?" + LabFeaturesIT.GLYPHS + SLOW));   // N = 100: a 10 × 10 cue
+        async(d, "hopfieldLab.settled()");
+        js(d, "document.getElementById('open-cue').click()");
+        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("draw-canvas")).isDisplayed());
+        js(d, "document.getElementById('draw-canvas').focus()");
+        // to row 2, column 2 (blank): Shift+→ three times inks it and the three cells it enters, said once at the end
+        press(d, Keys.ARROW_DOWN, Keys.ARROW_RIGHT);
+        js(d, COUNT_SAID);
+        shift(d, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        assertEquals("Row 2, column 5 of 10: inked; the stroke inked 4 cells", said(d));
+        assertEquals(1L, js(d, "return window.saidTimes"), "one message for the stroke, not one per cell");
+        js(d, "document.activeElement.scrollIntoView({block: 'center'})");
+        shot(d, "a11y-keyboard-grid-stroke");
+        // Shift again where that stroke ended goes on inking (the cell it starts on is inked already)
+        shift(d, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        assertEquals("Row 4, column 5 of 10: inked; the stroke inked 2 cells", said(d));
+        // Space inks row 4, column 6; a stroke from there goes on as Space went: it inks
+        press(d, Keys.ARROW_RIGHT, Keys.SPACE);
+        assertEquals("Row 4, column 6 of 10: inked now", said(d));
+        shift(d, Keys.ARROW_RIGHT);
+        assertEquals("Row 4, column 7 of 10: inked; the stroke inked 1 cell", said(d));
+        // a stroke started on an inked cell (row 2, column 3, reached without Shift) erases: it and row 3, column 3;
+        // End with Shift paints the row to its end as a fast drag does (the line between)
+        press(d, Keys.ARROW_UP, Keys.ARROW_UP, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        assertEquals("Row 2, column 3 of 10: inked", said(d));
+        shift(d, Keys.ARROW_DOWN);
+        assertEquals("Row 3, column 3 of 10: blank; the stroke erased 1 cell", said(d));
+        press(d, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN);   // row 7, column 3 (blank)
+        shift(d, Keys.END);
+        assertEquals("Row 7, column 10 of 10: inked; the stroke inked 8 cells", said(d));
+        // the dialog applies it: the core's cue has exactly the cells the strokes left inked
+        js(d, "document.getElementById('draw-use').click()");
+        new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> cue(x) != null);
+        char[] want = "-".repeat(100).toCharArray();
+        for (int[] rc : new int[][] {{2, 2}, {2, 4}, {2, 5}, {3, 5}, {4, 5}, {4, 6}, {4, 7}}) {
+            want[(rc[0] - 1) * 10 + rc[1] - 1] = '+';
+        }
+        for (int col = 3; col <= 10; col++) {
+            want[6 * 10 + col - 1] = '+';
+        }
+        assertEquals(new String(want), cue(d), "the cells the strokes inked and erased, in the core's cue");
+    }
+
+    /**
+     * The grid cursor's ring is drawn in the theme's --grid-cursor colour (a page may set it: the ring follows), and
+     * in light and dark mode that colour is at least 3:1 against both the blank and the inked cells as drawn.
+     */
+    @Test
+    void theGridCursorsColourIsTheThemesAndStandsOutOnBothCells() {
+        ChromeDriver d = lab.browser;
+        try {
+            for (boolean dark : new boolean[] {false, true}) {
+                LabBrowserIT.dark(d, dark);
+                String mode = dark ? "dark" : "light";
+                d.get("about:blank");
+                open(d, lab.url("index.html?" + LabFeaturesIT.GLYPHS + SLOW));
+                async(d, "hopfieldLab.settled()");
+                js(d, "document.getElementById('open-draw').click()");
+                new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("draw-canvas")).isDisplayed());
+                // a 16 × 16 grid: 24 px cells, so the ring's pixels are whole
+                js(d, "var s = document.getElementById('draw-side'); s.value = '16'; s.dispatchEvent(new Event('change'));"
+                        + "document.getElementById('draw-canvas').focus()");
+                press(d, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_RIGHT);   // row 3, column 2
+                String theme = (String) js(d, "return getComputedStyle(document.getElementById('draw-canvas')).getPropertyValue('--grid-cursor').trim()");
+                assertTrue(theme.matches("#[0-9a-fA-F]{6}"), mode + ": --grid-cursor is a theme colour: '" + theme + "'");
+                assertEquals(theme.toLowerCase(), ringColour(d, 2, 1), mode + ": the ring is drawn in --grid-cursor");
+                // the cells' colours as drawn: the lightest and the darkest cell centres away from the cursor
+                @SuppressWarnings("unchecked")
+                java.util.List<String> cells = (java.util.List<String>) js(d, "var c = document.getElementById('draw-canvas'), g = c.getContext('2d'), out = {};"
+                        + "for (var r = 0; r < 16; r++) for (var k = 0; k < 16; k++) { if (r === 2 && k === 1) continue;"
+                        + "  var p = g.getImageData(k * 24 + 12, r * 24 + 12, 1, 1).data; out['#' + [p[0], p[1], p[2]].map(function (v) { return (256 + v).toString(16).substring(1); }).join('')] = 1; }"
+                        + "return Object.keys(out);");
+                assertEquals(2, cells.size(), mode + ": blank and inked cells: " + cells);
+                for (String cell : cells) {
+                    double ratio = contrast(theme, cell);
+                    assertTrue(ratio >= 3, mode + ": the cursor " + theme + " on a cell " + cell + " is " + ratio + ":1, under 3:1");
+                }
+                // a page that sets the property gets its colour in the ring
+                js(d, "document.documentElement.style.setProperty('--grid-cursor', '#0072b2')");
+                press(d, Keys.ARROW_RIGHT);   // row 3, column 3
+                assertEquals("#0072b2", ringColour(d, 2, 2), mode + ": the ring follows --grid-cursor");
+                js(d, "document.documentElement.style.removeProperty('--grid-cursor')");
+            }
+        } finally {
+            LabBrowserIT.dark(d, false);
+        }
+    }
+
+    /** The colour of the cursor's ring at the cell (row, column) of a 16 × 16 grid (24 px cells): 2 px in, mid-side. */
+    static String ringColour(WebDriver d, int row, int col) {
+        return (String) js(d, "var p = document.getElementById('draw-canvas').getContext('2d').getImageData(arguments[0] * 24 + 2, arguments[1] * 24 + 12, 1, 1).data;"
+                + "return '#' + [p[0], p[1], p[2]].map(function (v) { return (256 + v).toString(16).substring(1); }).join('');", col, row);
+    }
+
+    /** WCAG 2 contrast ratio of two #rrggbb colours. */
+    static double contrast(String a, String b) {
+        double la = luminance(a), lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    static double luminance(String hex) {
+        double[] c = new double[3];
+        for (int k = 0; k < 3; k++) {
+            double v = Integer.parseInt(hex.substring(1 + 2 * k, 3 + 2 * k), 16) / 255.0;
+            c[k] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
+    /** The focus ring on the tabs, the menus and the grid's cursor, at 1280 and 390 px, light and dark, for the eye. */
     @Test
     void theKeyboardsFocusIsSeenInLightAndDarkOnADeskAndAPhone() throws IOException {
         ChromeDriver phone = LabChromium.newBrowser(390, 844);
@@ -455,10 +729,19 @@ class LabAccessibilityIT {
                     press(d, Keys.ARROW_RIGHT);
                     assertEquals("ok", js(d, RING), name + ": the ring on the tab");
                     shot(d, name + "-tabs");
+                    // the Export and Course menus opened with ↓, an item with the keyboard's ring
+                    for (String menu : new String[] {".menu[data-section=export]", ".ex-course"}) {
+                        js(d, "window.scrollTo(0, 0); document.querySelector(arguments[0] + ' summary').focus()", menu);
+                        press(d, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+                        assertEquals("ok", js(d, RING), name + ": the ring in the menu " + menu);
+                        shot(d, name + (menu.contains("export") ? "-export-menu" : "-course-menu"));
+                        press(d, Keys.ESCAPE);
+                    }
                     js(d, "document.getElementById('open-cue').click()");
                     new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.id("draw-canvas")).isDisplayed());
                     js(d, "document.querySelectorAll('#draw-list .start-from')[1].click(); document.getElementById('draw-canvas').focus()");
                     press(d, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+                    shift(d, Keys.ARROW_DOWN, Keys.ARROW_DOWN);   // a stroke down from there, the cursor at its end
                     assertEquals("ok", js(d, RING), name + ": the ring on the grid");
                     js(d, "document.activeElement.scrollIntoView({block: 'center'})");
                     shot(d, name + "-grid");
