@@ -105,6 +105,7 @@
     holder.classList.add("invalid");
     var d = document.createElement("div");
     d.className = "field-error";
+    d.setAttribute("role", "alert");   // said when it comes: the focus may be on a value the core refused (a radio)
     d.textContent = msg;
     (holder.closest(".panel") || holder).appendChild(d);
     clearTimeout(errTimer);

@@ -611,6 +611,51 @@ class LabAccessibilityIT {
         }
     }
 
+    /** Whether the drawing dialog is open. */
+    static boolean dialogOpen(WebDriver d) {
+        return Boolean.TRUE.equals(js(d, "return document.getElementById('draw-dialog').open"));
+    }
+
+    /**
+     * An arrow key onto a drawn choice (the drawn memory set, the drawn start state) only chooses it: it opens no
+     * dialog (WCAG 3.2.2; the arrows opened the drawing dialog before, as a click does). With nothing drawn the core
+     * refuses the choice: its message is said (an alert by the choice), the run stays as it was and the choice too,
+     * and the focus stays on the value the arrow reached. Enter or Space there opens the drawing, as a click does.
+     */
+    @Test
+    void anArrowOntoADrawnChoiceOpensNoDialogAndTheCoreSaysWhyNot() throws IOException {
+        WebDriver d = lab.browser;
+        openPaused(d, lab.url("index.html?preset=sequence" + SLOW));
+        String[][] groups = {{"mem", "custom"}, {"x0", "drawn"}};
+        for (String[] g : groups) {
+            String key = g[0], drawn = g[1], before = spec(d);
+            assertFalse(before.contains(key + "=" + drawn), before);
+            // what the core says of this choice with nothing drawn
+            String refusal = (String) js(d, "try { HLab.spec.change({" + key + ": arguments[0]}); return ''; } catch (e) { return e.message; }", drawn);
+            assertFalse(refusal.isEmpty(), key + "=" + drawn + " with nothing drawn: the core takes it");
+            js(d, "document.querySelector('#c-' + arguments[0] + ' [aria-checked=true]').focus()", key);
+            String chosen = (String) js(d, "return document.activeElement.dataset.value");
+            // the drawn value is the last: ← from the first value goes round to it
+            assertEquals(js(d, "return document.querySelector('#c-' + arguments[0] + ' [role=radio]').dataset.value", key), chosen,
+                    key + " starts on its first value");
+            press(d, Keys.ARROW_LEFT);
+            assertFalse(dialogOpen(d), key + ": an arrow onto the drawn value opened the drawing dialog");
+            assertEquals(drawn, js(d, "return document.activeElement.dataset.value"), key + ": ← reaches the drawn value");
+            assertEquals(before, spec(d), key + ": the run stays as it was");
+            assertEquals(chosen, js(d, "return document.querySelector('#c-' + arguments[0] + ' [aria-checked=true]').dataset.value", key),
+                    key + ": the chosen value stays");
+            String error = (String) js(d, "var e = document.querySelector('.field-error'); return e ? e.getAttribute('role') + ' ' + e.textContent : ''");
+            assertTrue(error.startsWith("alert " + refusal), key + ": the core's message is said: " + error + " (the core: " + refusal + ")");
+            shot(d, "focus-drawn-arrow-" + key);
+            // Enter (a click) on the drawn value opens the drawing
+            press(d, key.equals("mem") ? Keys.ENTER : Keys.SPACE);
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(LabAccessibilityIT::dialogOpen);
+            assertEquals(key.equals("mem") ? "mem" : "cue", js(d, "return document.getElementById('draw-dialog').dataset.mode"));
+            js(d, "document.getElementById('draw-dialog').close()");
+            assertEquals(before, spec(d), key + ": the run stays as it was after a cancelled drawing");
+        }
+    }
+
     @Test
     void thePensStateIsSaidAndAHeldSpaceDoesNotFlipACellBack() {
         WebDriver d = lab.browser;
