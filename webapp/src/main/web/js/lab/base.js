@@ -75,6 +75,26 @@
     noteTimer = setTimeout(function () { d.remove(); }, 12000);
   };
 
+  // The reading order is the order on the screen. Where the CSS moves a block with `order` at some width (a phone
+  // shows the lab's network and plots before its setup column; below 1320 px the header puts the preset picker on a
+  // row under its buttons), the DOM follows it, so the Tab order and a screen reader's reading order are what the
+  // student sees (WCAG 2.4.3 and 1.3.2). The CSS is the one place the layout is written: this reads the `order` of
+  // the children of each [data-follow-order] box and sorts them by it (equal orders in the page's own order). Called
+  // at start, when the window is resized and when a body class changes the layout; the focus stays where it was.
+  var homes = 0;
+  L.followOrder = function () {
+    document.querySelectorAll("[data-follow-order]").forEach(function (box) {
+      var kids = Array.prototype.slice.call(box.children);
+      kids.forEach(function (k) { if (k._home == null) k._home = ++homes; });   // the page's order, as first seen
+      var sorted = kids.map(function (k) { return { k: k, o: Number(getComputedStyle(k).order) || 0 }; })
+        .sort(function (a, b) { return a.o - b.o || a.k._home - b.k._home; }).map(function (x) { return x.k; });
+      if (sorted.every(function (k, i) { return k === kids[i]; })) return;
+      var active = document.activeElement;
+      sorted.forEach(function (k) { box.appendChild(k); });
+      if (active && active !== document.activeElement && box.contains(active)) active.focus({ preventScroll: true });
+    });
+  };
+
   // Shows the core's complaint next to the control that caused it (cleared on the next valid change).
   var errTimer = 0;
   L.fieldError = function (el, msg) {
@@ -85,6 +105,7 @@
     holder.classList.add("invalid");
     var d = document.createElement("div");
     d.className = "field-error";
+    d.setAttribute("role", "alert");   // said when it comes: the focus may be on a value the core refused (a radio)
     d.textContent = msg;
     (holder.closest(".panel") || holder).appendChild(d);
     clearTimeout(errTimer);

@@ -66,7 +66,8 @@
         seg.appendChild(b);
       });
       // the WAI-ARIA radio group's keys: one Tab stop (the chosen value, see sync), the arrow keys choose the next or
-      // previous value round the ends (and stay here: → does not step the run)
+      // previous value round the ends (and stay here: → does not step the run). An arrow only chooses: it opens no
+      // dialog (see choose); Enter and Space click the focused value like the mouse.
       seg.addEventListener("keydown", function (ev) {
         if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.shiftKey) return;
         var d = ev.key === "ArrowRight" || ev.key === "ArrowDown" ? 1 : ev.key === "ArrowLeft" || ev.key === "ArrowUp" ? -1 : 0;
@@ -76,7 +77,7 @@
         ev.preventDefault();
         var next = bs[(at + d + bs.length) % bs.length];
         next.focus();
-        next.click();
+        choose(k.name, next.getAttribute("data-value"), next, true);
       });
       if (!bare) el.appendChild(labelRow(k, null));
       el.appendChild(seg);
@@ -189,19 +190,27 @@
     L.run.tryChange(ch, el);
   }
 
-  // A choice: most go straight to the core; the drawn ones first need a picture.
-  function choose(key, value, el) {
-    if (key === "mem" && value === "custom") { L.memories.openDraw(); return; }
+  // A choice. Clicked (the mouse, a finger, Enter or Space), a drawn choice opens the drawing dialog: it needs a picture.
+  // Reached with an arrow key it only chooses (WCAG 3.2.2: choosing a value opens nothing): it goes to the core like
+  // any value (a drawn start with the last cue drawn for this N, when there is one), and when nothing is drawn the core
+  // refuses it; its message is shown by the choice, with the way to draw, and the run stays as it was.
+  function choose(key, value, el, arrowed) {
+    var ch = {};
+    ch[key] = value;
+    if (key === "mem" && value === "custom" && !arrowed) { L.memories.openDraw(); return; }
     if (key === "x0" && value === "drawn") {
       var cue = L.spec.cueFor(S.st);
       // a drawn start needs a picture: the last one drawn for this N comes back, else draw one first
-      if (!cue) { L.memories.openCue({ start: true }); return; }
-      L.run.tryChange(S.st.values.cuepat ? { x0: "drawn" } : { x0: "drawn", cuepat: cue }, el);
-      return;
+      if (!cue && !arrowed) { L.memories.openCue({ start: true }); return; }
+      if (cue && !S.st.values.cuepat) ch.cuepat = cue;
     }
-    var ch = {};
-    ch[key] = value;
-    L.run.tryChange(ch, el);
+    if (!arrowed) { L.run.tryChange(ch, el); return; }
+    L.run.tryChange(function () {
+      try { return L.spec.change(ch); } catch (e) {
+        var drawn = key === "mem" && value === "custom" || key === "x0" && value === "drawn";
+        throw drawn ? { message: e.message.replace(/\.?$/, ". ") + "Enter or Space on “" + L.spec.choiceLabel(key, value) + "” opens the drawing.", key: e.key } : e;
+      }
+    }, el);
   }
 
   // ---- showing the spec ----

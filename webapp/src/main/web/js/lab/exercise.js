@@ -106,6 +106,7 @@
       });
     }
     document.body.classList.add("exercise-mode");
+    L.followOrder();   // beside an exercise the header has another layout (exercise.css)
   }
 
   function kicker() {

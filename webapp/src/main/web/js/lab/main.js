@@ -6,6 +6,9 @@
   var S = L.S, V = L.V, $ = L.$;
 
   function start() {
+    // the DOM in the order the CSS shows (base.js): before anything has the focus, and again when a width moves a block
+    L.followOrder();
+    window.addEventListener("resize", L.followOrder);
     S.presets = String(L.core.presetNames()).split(",").map(function (n) {
       return { name: n, title: L.core.presetTitle(n), description: L.core.presetDescription(n), spec: L.core.presetSpec(n) };
     });

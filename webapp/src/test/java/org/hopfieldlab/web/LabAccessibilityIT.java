@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.junit.jupiter.api.Test;
@@ -517,6 +520,140 @@ class LabAccessibilityIT {
         // the choices of the setup column are radio groups of one Tab stop each too
         assertEquals(0L, js(d, "return Array.prototype.filter.call(document.querySelectorAll('[role=radiogroup]'), function (g) {"
                 + " return Array.prototype.filter.call(g.querySelectorAll('[role=radio]'), function (b) { return b.tabIndex >= 0; }).length !== 1; }).length"));
+    }
+
+    /**
+     * The page's Tab stops from its top, in the Tab order, each "descriptor @ top bottom left right" in page
+     * coordinates (the focus ends when it leaves the page or comes back round); elements with no box are left out.
+     */
+    static List<String> tabStops(WebDriver d, int max) {
+        js(d, "window.scrollTo(0, 0); document.querySelectorAll('[data-tab-stop]').forEach(function (e) { e.removeAttribute('data-tab-stop'); });"
+                + "var b = document.body; b.tabIndex = -1; b.focus(); b.removeAttribute('tabindex');");
+        List<String> stops = new ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            press(d, Keys.TAB);
+            String stop = (String) js(d, "var e = document.activeElement;"
+                    + "if (!e || e === document.body || e.hasAttribute('data-tab-stop')) return null;"
+                    + "e.setAttribute('data-tab-stop', '');"
+                    + "var r = e.getBoundingClientRect(), y = window.scrollY, x = window.scrollX;"
+                    + "if (!r.width || !r.height) return '';"
+                    + "var name = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.dataset.value ? '[' + e.dataset.value + ']' : '')"
+                    + "  + (e.closest('.top') ? ' (header)' : '') + ' ' + (e.getAttribute('aria-label') || e.textContent || '').trim().substring(0, 24);"
+                    + "return name + ' @ ' + [r.top + y, r.bottom + y, r.left + x, r.right + x].map(Math.round).join(' ');");
+            if (stop == null) {
+                return stops;
+            }
+            if (!stop.isEmpty()) {
+                stops.add(stop);
+            }
+        }
+        throw new AssertionError("the Tab order did not end within " + max + " stops");
+    }
+
+    static double[] box(String stop) {
+        String[] v = stop.substring(stop.lastIndexOf(" @ ") + 3).split(" ");
+        return new double[] {Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3])};
+    }
+
+    /**
+     * Where the Tab order goes against the order on the screen: a stop wholly above the one before it (unless it
+     * starts right of that one's right edge: the next column of a form or of the page), or on the same row wholly to
+     * its left. In the header (one column) a stop wholly above the one before is wrong wherever it is.
+     */
+    static List<String> backwards(List<String> stops) {
+        List<String> wrong = new ArrayList<>();
+        for (int i = 1; i < stops.size(); i++) {
+            double[] a = box(stops.get(i - 1)), b = box(stops.get(i));
+            boolean above = b[1] <= a[0] + 1, sameRow = Math.min(a[1], b[1]) - Math.max(a[0], b[0]) > 1;
+            boolean nextColumn = b[2] >= a[3] - 1 && !(stops.get(i).contains("(header)") && stops.get(i - 1).contains("(header)"));
+            if (above && !nextColumn || sameRow && b[3] <= a[2] + 1) {
+                wrong.add(stops.get(i - 1) + "  →  " + stops.get(i));
+            }
+        }
+        return wrong;
+    }
+
+    /**
+     * The Tab order (and so a screen reader's reading order, the DOM's) is the order on the screen at every width:
+     * on a phone the CSS shows the network and the plots before the setup column, and below 1320 px the header's
+     * preset picker on a row under its buttons, and the page's order follows (it did not: a phone's Tab went from the
+     * run controls into the setup at the bottom of the page, then back up to the network; the header's buttons came
+     * after the preset row under them). The page is opened on a phone and then resized, as a phone is turned.
+     */
+    @Test
+    void theTabOrderIsTheOrderOnTheScreenAtEveryWidth() throws IOException {
+        ChromeDriver d = LabChromium.newBrowser(390, 844);
+        try {
+            openPaused(d, lab.url("index.html?preset=sequence" + SLOW));
+            for (int w : new int[] {390, 1400, 1280, 900, 390}) {
+                d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", w, "height", w < 600 ? 844 : 900,
+                        "deviceScaleFactor", 1, "mobile", w < 600));
+                new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> Long.valueOf(w).equals(js(x, "return window.innerWidth")));
+                js(d, "return new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(r); }); })");
+                List<String> stops = tabStops(d, 400);
+                assertTrue(stops.size() > 30, w + " px: " + stops);
+                // the walk reached the whole page: the setup's controls too
+                assertTrue(stops.stream().anyMatch(x -> x.contains("#open-draw")), w + " px: the setup's controls are Tab stops: " + stops);
+                assertEquals(List.of(), backwards(stops), w + " px: the Tab order goes back up the screen; the whole order:\n"
+                        + String.join("\n", stops) + "\n");
+            }
+            shot(d, "focus-order-phone");
+            // an exercise on the phone: its panel above the lab, its course menu in the header
+            d.get("about:blank");
+            open(d, lab.url("index.html#exercise=hopfield-basics"));
+            new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> js(x, "return document.body.getAttribute('data-exercise-task')") != null);
+            List<String> stops = tabStops(d, 600);
+            assertTrue(stops.stream().anyMatch(x -> x.startsWith("summary Spec")), "an exercise: " + stops);
+            assertEquals(List.of(), backwards(stops), "an exercise at 390 px: the Tab order goes back up the screen; the whole order:\n"
+                    + String.join("\n", stops) + "\n");
+        } finally {
+            d.quit();
+        }
+    }
+
+    /** Whether the drawing dialog is open. */
+    static boolean dialogOpen(WebDriver d) {
+        return Boolean.TRUE.equals(js(d, "return document.getElementById('draw-dialog').open"));
+    }
+
+    /**
+     * An arrow key onto a drawn choice (the drawn memory set, the drawn start state) only chooses it: it opens no
+     * dialog (WCAG 3.2.2; the arrows opened the drawing dialog before, as a click does). With nothing drawn the core
+     * refuses the choice: its message is said (an alert by the choice), the run stays as it was and the choice too,
+     * and the focus stays on the value the arrow reached. Enter or Space there opens the drawing, as a click does.
+     */
+    @Test
+    void anArrowOntoADrawnChoiceOpensNoDialogAndTheCoreSaysWhyNot() throws IOException {
+        WebDriver d = lab.browser;
+        openPaused(d, lab.url("index.html?preset=sequence" + SLOW));
+        String[][] groups = {{"mem", "custom"}, {"x0", "drawn"}};
+        for (String[] g : groups) {
+            String key = g[0], drawn = g[1], before = spec(d);
+            assertFalse(before.contains(key + "=" + drawn), before);
+            // what the core says of this choice with nothing drawn
+            String refusal = (String) js(d, "try { HLab.spec.change({" + key + ": arguments[0]}); return ''; } catch (e) { return e.message; }", drawn);
+            assertFalse(refusal.isEmpty(), key + "=" + drawn + " with nothing drawn: the core takes it");
+            js(d, "document.querySelector('#c-' + arguments[0] + ' [aria-checked=true]').focus()", key);
+            String chosen = (String) js(d, "return document.activeElement.dataset.value");
+            // the drawn value is the last: ← from the first value goes round to it
+            assertEquals(js(d, "return document.querySelector('#c-' + arguments[0] + ' [role=radio]').dataset.value", key), chosen,
+                    key + " starts on its first value");
+            press(d, Keys.ARROW_LEFT);
+            assertFalse(dialogOpen(d), key + ": an arrow onto the drawn value opened the drawing dialog");
+            assertEquals(drawn, js(d, "return document.activeElement.dataset.value"), key + ": ← reaches the drawn value");
+            assertEquals(before, spec(d), key + ": the run stays as it was");
+            assertEquals(chosen, js(d, "return document.querySelector('#c-' + arguments[0] + ' [aria-checked=true]').dataset.value", key),
+                    key + ": the chosen value stays");
+            String error = (String) js(d, "var e = document.querySelector('.field-error'); return e ? e.getAttribute('role') + ' ' + e.textContent : ''");
+            assertTrue(error.startsWith("alert " + refusal), key + ": the core's message is said: " + error + " (the core: " + refusal + ")");
+            shot(d, "focus-drawn-arrow-" + key);
+            // Enter (a click) on the drawn value opens the drawing
+            press(d, key.equals("mem") ? Keys.ENTER : Keys.SPACE);
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(LabAccessibilityIT::dialogOpen);
+            assertEquals(key.equals("mem") ? "mem" : "cue", js(d, "return document.getElementById('draw-dialog').dataset.mode"));
+            js(d, "document.getElementById('draw-dialog').close()");
+            assertEquals(before, spec(d), key + ": the run stays as it was after a cancelled drawing");
+        }
     }
 
     @Test
