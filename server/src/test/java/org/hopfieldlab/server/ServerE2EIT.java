@@ -158,6 +158,8 @@ class ServerE2EIT extends ServerInBrowser {
         assertEquals(TITLE, b.el("#shared-title").getText());
         assertTrue(b.value("#shared-spec").contains("model=classic&n=256&p=3"));
         assertTrue(b.el("#fork").getText().contains("Sign in"));
+        // the brand in the bar as the signed-in pages write it ("Hopfield" in the accent colour), not plain text
+        assertEquals(2L, b.js("return document.querySelectorAll('.shared-bar .brand span').length"));
         b.shot("07-shared-signed-out");
         driver.get(url("/shared/not-a-real-token-0123456789abcdef"));
         b.el("#share-invalid");
