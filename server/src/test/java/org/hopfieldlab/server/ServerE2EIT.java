@@ -48,6 +48,9 @@ class ServerE2EIT extends ServerInBrowser {
         b.type("#signup-confirm", PASSWORD);
         b.el("#signup-submit").click();
         assertTrue(b.el("#login-notice").getText().contains("Account created"));
+        // the sign-in form is a card with a border, as the sign-up page's (it was a borderless white box)
+        assertEquals("1px", b.js("return getComputedStyle(document.querySelector('vaadin-login-form').shadowRoot"
+                + ".querySelector('[part~=\"form\"]')).borderTopWidth"));
         b.shot("02-login");
         login();
         assertEquals(USER, b.el("#current-user").getText());
@@ -112,10 +115,30 @@ class ServerE2EIT extends ServerInBrowser {
 
     @Test
     @Order(3)
-    void reopenFromTheList() throws IOException {
+    void reopenFromTheList() throws IOException, InterruptedException {
         driver.get(url("/"));
         b.waitFor(d -> b.el("#sessions-grid").getText().contains(TITLE));
         b.shot("05-sessions");
+        // on a phone a session's actions stay in view at the grid's right edge (they were past the screen's edge,
+        // behind the title and experiment columns), and the page itself does not scroll sideways
+        try {
+            driver.manage().window().setSize(Browser.PHONE);
+            b.waitFor(d -> (Boolean) b.js("return document.documentElement.clientWidth <= 390") ? true : null);
+            Thread.sleep(500);
+            b.shot("05-sessions-390");
+            String where = (String) b.js("const g = document.querySelector('#sessions-grid').getBoundingClientRect(),"
+                    + " o = document.querySelector('#sessions-grid .open-session').getBoundingClientRect();"
+                    + " return Math.round(o.left) + '-' + Math.round(o.right) + ' in ' + Math.round(g.left) + '-'"
+                    + " + Math.round(g.right) + ' of ' + document.documentElement.clientWidth");
+            assertTrue((Boolean) b.js("const g = document.querySelector('#sessions-grid').getBoundingClientRect(),"
+                    + " o = document.querySelector('#sessions-grid .open-session').getBoundingClientRect();"
+                    + " return o.width > 0 && o.left >= g.left && o.right <= g.right"
+                    + " && o.right <= document.documentElement.clientWidth"), "Open is out of view: " + where);
+            assertTrue((Boolean) b.js("return document.documentElement.scrollWidth <= window.innerWidth"));
+        } finally {
+            driver.manage().window().setSize(Browser.WINDOW);
+            driver.navigate().refresh();
+        }
         b.el("#sessions-grid .open-session").click();
         b.waitFor(d -> TITLE.equals(b.value("#lab-title")));
         assertTrue(b.value("#spec").startsWith("v=1&model=classic&n=256&p=3&"), b.value("#spec"));
@@ -135,6 +158,8 @@ class ServerE2EIT extends ServerInBrowser {
         assertEquals(TITLE, b.el("#shared-title").getText());
         assertTrue(b.value("#shared-spec").contains("model=classic&n=256&p=3"));
         assertTrue(b.el("#fork").getText().contains("Sign in"));
+        // the brand in the bar as the signed-in pages write it ("Hopfield" in the accent colour), not plain text
+        assertEquals(2L, b.js("return document.querySelectorAll('.shared-bar .brand span').length"));
         b.shot("07-shared-signed-out");
         driver.get(url("/shared/not-a-real-token-0123456789abcdef"));
         b.el("#share-invalid");
@@ -157,9 +182,17 @@ class ServerE2EIT extends ServerInBrowser {
             assertTrue(!driver.getPageSource().contains("Could not navigate"), typo);
         }
         b.shot("08b-page-not-found");
+        // a sweep that is not there (or not yours) says so and leads back (it was a lone heading)
+        driver.get(url("/sweeps/987654321"));
+        assertEquals("Sweep not found", b.el("#sweep-missing").getText());
+        b.el("#sweep-missing-back").click();
+        b.waitFor(d -> d.getCurrentUrl().endsWith("/sweeps"));
         driver.get(url("/sweeps"));
         b.waitFor(d -> runEnabled());
         assertFalse(shown("#sweep-run-why"));
+        // the note on the per-user caps is a quiet note like the estimate, not body text
+        assertEquals(b.js("return getComputedStyle(document.getElementById('sweep-estimate')).fontSize"),
+                b.js("return getComputedStyle(document.getElementById('sweep-caps')).fontSize"));
         b.type("#sweep-trials", "5000");
         b.waitFor(d -> b.el("#sweep-estimate").getText().startsWith("Refused"));
         assertTrue(b.el("#sweep-estimate").getText().contains("hopfield.sweep.max-runs"));
@@ -211,6 +244,22 @@ class ServerE2EIT extends ServerInBrowser {
         List<String> lines = Files.readAllLines(csv);
         assertEquals("cell,noise,model,trials,windows,retrieved,fraction,ci_low,ci_high,diverged", lines.get(0));
         assertEquals(9, lines.size());
+        // the page's table of cells: the same numbers as the CSV, row by row (the page had only the chart)
+        @SuppressWarnings("unchecked")
+        List<String> rows = (List<String>) b.js("const cells = [...document.querySelectorAll('#sweep-cells "
+                + "vaadin-grid-cell-content')].filter(c => c.getBoundingClientRect().height > 0 && c.textContent.trim());"
+                + " const rows = new Map();"
+                + " for (const c of cells) { const r = c.getBoundingClientRect(), k = Math.round(r.top);"
+                + "   if (!rows.has(k)) rows.set(k, []); rows.get(k).push([r.left, c.textContent.trim()]); }"
+                + " return [...rows.keys()].sort((a, b) => a - b).map(k => rows.get(k).sort((a, b) => a[0] - b[0])"
+                + "   .map(x => x[1]).join('|'));");
+        assertEquals(9, rows.size(), rows.toString()); // the header and 8 cells
+        for (int i = 1; i < lines.size(); i++) {
+            String[] c = lines.get(i).split(",");
+            String[] shownRow = rows.get(i).split("\\|");
+            assertEquals(List.of(c[1], c[2], c[5] + " of " + c[4], c[3], c[9]),
+                    List.of(shownRow[0], shownRow[1], shownRow[2], shownRow[5], shownRow[6]), rows.get(i));
+        }
         // the list of sweeps: after the form on a wide screen, first on a phone (above the long form)
         driver.get(url("/sweeps"));
         b.waitFor(d -> b.el("#sweeps-grid").getText().contains("E2E noise sweep"));
@@ -224,6 +273,14 @@ class ServerE2EIT extends ServerInBrowser {
             b.waitFor(d -> (Boolean) b.js(listAboveForm));
             b.js("document.getElementById('sweeps-list').scrollIntoView({block: 'start'})");
             b.shot("11-sweeps-list-390");
+            // the form's fields get the phone's width: less padding around the page and the card (a field lost 49 px
+            // on each side, 33 now) and the page does not scroll sideways
+            Number beside = (Number) b.js("const c = document.getElementById('sweep-new'),"
+                    + " f = document.getElementById('sweep-title').getBoundingClientRect().width;"
+                    + " return parseFloat(getComputedStyle(c.parentElement).paddingLeft)"
+                    + " + (c.getBoundingClientRect().width - f) / 2");
+            assertTrue(beside.doubleValue() <= 33, beside + " px of the width on each side of a field of the form");
+            assertTrue((Boolean) b.js("return document.documentElement.scrollWidth <= window.innerWidth"));
         } finally {
             driver.manage().window().setSize(Browser.WINDOW);
             driver.navigate().refresh();
@@ -281,6 +338,10 @@ class ServerE2EIT extends ServerInBrowser {
         b.type("#sweep-trials", trials);
         b.waitFor(d -> b.el("#sweep-estimate").getText().contains(" × " + trials + " trials"));
         b.clickCentered("#sweep-run");
+        b.el("#sweep-progress");
+        // the sweep's page opens at its top (it kept the form's scroll position, below its title and status)
+        assertTrue((Boolean) b.js("return document.querySelector('h2').getBoundingClientRect().top >= 0"),
+                "the sweep's page opened scrolled below its title");
         b.waitFor(d -> b.el("#sweep-status").getText().contains("completed"));
         b.waitFor(d -> cells.equals(b.el("hopfield-sweep-chart").getAttribute("data-cells")));
         assertTrue(b.el("h2").getText().equals(title));

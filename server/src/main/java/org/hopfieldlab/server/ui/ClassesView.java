@@ -125,8 +125,16 @@ public class ClassesView extends VerticalLayout implements BeforeEnterObserver {
             link.setId("class-link-" + c.id());
             HorizontalLayout row = new HorizontalLayout(link);
             if (teacher) {
-                row.add(new Span("code " + c.joinCode()));
+                Span code = new Span(c.joinCode());
+                code.addClassName("join-code");
+                code.getElement().setAttribute("title", "Join code");
+                Span label = new Span(new Span("code "), code);
+                label.addClassNames("hint");
+                label.getStyle().set("white-space", "nowrap");
+                row.add(label);
             }
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            row.getStyle().set("flex-wrap", "wrap");
             target.add(row);
         }
     }

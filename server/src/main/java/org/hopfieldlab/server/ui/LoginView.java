@@ -35,8 +35,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         signup.setId("signup-link");
         H1 brand = new H1("Hopfield Lab");
         brand.addClassName("auth-brand");
-        add(brand, new Paragraph("Saved sessions, shared experiments and heavy sweeps."), notice, form,
+        add(brand, tagline(), notice, form,
                 new Paragraph(new com.vaadin.flow.component.html.Span("New here? "), signup));
+    }
+
+    /** The line under the name on the sign-in and sign-up pages. */
+    static Paragraph tagline() {
+        Paragraph p = new Paragraph("Saved sessions, shared experiments and heavy sweeps.");
+        p.addClassName("auth-tagline");
+        return p;
     }
 
     /**

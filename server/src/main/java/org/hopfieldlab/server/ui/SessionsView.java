@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -68,11 +69,11 @@ public class SessionsView extends VerticalLayout {
         // on a phone the search and the button go below the heading instead of off the screen's edge
         head.getStyle().set("flex-wrap", "wrap");
 
-        Grid.Column<LabSession> title = grid.addColumn(LabSession::title).setHeader("Title").setSortable(true)
-                .setComparator(Comparator.comparing((LabSession s) -> s.title().toLowerCase())).setFlexGrow(3)
-                .setTooltipGenerator(LabSession::title);
-        grid.addColumn(s -> summary(s.spec())).setHeader("Experiment").setFlexGrow(0).setWidth("19rem")
-                .setTooltipGenerator(s -> summary(s.spec()));
+        // the title and, under it, what the experiment is: one column, so the title is not cut to "Accuracy vs n…"
+        // beside a fixed-width experiment column, and on a phone the actions (frozen to the right edge) stay in view
+        Grid.Column<LabSession> title = grid.addComponentColumn(SessionsView::titleCell).setHeader("Session")
+                .setSortable(true).setComparator(Comparator.comparing((LabSession s) -> s.title().toLowerCase()))
+                .setFlexGrow(1).setWidth("14rem").setTooltipGenerator(s -> s.title() + "\n" + summary(s.spec()));
         grid.addComponentColumn(s -> {
             Span b = new Span(s.shareToken() != null ? "shared" : "private");
             b.getElement().getThemeList().add(s.shareToken() != null ? "badge success" : "badge contrast");
@@ -90,7 +91,7 @@ public class SessionsView extends VerticalLayout {
         Grid.Column<LabSession> updated = grid.addColumn(s -> WHEN.format(s.updatedAt())).setHeader("Updated")
                 .setSortable(true).setComparator(Comparator.comparing(LabSession::updatedAt)).setWidth("13rem")
                 .setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.sort(List.of(new GridSortOrder<>(updated, SortDirection.DESCENDING)));
         grid.setId("sessions-grid");
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
@@ -100,6 +101,17 @@ public class SessionsView extends VerticalLayout {
         empty.setId("sessions-empty");
         add(head, empty, grid);
         refresh();
+    }
+
+    /** A session's title with its experiment under it, in smaller secondary text; both wrap rather than cut. */
+    private static Div titleCell(LabSession s) {
+        Span name = new Span(s.title());
+        name.addClassName("cell-title");
+        Span what = new Span(summary(s.spec()));
+        what.addClassName("cell-sub");
+        Div d = new Div(name, what);
+        d.addClassName("cell-two-lines");
+        return d;
     }
 
     static String summary(String specText) {

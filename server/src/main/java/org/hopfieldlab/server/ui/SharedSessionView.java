@@ -58,13 +58,16 @@ public class SharedSessionView extends VerticalLayout implements BeforeEnterObse
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         Optional<AppUser> user = currentUser.get();
-        Anchor home = new Anchor("", "Hopfield Lab");
+        // the brand as the signed-in pages' top bar writes it ("Hopfield" in the accent colour), not plain text
+        Anchor home = new Anchor("", "");
+        home.add(new Span("Hopfield"), new Span(" Lab"));
         home.addClassName("brand");
         com.vaadin.flow.component.Component right = user.isPresent() ? new Anchor("", "My sessions") : new Anchor("login", "Sign in");
         HorizontalLayout bar = new HorizontalLayout(home, right);
         bar.setWidthFull();
         bar.addClassName("shared-bar");
         bar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE); // "Sign in" sat 2 px above the brand's line
         add(bar);
         String token = event.getRouteParameters().get("token").orElse("");
         LabSession s;

@@ -69,6 +69,6 @@ public class SignupView extends VerticalLayout {
         }
         H1 brand = new H1("Hopfield Lab");
         brand.addClassName("auth-brand");
-        add(brand, card);
+        add(brand, LoginView.tagline(), card);
     }
 }

@@ -7,7 +7,12 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -19,10 +24,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.hopfieldlab.batch.sweep.CellResult;
+import org.hopfieldlab.batch.sweep.SweepDefinition;
 import org.hopfieldlab.batch.sweep.SweepExport;
 import org.hopfieldlab.batch.sweep.SweepJob;
 import org.hopfieldlab.server.sweep.LiveSweep;
@@ -37,7 +45,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import org.hopfieldlab.server.sweep.SweepRecord;
 import org.hopfieldlab.server.sweep.SweepService;
 
-/** One sweep: live progress (server push), cancel, the chart and CSV / JSON export. */
+/** One sweep: live progress (server push), cancel, the chart, the table of its cells and CSV / JSON export. */
 @Route("sweeps/:id")
 @PageTitle("Sweep · Hopfield Lab")
 @PermitAll
@@ -53,6 +61,10 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
     private final Span engine = new Span();
     private final Button cancel = new Button("Cancel", VaadinIcon.STOP.create());
     private final SweepChart chart = new SweepChart();
+    /** The numbers behind the chart, one row per finished cell: retrieved of how many windows, with the interval. */
+    private final Grid<CellResult> cells = new Grid<>();
+    /** The definition the table's columns were made for (its axes), so a refresh redraws only the rows. */
+    private SweepDefinition cellsFor;
     private final Pre definition = new Pre();
     private long id;
     private Runnable unwatch = () -> { };
@@ -81,6 +93,9 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
         });
         statusBox.setId("sweep-status");
         definition.addClassName("definition");
+        cells.setId("sweep-cells");
+        cells.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        cells.setWidthFull();
     }
 
     @Override
@@ -89,12 +104,20 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
             id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
             SweepRecord r = sweeps.get(user.id(), id);
             build(r);
+            // opened from the bottom of the long sweep form (Run sweep), the app layout's content kept that scroll
+            // position: the page opened below its title, status and progress bar, now that the table makes it long
+            getElement().executeJs("this.scrollIntoView({block: 'start'})");
             follow(event.getUI());
         } catch (NumberFormatException | SweepService.NotFoundException e) {
             removeAll();
-            H2 h = new H2("This sweep does not exist or is not yours.");
+            H2 h = new H2("Sweep not found");
             h.setId("sweep-missing");
-            add(h);
+            Paragraph why = new Paragraph("There is no sweep at this address that belongs to you: it may have been "
+                    + "deleted, or the link is mistyped.");
+            why.addClassName("empty");
+            RouterLink back = new RouterLink("Back to my sweeps", SweepsView.class);
+            back.setId("sweep-missing-back");
+            add(h, why, back);
         }
     }
 
@@ -116,7 +139,11 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
         // on a phone the export links and buttons go below the title instead of off the screen's edge
         head.getStyle().set("flex-wrap", "wrap");
         definition.setText(r.definition());
-        add(head, bar, progressText, engine, chart, definition);
+        H3 table = new H3("Cells");
+        Paragraph legend = new Paragraph("Retrieved: input windows (with a target) whose memory was retrieved, over "
+                + "all trials of the cell; the interval is Wilson's 95 %.");
+        legend.addClassName("hint");
+        add(head, bar, progressText, engine, chart, table, legend, cells, definition);
         refresh(r, null);
     }
 
@@ -148,6 +175,71 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
         }
     }
 
+
+    /** The table of finished cells: a column per axis, then the counts, the fraction and its interval. */
+    private void showCells(SweepResult result) {
+        SweepDefinition d = result.definition();
+        if (!d.equals(cellsFor)) {
+            cellsFor = d;
+            cells.removeAllColumns();
+            cells.addColumn(c -> d.x().values().get(d.xIndex(c.cell()))).setHeader(SweepChart.axisTitle(d.x().key()))
+                    .setAutoWidth(true);
+            if (d.y() != null) {
+                cells.addColumn(c -> d.y().values().get(d.yIndex(c.cell())))
+                        .setHeader(SweepChart.axisTitle(d.y().key())).setAutoWidth(true);
+            }
+            cells.addColumn(c -> c.retrieved() + " of " + c.windows()).setHeader("Retrieved").setAutoWidth(true)
+                    .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(c -> "numeric");
+            cells.addColumn(c -> percent(c.retrieved(), c.windows())).setHeader("Fraction").setAutoWidth(true)
+                    .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(c -> "numeric");
+            cells.addColumn(c -> interval(c.ciLow(), c.ciHigh())).setHeader("95 % interval").setAutoWidth(true)
+                    .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(c -> "numeric");
+            cells.addColumn(CellResult::trials).setHeader("Trials").setAutoWidth(true)
+                    .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(c -> "numeric");
+            cells.addColumn(CellResult::diverged).setHeader("Diverged").setAutoWidth(true)
+                    .setTextAlign(ColumnTextAlign.END).setPartNameGenerator(c -> c.diverged() > 0 ? "numeric diverged" : "numeric");
+            // every row in the page up to a screenful or two; a big sweep scrolls inside the table
+            cells.setAllRowsVisible(d.cellCount() <= 40);
+            if (d.cellCount() > 40) {
+                cells.setHeight("28rem");
+            }
+        }
+        cells.setItems(result.cells());
+    }
+
+    /**
+     * k of n as a percent, in whole percents except near an end, which it never reaches by rounding: "0 %" only when
+     * none, "100 %" only when all; 199 of 200 is "99.5 %", not "100 %". "–" when there is nothing to count.
+     */
+    static String percent(int k, int n) {
+        if (n <= 0) {
+            return "\u2013";
+        }
+        return percentOf((double) k / n) + " %";
+    }
+
+    /** A Wilson interval in the same words: "74–99 %", "0–24 %", "99.7–99.99 %". */
+    static String interval(double lo, double hi) {
+        return percentOf(lo) + "\u2013" + percentOf(hi) + " %";
+    }
+
+    private static String percentOf(double f) {
+        if (f <= 0) {
+            return "0";
+        }
+        if (f >= 1) {
+            return "100";
+        }
+        // the fewest decimals (up to 3) that keep a value strictly between the ends off them
+        for (int decimals = 0; decimals <= 3; decimals++) {
+            double scale = Math.pow(10, decimals);
+            double v = Math.round(100 * f * scale) / scale;
+            if (v > 0 && v < 100) {
+                return String.format(Locale.ROOT, "%." + decimals + "f", v);
+            }
+        }
+        return f < 0.5 ? "< 0.001" : "> 99.999";
+    }
 
     static Span badge(String status) {
         Span s = new Span(status.toLowerCase(Locale.ROOT));
@@ -187,7 +279,9 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
         }
         if (job == null || !running(job) || now - lastChart > 1_000_000_000L) {
             lastChart = now;
-            chart.show(sweeps.result(user.id(), id));
+            SweepResult result = sweeps.result(user.id(), id);
+            chart.show(result);
+            showCells(result);
         }
     }
 
