@@ -119,6 +119,14 @@ class ServerE2EIT extends ServerInBrowser {
         driver.get(url("/"));
         b.waitFor(d -> b.el("#sessions-grid").getText().contains(TITLE));
         b.shot("05-sessions");
+        // one session, so the table is as tall as its header and that row (it filled the page below them, an empty
+        // bordered box of ≈ 500 px at 1280 × 900): at most three rows' height past the open button's row
+        String heights = (String) b.js("const g = document.querySelector('#sessions-grid').getBoundingClientRect(),"
+                + " o = document.querySelector('#sessions-grid .open-session').getBoundingClientRect();"
+                + " return Math.round(g.bottom - o.bottom) + ' below the row, grid ' + Math.round(g.height)");
+        assertTrue((Boolean) b.js("const g = document.querySelector('#sessions-grid').getBoundingClientRect(),"
+                + " o = document.querySelector('#sessions-grid .open-session').getBoundingClientRect();"
+                + " return g.bottom - o.bottom < 3 * 48"), "an empty box under the one session: " + heights);
         // on a phone a session's actions stay in view at the grid's right edge (they were past the screen's edge,
         // behind the title and experiment columns), and the page itself does not scroll sideways
         try {

@@ -95,7 +95,10 @@ public class SessionsView extends VerticalLayout {
         grid.sort(List.of(new GridSortOrder<>(updated, SortDirection.DESCENDING)));
         grid.setId("sessions-grid");
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
-        grid.setSizeFull();
+        // as tall as its rows (no empty bordered box under one session), up to a screen's height (app.css), then it
+        // scrolls inside
+        grid.setAllRowsVisible(true);
+        grid.setWidthFull();
         title.setKey("title");
         empty.addClassName("empty");
         empty.setId("sessions-empty");

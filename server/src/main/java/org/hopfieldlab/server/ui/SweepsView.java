@@ -198,7 +198,7 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
                 .setFlexGrow(0);
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setId("sweeps-grid");
-        grid.setHeight("320px");
+        grid.setAllRowsVisible(true); // as tall as its rows, up to a limit in app.css, then it scrolls inside
         grid.setEmptyStateText("No sweeps yet: pick a preset under New sweep (or paste a lab link as the base), "
                 + "check the estimate and press Run sweep.");
         refreshList();
