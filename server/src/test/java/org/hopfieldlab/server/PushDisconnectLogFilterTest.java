@@ -77,7 +77,16 @@ class PushDisconnectLogFilterTest {
                     new IOException("Connection remotely closed for db1a4002"));
             assertEquals(List.of(), seen.list.stream().map(ILoggingEvent::getFormattedMessage).toList(),
                     "a WebSocket closed mid-write is no error");
-            lifecycle.error("Failed to cancel resource: {}", "db1a4002", new NullPointerException("a real bug"));
+            lifecycle.error("Failed to cancel resource: {}", "49580827", thrownAt(new NullPointerException(
+                    "Cannot invoke \"org.atmosphere.cpr.AtmosphereResource.getResponse()\" because \"resource\" is null"),
+                    "org.atmosphere.handler.AbstractReflectorAtmosphereHandler",
+                    "com.vaadin.flow.server.communication.PushAtmosphereHandler",
+                    "org.atmosphere.cpr.AsynchronousProcessor"));
+            assertEquals(List.of(), seen.list.stream().map(ILoggingEvent::getFormattedMessage).toList(),
+                    "Atmosphere's own clean-up of a gone browser is no error");
+            lifecycle.error("Failed to cancel resource: {}", "db1a4002", thrownAt(new NullPointerException("a real bug"),
+                    "org.hopfieldlab.server.ui.ClassView", "com.vaadin.flow.server.communication.PushAtmosphereHandler",
+                    "org.atmosphere.cpr.AsynchronousProcessor"));
             lifecycle.error("Something else: {}", "db1a4002", new IllegalStateException(
                     "The remote endpoint was in state [TEXT_FULL_WRITING] which is an invalid state for called method"));
             lifecycle.error("Failed to cancel resource: {}", "db1a4002");
@@ -109,5 +118,15 @@ class PushDisconnectLogFilterTest {
         context.getLogger(LIFECYCLE).error("Failed to cancel resource: {}", "x", new IllegalStateException(
                 "The remote endpoint was in state [TEXT_FULL_WRITING] which is an invalid state for called method"));
         assertEquals(0, seen.list.size(), "and still quietens a closed WebSocket");
+    }
+
+    /** The exception as if thrown in these classes (top frame first). */
+    static <T extends Throwable> T thrownAt(T t, String... classes) {
+        StackTraceElement[] frames = new StackTraceElement[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            frames[i] = new StackTraceElement(classes[i], "m", classes[i] + ".java", 1);
+        }
+        t.setStackTrace(frames);
+        return t;
     }
 }
