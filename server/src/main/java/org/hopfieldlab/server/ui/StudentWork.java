@@ -65,10 +65,7 @@ class StudentWork extends VerticalLayout {
         Div work = new Div();
         work.setWidthFull();
         for (Assignment a : assignments) {
-            // the due date in UTC and the student's own time: "… — due 5 Dec 2026, 10:00 UTC (11:00 your time)"
-            // one whose due date has passed says it is closed, before the student opens it and tries to submit
-            Button b = new Button(a.title() + (a.dueAt() == null ? ""
-                    : (closed(a) ? " — closed, was due " : " — due ") + ClassView.due(a.dueAt())),
+            Button b = new Button(a.title(),
                     e -> {
                         try {
                             checkAccess.run();
@@ -79,7 +76,19 @@ class StudentWork extends VerticalLayout {
                         }
                     });
             b.setId("open-" + a.id());
-            list.add(b);
+            if (a.dueAt() == null) {
+                list.add(b);
+                continue;
+            }
+            // beside the button (which does not wrap), so that a phone wraps it under the title: the due date in UTC
+            // and the student's own time, "due 5 Dec 2026, 10:00 UTC (11:00 your time)"; one whose due date has
+            // passed says it is closed, before the student opens it and tries to submit
+            Span due = new Span((closed(a) ? "closed, was due " : "due ") + ClassView.due(a.dueAt()));
+            due.setId("open-due-" + a.id());
+            HorizontalLayout row = new HorizontalLayout(b, due);
+            row.setAlignItems(FlexComponent.Alignment.CENTER);
+            row.getStyle().set("flex-wrap", "wrap").set("row-gap", "0");
+            list.add(row);
         }
         mine.setId("my-submissions");
         mine.addColumn(s -> s.submittedAt().toString().replace('T', ' ').substring(0, 19) + " UTC").setHeader("When")
