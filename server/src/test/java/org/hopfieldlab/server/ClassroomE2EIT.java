@@ -107,15 +107,20 @@ class ClassroomE2EIT extends ServerInBrowser {
         String csv = download[1];
         assertTrue(csv.startsWith("student,") && csv.contains(alice + ",right,1,") && csv.contains(bob + ",wrong,1,"),
                 csv);
+        // the file itself starts with UTF-8's byte order mark (Excel reads names outside ASCII right); text() drops it
+        assertEquals("239,187,191,115", b.js("return fetch(arguments[0].href).then(r => r.arrayBuffer()).then(a => "
+                + "Array.from(new Uint8Array(a).slice(0, 4)).join(','))", b.el("#grades-csv")));
         b.shot("classroom-teacher-dashboard");
         b.shotAtPhoneWidth("classroom-teacher-phone", Duration.ZERO);
     }
 
     /**
-     * The teacher's controls for an assignment: with the browser in Berlin's time zone, a due date set in UTC after
-     * the fact shows in UTC and in the teacher's own time, marks the student's earlier try late (dashboard and
-     * grades file); withdrawing asks first, saying what happens to the work submitted; assigning again brings that
-     * work back. Screenshots of the assignments and the dashboard at 1280 and 390 px, and of the question.
+     * The teacher's controls for an assignment: with the browser in Berlin's time zone, a due date typed in Berlin's
+     * time after the fact (a time the clocks skip is refused first) shows in UTC and in the teacher's own time,
+     * marks the student's earlier try late (dashboard, with a short date in the column's header and the whole one in
+     * its tooltip, and grades file); withdrawing asks first, saying what happens to the work submitted, and the
+     * dashboard then says the assignment is withdrawn with the student's try kept; assigning again brings that work
+     * back. Screenshots of the assignments and the dashboard at 1280 and 390 px, and of the question.
      */
     @Test
     void theTeacherChangesADueDateSeesLateWorkWithdrawsAndAssignsAgain() throws Exception {
@@ -136,30 +141,69 @@ class ClassroomE2EIT extends ServerInBrowser {
             driver.get(created[1]);
             b.el("#dashboard-grid");
             b.clickCentered("#due-hopfield-basics");
-            b.js("const p = arguments[0]; p.value = '2020-01-06T09:00'; "
-                    + "p.dispatchEvent(new CustomEvent('change', {bubbles: true}));", b.el("#due-change"));
+            // in the teacher's own time: a time the clocks skip (Berlin, 29 March 2026, 02:00 to 03:00) is refused
+            setDue("#due-change", "2026-03-29T02:30");
+            b.el("#due-save").click();
+            String gap = redrawn(d -> {
+                String t = d.findElement(By.id("due-error")).getText();
+                return t.isEmpty() ? null : t;
+            });
+            assertEquals("Not saved: that time does not exist (see above).", gap);
+            assertEquals("02:30 on 29 Mar 2026 does not exist in Europe/Berlin: the clocks go forward from 02:00 to "
+                    + "03:00 (UTC+1 to UTC+2). Choose another time, e.g. 03:00.",
+                    b.js("return arguments[0].helperText", b.el("#due-change")));
+            b.shot("classroom-due-dialog-gap-1280");
+            setDue("#due-change", "2020-01-06T09:00");
+            String label = redrawn(d -> {
+                String t = (String) b.js("return arguments[0].label", d.findElement(By.id("due-change")));
+                return t.contains("UTC+1") ? t : null;
+            });
+            assertEquals("Due, your time: Europe/Berlin, UTC+1", label);
             b.el("#due-save").click();
             String says = redrawn(d -> {
                 String t = d.findElement(By.id("assignment-hopfield-basics")).getText();
                 return t.contains("2020") ? t : null;
             });
-            assertTrue(says.endsWith("due 6 Jan 2020, 09:00 UTC (10:00 your time)"), says);
+            assertTrue(says.endsWith("due 6 Jan 2020, 08:00 UTC (09:00 your time)"), says);
             String grid = redrawn(d -> {
                 String t = String.join("\n", d.findElements(By.cssSelector(
                         "#dashboard-grid vaadin-grid-cell-content")).stream().map(WebElement::getText).toList());
                 return t.contains(alice) && t.contains("late") ? t : null;
             });
-            assertTrue(grid.contains("✓ 1 try") && grid.contains("due 6 Jan 2020, 09:00 UTC (10:00 your time)"),
-                    grid);
+            // the column's header: a short date in the teacher's time, the whole one in its tooltip
+            assertTrue(grid.contains("✓ 1 try") && grid.contains("due 6 Jan 2020, 09:00"), grid);
+            assertTrue(!grid.contains("08:00 UTC"), grid);
+            String title = (String) b.js("return arguments[0].parentElement.title",
+                    b.el("#dashboard-grid .column-due"));
+            assertEquals("hopfield-basics is due 6 Jan 2020, 08:00 UTC (09:00 your time)", title);
             String csv = (String) b.js("return fetch(arguments[0].href).then(r => r.text())", b.el("#grades-csv"));
             assertTrue(csv.split("\r\n")[0].contains(",joined as,hopfield-basics due,"), csv);
-            assertTrue(csv.contains(",2020-01-06T09:00Z,1,"), csv); // completes, the first task, was tried late
+            assertTrue(csv.contains(",2020-01-06T08:00Z,1,"), csv); // completes, the first task, was tried late
             b.shotAtWidth("classroom-assignments-late-1280", 1280, "#class-assignments");
             b.shotAtWidth("classroom-assignments-late-390", 390, "#class-assignments");
             b.shotAtWidth("classroom-dashboard-late-1280", 1280, "#dashboard");
             // the due date (UTC and local time) on the exercise's badge and its assignment wraps at 390 px
             assertEquals("", sideways(), "sticks out at 390 px");
             b.shotAtWidth("classroom-dashboard-late-390", 390, "#dashboard");
+
+            // the student reads that submissions closed at the due date, before trying to submit
+            signInAs(alice);
+            driver.get(created[1]);
+            assertEquals("closed, was due 6 Jan 2020, 08:00 UTC (09:00 your time)",
+                    b.el("[id^='open-due-']").getText());
+            assertTrue(b.el("#student-assignments-hint").getText().contains("submissions close at the due date"));
+            b.el("vaadin-button[id^='open-']").click();
+            assertEquals("Submissions closed at the due date, 6 Jan 2020, 08:00 UTC (09:00 your time).",
+                    b.el("#submit-due").getText());
+            b.shotAtWidth("classroom-student-closed-1280", 1280, "#submit-due");
+            b.el("vaadin-button[id^='open-']").click(); // again: shotAtWidth reloads the page (next test)
+            b.shotAtWidth("classroom-student-closed-390", 390, "#submit-due");
+            b.el("vaadin-button[id^='open-']").click();
+            b.el("#submit-due");
+            assertEquals("", sideways(), "the student's page sticks out at 390 px");
+            signInAs(teacher);
+            driver.get(created[1]);
+            b.el("#dashboard-grid");
 
             b.clickCentered("#withdraw-hopfield-basics");
             String question = b.el("#withdraw-question").getText();
@@ -170,8 +214,16 @@ class ClassroomE2EIT extends ServerInBrowser {
             b.clickCentered("#withdraw-confirm");
             redrawn(d -> d.findElement(By.id("class-assignments")).getText().contains("Nothing assigned yet")
                     ? true : null);
-            String left = b.el("#dashboard").getText();
+            String left = redrawn(d -> {
+                String t = d.findElement(By.id("dashboard")).getText();
+                return t.contains("withdrawn") ? t : null;
+            });
             assertTrue(!left.contains("hopfield-basics /"), left); // off the dashboard
+            // which says it is withdrawn and that the student's try is kept
+            String note = b.el("#withdrawn-hopfield-basics").getText();
+            assertTrue(note.endsWith("(hopfield-basics): withdrawn, 1 try from 1 student kept"), note);
+            b.shotAtWidth("classroom-dashboard-withdrawn-1280", 1280, "#dashboard");
+            b.shotAtWidth("classroom-dashboard-withdrawn-390", 390, "#dashboard");
             // the exercise is offered again, with an Assign button
             WebElement again = redrawn(d -> d.findElements(By.id("assign-hopfield-basics")).stream().findFirst()
                     .orElse(null));
@@ -185,6 +237,63 @@ class ClassroomE2EIT extends ServerInBrowser {
                 return t.contains("hopfield-basics") && t.contains(alice) ? t : null;
             });
             assertTrue(back.contains("✓ 1 try") && !back.contains("late"), back);
+            assertTrue(driver.findElements(By.id("dashboard-withdrawn")).isEmpty(), "still said to be withdrawn");
+        } finally {
+            chrome.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", ""));
+        }
+    }
+
+    /** Sets a due-date field (a vaadin-date-time-picker) to a local date and time, as if typed. */
+    void setDue(String css, String local) {
+        b.js("const p = arguments[0]; p.value = arguments[1]; "
+                + "p.dispatchEvent(new CustomEvent('change', {bubbles: true}));", b.el(css), local);
+    }
+
+    /**
+     * The Assign due-date field takes the teacher's own time (Berlin's here), names the zone with its offset at the
+     * date chosen, says what the time is in UTC, refuses a time the clocks skip (with the reason, where the teacher
+     * looks) and stores the instant meant. Screenshots of the field at 1280 and 390 px.
+     */
+    @Test
+    void aTeacherTypesTheDueDateInTheirOwnTimeZone() throws Exception {
+        String teacher = "teacher-tz-" + Long.toString(System.nanoTime(), 36);
+        accounts.signUp(teacher, PASSWORD);
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "Europe/Berlin"));
+        try {
+            signInAs(teacher);
+            teacherCreatesClass("Zone class", false);
+            setDue("#assign-due", "2099-07-01T12:00");
+            String helper = redrawn(d -> {
+                String t = d.findElement(By.id("assign-due")).getText();
+                return t.contains("2099") ? t : null;
+            });
+            assertTrue(helper.contains("1 Jul 2099, 10:00 UTC (12:00 your time)."), helper);
+            assertEquals("Due (optional), your time: Europe/Berlin, UTC+2",
+                    b.js("return arguments[0].label", b.el("#assign-due"))); // summer time in July
+            b.shotAtWidth("classroom-assign-local-zone-1280", 1280, "#assign-box");
+            // set again: the page is found reloaded after Browser.shotAtWidth (a window variable set before it is gone
+            // after it, with the code before this change too), so what was typed is not there any more
+            setDue("#assign-due", "2099-07-01T12:00");
+            redrawn(d -> ((String) b.js("return arguments[0].label", d.findElement(By.id("assign-due"))))
+                    .endsWith("UTC+2") ? true : null);
+            b.shotAtWidth("classroom-assign-local-zone-390", 390, "#assign-box");
+
+            setDue("#assign-due", "2099-03-29T02:30");
+            b.clickCentered("#assign-modern-family");
+            String refused = redrawn(d -> {
+                String t = d.findElement(By.id("class-message")).getText();
+                return t.isEmpty() ? null : t;
+            });
+            assertTrue(refused.startsWith("02:30 on 29 Mar 2099 does not exist in Europe/Berlin"), refused);
+            assertEquals(1, driver.findElements(By.cssSelector("#class-exercises [id^='assigned-']")).size());
+
+            setDue("#assign-due", "2099-07-01T12:00");
+            redrawn(d -> d.findElement(By.id("assign-due")).getText().contains("2099") ? true : null);
+            b.clickCentered("#assign-modern-family");
+            String badge = redrawn(d -> d.findElements(By.id("assigned-modern-family")).stream().findFirst()
+                    .map(WebElement::getText).orElse(null));
+            assertEquals("Assigned, due 1 Jul 2099, 10:00 UTC (12:00 your time)", badge);
         } finally {
             chrome.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", ""));
         }

@@ -568,6 +568,13 @@ class ClassroomServiceTest {
         assertEquals(List.of(), d.commonWrong());
         assertFalse(classes.gradesCsv(teacher, room.id()).contains("hopfield-basics"));
         assertThrows(ClassroomException.class, () -> classes.changeDue(teacher, basics.id(), null));
+        // the dashboard says what is withdrawn with students' work kept (only its teacher may ask)
+        List<ClassroomService.WithdrawnWork> kept = classes.withdrawnWithWork(teacher, room.id());
+        assertEquals(1, kept.size());
+        assertEquals(basics.id(), kept.get(0).assignment().id());
+        assertEquals(3, kept.get(0).tries());
+        assertEquals(2, kept.get(0).students());
+        assertThrows(ClassroomException.class, () -> classes.withdrawnWithWork(alice, room.id()));
 
         // assigned again (with a new due date): the same assignment, with the work
         Instant due = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
@@ -576,6 +583,7 @@ class ClassroomServiceTest {
         assertFalse(back.withdrawn());
         assertEquals(due, back.dueAt());
         assertEquals(List.of(back), classes.assignments(alice, room.id()));
+        assertEquals(List.of(), classes.withdrawnWithWork(teacher, room.id()));
         d = classes.dashboard(teacher, room.id());
         assertEquals(columns, d.columns().size());
         int col = d.columns().stream().map(Dashboard.Column::taskId).toList().indexOf("completes");
@@ -666,6 +674,28 @@ class ClassroomServiceTest {
             assertTrue(ClassroomService.csv(plain).matches("(?s)\"?'.*"), plain);
         }
         assertEquals("a\tb", ClassroomService.csv("a\tb"));
+    }
+
+    /**
+     * The downloaded grades file starts with a UTF-8 byte order mark, so Excel reads names outside ASCII ("ΝΙΚΟΣ",
+     * "İpek") as they are instead of in the computer's legacy code page; the rest is the CSV, defused as before.
+     */
+    @Test
+    void theGradesFileHasAByteOrderMarkForExcel() {
+        ClassRoom r = classes.createClass(teacher, "Unicode grades", true);
+        classes.joinAsGuest(r.joinCode(), "ΝΙΚΟΣ");
+        classes.joinAsGuest(r.joinCode(), "İpek");
+        String rename = "update class_member set renamed_from = ? where class_id = ? and display_name = ?";
+        jdbc.sql(rename).params("=HYPERLINK(\"x\")", r.id(), "İpek").update();
+        byte[] file = classes.gradesCsvFile(teacher, r.id());
+        assertTrue(file.length > 3 && (file[0] & 0xff) == 0xEF && (file[1] & 0xff) == 0xBB && (file[2] & 0xff) == 0xBF,
+                "no UTF-8 byte order mark");
+        String text = new String(file, 3, file.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(classes.gradesCsv(teacher, r.id()), text);
+        assertTrue(text.startsWith("student,"), text);
+        assertTrue(text.contains("\r\nΝΙΚΟΣ,0,0,\r\n"), text);
+        assertTrue(text.contains("\r\nİpek,0,0,\"'=HYPERLINK(\"\"x\"\")\"\r\n"), text); // still defused
+        assertEquals(-1, text.indexOf('\uFEFF')); // the mark once, before the first cell only
     }
 
     /** Due dates in UTC and the reader's own time zone, the date repeated only where it differs. */

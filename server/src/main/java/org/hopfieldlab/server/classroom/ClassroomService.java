@@ -684,6 +684,28 @@ public class ClassroomService {
         return repo.findAssignment(a.id()).orElseThrow();
     }
 
+    /** A withdrawn assignment and the students' work it keeps: how many tries, from how many students. */
+    public record WithdrawnWork(Assignment assignment, int tries, int students) {
+    }
+
+    /**
+     * The class's withdrawn assignments that have students' tries (off the dashboard and the grades file, but kept
+     * in the database), for the teacher's dashboard to say so.
+     */
+    public List<WithdrawnWork> withdrawnWithWork(long teacherId, long classId) {
+        taughtClass(teacherId, classId);
+        List<WithdrawnWork> out = new ArrayList<>();
+        for (Assignment a : repo.assignments(classId)) {
+            if (a.withdrawn()) {
+                int[] n = repo.submissionCounts(a.id());
+                if (n[0] > 0) {
+                    out.add(new WithdrawnWork(a, n[0], n[1]));
+                }
+            }
+        }
+        return out;
+    }
+
     /** What the teacher is asked before withdrawing: what happens to the students' work already submitted. */
     public String withdrawQuestion(long teacherId, long assignmentId) {
         Assignment a = taughtAssignment(teacherId, assignmentId);
@@ -921,6 +943,20 @@ public class ClassroomService {
             line(sb, f);
         }
         return sb.toString();
+    }
+
+    /**
+     * The grades file as downloaded: {@link #gradesCsv} in UTF-8 after a byte order mark (EF BB BF), without which
+     * Excel reads the file in the computer's legacy code page and garbles every name outside ASCII ("ΝΙΚΟΣ",
+     * "İpek"); spreadsheets that know UTF-8 anyway skip the mark.
+     */
+    public byte[] gradesCsvFile(long teacherId, long classId) {
+        return withBom(gradesCsv(teacherId, classId));
+    }
+
+    /** Text as UTF-8 bytes after a byte order mark. */
+    public static byte[] withBom(String text) {
+        return ("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

@@ -29,9 +29,9 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -44,6 +44,7 @@ import org.hopfieldlab.server.classroom.ClassRoom;
 import org.hopfieldlab.server.classroom.ClassroomException;
 import org.hopfieldlab.server.classroom.ClassroomService;
 import org.hopfieldlab.server.classroom.Dashboard;
+import org.hopfieldlab.server.classroom.DueTime;
 import org.hopfieldlab.server.security.CurrentUser;
 import org.hopfieldlab.sim.exercise.Course;
 
@@ -144,11 +145,10 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         tools.setAlignItems(FlexComponent.Alignment.BASELINE);
         tools.getStyle().set("flex-wrap", "wrap");
 
-        DateTimePicker due = new DateTimePicker("Due (optional, UTC)");
+        zone = DueTime.zoneOrUtc(browserZone());
+        zoneKnown = browserZone() != null;
+        DateTimePicker due = duePicker("Due (optional)", DUE_HELP, null);
         due.setId("assign-due");
-        due.setHelperText(DUE_HELP);
-        due.addValueChangeListener(e -> due.setHelperText(e.getValue() == null ? DUE_HELP
-                : DUE_HELP + " " + due(e.getValue().toInstant(ZoneOffset.UTC)) + "."));
         due.setWidth("min(100%, 24rem)"); // its date and time fields share the width, so a phone does not scroll sideways
         this.due = due;
         // the due date heads the list of the Assign buttons it is for, in one box (not among the import tools), and
@@ -176,6 +176,43 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
     }
 
     private DateTimePicker due;
+    /** The zone the teacher types due dates in: the browser's, or UTC where it is not known. */
+    private ZoneId zone = ZoneOffset.UTC;
+    private boolean zoneKnown;
+
+    /**
+     * A due-date field in the teacher's own time zone, its label naming the zone and its offset at the date chosen
+     * ("Due (optional), your time: Europe/Berlin, UTC+1"); under it {@code help}, and once a date is chosen what it
+     * is in UTC and the teacher's time, or why it cannot be (a time the clocks skip), or which of a time that occurs
+     * twice it is ({@link DueTime}). {@code keep}: the stored due date the field starts with (or null).
+     */
+    private DateTimePicker duePicker(String name, String help, Instant keep) {
+        DateTimePicker p = new DateTimePicker();
+        p.setValue(DueTime.toLocal(keep, zone));
+        Runnable explain = () -> {
+            LocalDateTime v = p.getValue();
+            Instant at = null;
+            String says;
+            try {
+                at = DueTime.toInstant(v, zone, keep);
+                String twice = DueTime.twiceNote(v, zone, at);
+                says = at == null ? help : due(at) + "." + (twice == null ? "" : " " + twice) + " " + help;
+            } catch (ClassroomException x) {
+                says = x.getMessage();
+            }
+            p.setLabel(name + (zoneKnown ? ", your time: " + DueTime.zoneLabel(zone, at)
+                    : ", in UTC: your browser's time zone is not known"));
+            p.setHelperText(says);
+        };
+        explain.run();
+        p.addValueChangeListener(e -> explain.run());
+        return p;
+    }
+
+    /** The instant a due-date field means (null: none); a time the clocks skip is refused with a message. */
+    private Instant dueOf(DateTimePicker p, Instant keep) {
+        return DueTime.toInstant(p.getValue(), zone, keep);
+    }
 
     private void refreshTeacher() {
         exerciseList.removeAll();
@@ -190,7 +227,7 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
             com.vaadin.flow.component.Component state;
             if (already == null) {
                 Button assign = new Button("Assign", e -> run(() -> {
-                    Instant at = due.getValue() == null ? null : due.getValue().toInstant(ZoneOffset.UTC);
+                    Instant at = dueOf(due, null);
                     classes.assign(user.id(), room.id(), ce.id(), at);
                     refreshTeacher();
                 }));
@@ -240,10 +277,11 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         refreshDashboard();
     }
 
-    private static final String DUE_HELP = "For what you assign below; leave it empty for none.";
+    private static final String DUE_HELP = "For what you assign below; leave it empty for none. Students can "
+            + "submit until the due date; submissions close then.";
 
     /**
-     * A due date as people read it: in UTC (the zone the due-date fields use) and in the browser's own time zone,
+     * A due date as people read it: in UTC and in the browser's own time zone (the one due dates are typed in),
      * "5 Dec 2026, 10:00 UTC (11:00 your time)".
      */
     static String due(Instant at) {
@@ -259,7 +297,8 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         if (ui == null) {
             return null;
         }
-        String id = ui.getPage().getExtendedClientDetails().getTimeZoneId();
+        var details = ui.getPage().getExtendedClientDetails();
+        String id = details == null ? null : details.getTimeZoneId();
         try {
             return id == null || id.isBlank() ? null : ZoneId.of(id);
         } catch (DateTimeException e) {
@@ -267,35 +306,33 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         }
     }
 
-    /** The teacher changes an assignment's due date (in UTC, like the Assign field) or clears it. */
+    /** The teacher changes an assignment's due date (in their own time zone, like the Assign field) or clears it. */
     private void changeDue(Assignment a) {
         Dialog d = new Dialog();
         d.setId("due-dialog");
         d.setHeaderTitle("Due date of \u201c" + a.title() + "\u201d");
         d.setWidth("min(96vw, 30rem)");
-        DateTimePicker when = new DateTimePicker("Due (UTC)");
+        String help = "Submissions close at the due date. A later date, or none, opens them again; a date already "
+                + "past closes them now, and tries made after it show as late.";
+        DateTimePicker when = duePicker("Due", help, a.dueAt());
         when.setId("due-change");
         when.setWidthFull();
-        if (a.dueAt() != null) {
-            when.setValue(a.dueAt().atOffset(ZoneOffset.UTC).toLocalDateTime());
-        }
-        String help = "A later date, or none, opens submissions again. A date already past closes them now, and "
-                + "tries after it show as late.";
-        when.setHelperText(help);
-        when.addValueChangeListener(e -> when.setHelperText(e.getValue() == null ? help
-                : due(e.getValue().toInstant(ZoneOffset.UTC)) + ". " + help));
         Span err = new Span();
+        err.setId("due-error");
         err.addClassName("form-error");
+        when.addValueChangeListener(e -> err.setText("")); // the field's helper says what is wrong with a new value
         Button save = new Button("Save", e -> {
             try {
                 if (when.getValue() == null) {
                     throw new ClassroomException("Choose a date and time, or press \u201cNo due date\u201d.");
                 }
-                classes.changeDue(user.id(), a.id(), when.getValue().toInstant(ZoneOffset.UTC));
+                classes.changeDue(user.id(), a.id(), dueOf(when, a.dueAt()));
                 d.close();
                 refreshTeacher();
             } catch (ClassroomException x) {
-                err.setText(x.getMessage());
+                // a time the clocks skip: the field's helper already gives the reason, right above
+                err.setText(x.getMessage().equals(when.getHelperText())
+                        ? "Not saved: that time does not exist (see above)." : x.getMessage());
             }
         });
         save.setId("due-save");
@@ -393,7 +430,7 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         grid.setItems(data.rows());
         grid.setAllRowsVisible(true);
         DownloadHandler csv = DownloadHandler.fromInputStream(ev -> {
-            byte[] bytes = classes.gradesCsv(user.id(), room.id()).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = classes.gradesCsvFile(user.id(), room.id()); // UTF-8 with a BOM, for Excel
             return new DownloadResponse(new ByteArrayInputStream(bytes), ClassroomService.gradesFileName(room.name()),
                     "text/csv", bytes.length);
         });
@@ -406,7 +443,9 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         }
         Paragraph legend = new Paragraph("✓ solved, ✗ tried but not solved yet, — not tried; then the number of "
                 + "tries and the time from the first try to the first right one (not solved yet: to the last try); "
-                + "\u201clate\u201d: how many tries came after the due date.");
+                + "\u201clate\u201d: how many tries came after the due date (submissions close at the due date, so "
+                + "only moving a date before tries already made gives any). Due dates above are in your time; hover "
+                + "for the full date.");
         legend.setId("dashboard-legend");
         legend.addClassName("hint");
         // grid and legend straight in the dashboard's column (a wrapper let the grid grow past the page's width)
@@ -420,6 +459,23 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         } else {
             grid.setWidthFull();
             dashboard.add(grid, legend, export);
+        }
+        List<ClassroomService.WithdrawnWork> withdrawn = classes.withdrawnWithWork(user.id(), room.id());
+        if (!withdrawn.isEmpty()) {
+            UnorderedList kept = new UnorderedList();
+            for (ClassroomService.WithdrawnWork w : withdrawn) {
+                ListItem li = new ListItem("\u201c" + w.assignment().title() + "\u201d (" + w.assignment().exerciseKey()
+                        + "): withdrawn, " + w.tries() + (w.tries() == 1 ? " try" : " tries") + " from " + w.students()
+                        + (w.students() == 1 ? " student" : " students") + " kept");
+                li.setId("withdrawn-" + w.assignment().exerciseKey());
+                kept.add(li);
+            }
+            Paragraph why = new Paragraph("Withdrawn assignments are not on the dashboard or in the grades file. "
+                    + "Nothing is deleted: assign the exercise again to bring them back with these tries.");
+            why.addClassName("hint");
+            Div note = new Div(new Span("Withdrawn, with students\u2019 tries kept:"), kept, why);
+            note.setId("dashboard-withdrawn");
+            dashboard.add(note);
         }
         dashboard.add(new H3("Most common wrong answers"),
                 data.commonWrong().isEmpty() ? new Paragraph("None yet.") : wrong);
@@ -510,14 +566,23 @@ public class ClassView extends VerticalLayout implements HasUrlParameter<Long> {
         return s;
     }
 
-    /** A task column's header: the task, and under it the assignment's due date (or none). */
+    /**
+     * A task column's header: the task, and under it the assignment's due date, short and in the reader's time
+     * ("due 6 Jan, 09:00"), the whole one (UTC and local) in its tooltip; or "no due date".
+     */
     private static com.vaadin.flow.component.Component header(Dashboard.Column c) {
         Span label = new Span(c.label());
-        Span dueLine = new Span(c.dueAt() == null ? "no due date" : "due " + due(c.dueAt()));
+        ZoneId zone = browserZone();
+        Span dueLine = new Span(c.dueAt() == null ? "no due date" : "due " + DueTime.shortDue(c.dueAt(), zone,
+                Instant.now().atZone(DueTime.zoneOrUtc(zone)).getYear()));
         dueLine.addClassName("hint");
         dueLine.addClassName("column-due");
         dueLine.getStyle().set("display", "block").set("font-weight", "normal");
-        return new Div(label, dueLine);
+        Div head = new Div(label, dueLine);
+        if (c.dueAt() != null) {
+            head.getElement().setAttribute("title", c.exerciseId() + " is due " + due(c.dueAt()));
+        }
+        return head;
     }
 
     @Override

@@ -65,8 +65,7 @@ class StudentWork extends VerticalLayout {
         Div work = new Div();
         work.setWidthFull();
         for (Assignment a : assignments) {
-            // the due date in UTC and the student's own time: "… — due 5 Dec 2026, 10:00 UTC (11:00 your time)"
-            Button b = new Button(a.title() + (a.dueAt() == null ? "" : " — due " + ClassView.due(a.dueAt())),
+            Button b = new Button(a.title(),
                     e -> {
                         try {
                             checkAccess.run();
@@ -77,7 +76,19 @@ class StudentWork extends VerticalLayout {
                         }
                     });
             b.setId("open-" + a.id());
-            list.add(b);
+            if (a.dueAt() == null) {
+                list.add(b);
+                continue;
+            }
+            // beside the button (which does not wrap), so that a phone wraps it under the title: the due date in UTC
+            // and the student's own time, "due 5 Dec 2026, 10:00 UTC (11:00 your time)"; one whose due date has
+            // passed says it is closed, before the student opens it and tries to submit
+            Span due = new Span((closed(a) ? "closed, was due " : "due ") + ClassView.due(a.dueAt()));
+            due.setId("open-due-" + a.id());
+            HorizontalLayout row = new HorizontalLayout(b, due);
+            row.setAlignItems(FlexComponent.Alignment.CENTER);
+            row.getStyle().set("flex-wrap", "wrap").set("row-gap", "0");
+            list.add(row);
         }
         mine.setId("my-submissions");
         mine.addColumn(s -> s.submittedAt().toString().replace('T', ' ').substring(0, 19) + " UTC").setHeader("When")
@@ -91,7 +102,9 @@ class StudentWork extends VerticalLayout {
                 + "submit it to the teacher.");
         H3 assigned = new H3("Assignments");
         if (!assignments.isEmpty()) {
-            Paragraph how = new Paragraph("Open one to work on it in the lab.");
+            Paragraph how = new Paragraph("Open one to work on it in the lab. An assignment with a due date takes "
+                    + "answers until then: submissions close at the due date.");
+            how.setId("student-assignments-hint");
             how.addClassName("hint");
             list.addComponentAsFirst(how);
         }
@@ -143,8 +156,14 @@ class StudentWork extends VerticalLayout {
         HorizontalLayout form = new HorizontalLayout(task, answer, submit);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.getStyle().set("flex-wrap", "wrap");
+        Paragraph when = new Paragraph(a.dueAt() == null ? "No due date: you can submit at any time."
+                : closed(a) ? "Submissions closed at the due date, " + ClassView.due(a.dueAt()) + "."
+                : "Due " + ClassView.due(a.dueAt()) + ": you can submit until then; submissions close at the due "
+                        + "date.");
+        when.setId("submit-due");
+        when.addClassName("hint");
         // the message (a refusal, a closed assignment) shows under the form the student just used, not above the lab
-        work.add(new H3(e.title()), frame, form, message);
+        work.add(new H3(e.title()), frame, when, form, message);
         // the lab tells its parent each checked answer; it only fills the form, the server grades on Submit
         getElement().executeJs("""
                 const host = this, frame = $0;
@@ -157,6 +176,11 @@ class StudentWork extends VerticalLayout {
                 };
                 window.addEventListener('message', handler);
                 """, lab.getElement());
+    }
+
+    /** Whether the assignment's due date has passed (submissions are closed). */
+    private static boolean closed(Assignment a) {
+        return a.dueAt() != null && java.time.Instant.now().isAfter(a.dueAt());
     }
 
     @ClientCallable
