@@ -268,6 +268,25 @@ class ServerE2EIT extends ServerInBrowser {
             assertEquals(List.of(c[1], c[2], c[5] + " of " + c[4], c[3], c[9]),
                     List.of(shownRow[0], shownRow[1], shownRow[2], shownRow[5], shownRow[6]), rows.get(i));
         }
+        // the command line shown under the sweep runs it: the CLI, given the words a shell makes of it, writes the
+        // CSV the page downloaded, byte for byte
+        b.clickCentered("#sweep-cli-details");
+        b.waitFor(d -> b.el("#sweep-cli").isDisplayed());
+        b.js("document.getElementById('sweep-cli-details').scrollIntoView({block: 'start'})");
+        b.shot("11-sweep-command-line");
+        String command = b.el("#sweep-cli").getText().trim();
+        assertTrue(command.startsWith("java -jar hopfield-cli.jar sweep "), command);
+        Process sh = new ProcessBuilder("/bin/sh", "-c", "for a in "
+                + command.substring("java -jar hopfield-cli.jar ".length()) + "; do printf '%s\\0' \"$a\"; done")
+                .redirectErrorStream(true).start();
+        String words = new String(sh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, sh.waitFor(), words);
+        List<String> args = new java.util.ArrayList<>(List.of(words.split("\0")));
+        Path again = Files.createTempFile("sweep-from-cli", ".csv");
+        args.addAll(List.of("--threads", "1", "--no-progress", "--out", again.toString()));
+        assertEquals(0, org.hopfieldlab.cli.HopfieldCli.execute(args.toArray(String[]::new)), String.join(" ", args));
+        assertEquals(Files.readString(csv), Files.readString(again), "the CLI ran another sweep: " + command);
+        Files.delete(again);
         // the list of sweeps: after the form on a wide screen, first on a phone (above the long form)
         driver.get(url("/sweeps"));
         b.waitFor(d -> b.el("#sweeps-grid").getText().contains("E2E noise sweep"));

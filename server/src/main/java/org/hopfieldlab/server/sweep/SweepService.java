@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 import org.hopfieldlab.batch.sweep.CellResult;
 import org.hopfieldlab.batch.sweep.SweepCost;
+import org.hopfieldlab.batch.sweep.SweepCommandLine;
 import org.hopfieldlab.batch.sweep.SweepDefinition;
 import org.hopfieldlab.batch.sweep.SweepJob;
 import org.hopfieldlab.batch.sweep.SweepLimits;
@@ -212,6 +213,11 @@ public class SweepService {
 
     public SweepRecord get(long userId, long id) {
         return repo.findOwned(userId, id).orElseThrow(NotFoundException::new);
+    }
+
+    /** The CLI command that runs this sweep and writes the same CSV ({@link SweepCommandLine}). */
+    public String commandLine(SweepRecord r) {
+        return SweepCommandLine.shell(SweepDefinition.parse(r.definition()));
     }
 
     public SweepResult result(long userId, long id) {

@@ -6,7 +6,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -143,8 +145,28 @@ public class SweepDetailView extends VerticalLayout implements BeforeEnterObserv
         Paragraph legend = new Paragraph("Retrieved: input windows (with a target) whose memory was retrieved, over "
                 + "all trials of the cell; the interval is Wilson's 95 %.");
         legend.addClassName("hint");
-        add(head, bar, progressText, engine, chart, table, legend, cells, definition);
+        add(head, bar, progressText, engine, chart, table, legend, cells, commandLine(r));
         refresh(r, null);
+    }
+
+    /**
+     * The sweep as a CLI command (same cells, same CSV), to re-run it or split it over a cluster's job array, with
+     * the stored definition under it; closed until asked for.
+     */
+    private Details commandLine(SweepRecord r) {
+        Paragraph how = new Paragraph("The same cells and the same CSV, byte for byte, with the command-line tool "
+                + "(simulator/target/hopfield-cli.jar after the build). Add --shard i/K to run part i of K on a "
+                + "cluster and join the parts with sweep merge (README, \u201cSweeps beyond one machine\u201d).");
+        how.addClassName("hint");
+        Pre command = new Pre(sweeps.commandLine(r));
+        command.setId("sweep-cli");
+        command.addClassName("definition");
+        Paragraph stored = new Paragraph("Stored definition:");
+        stored.addClassName("hint");
+        Details d = new Details("Run this sweep from the command line", new Div(how, command, stored, definition));
+        d.setId("sweep-cli-details");
+        d.setWidthFull();
+        return d;
     }
 
     private DownloadHandler download(String kind) {
