@@ -106,11 +106,16 @@ public class SessionsView extends VerticalLayout {
         refresh();
     }
 
-    /** A session's title with its experiment under it, in smaller secondary text; both wrap rather than cut. */
+    /** A session's title with its experiment under it. */
     private static Div titleCell(LabSession s) {
-        Span name = new Span(s.title());
+        return twoLines(s.title(), summary(s.spec()));
+    }
+
+    /** A list's title with what it is under it, in smaller secondary text; both wrap rather than cut. */
+    static Div twoLines(String title, String under) {
+        Span name = new Span(title);
         name.addClassName("cell-title");
-        Span what = new Span(summary(s.spec()));
+        Span what = new Span(under);
         what.addClassName("cell-sub");
         Div d = new Div(name, what);
         d.addClassName("cell-two-lines");

@@ -181,15 +181,7 @@ public class SweepsView extends VerticalLayout implements BeforeEnterObserver {
         card.setWidthFull();
 
         // the title with its axes under it: on a phone both were cut to "Accura…" and "noise (…"
-        grid.addComponentColumn(r -> {
-            Span name = new Span(r.title());
-            name.addClassName("cell-title");
-            Span axes = new Span(axesOf(r.definition()));
-            axes.addClassName("cell-sub");
-            Div d = new Div(name, axes);
-            d.addClassName("cell-two-lines");
-            return d;
-        }).setHeader("Sweep").setFlexGrow(1).setWidth("12rem").setTooltipGenerator(SweepRecord::title);
+        grid.addComponentColumn(r -> SessionsView.twoLines(r.title(), axesOf(r.definition()))).setHeader("Sweep").setFlexGrow(1).setWidth("12rem").setTooltipGenerator(SweepRecord::title);
         grid.addComponentColumn(r -> SweepDetailView.badge(r.status())).setHeader("Status").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(r -> r.cellsDone() + " / " + r.cellsTotal()).setHeader("Cells").setAutoWidth(true)
